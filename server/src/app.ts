@@ -1,0 +1,81 @@
+/**
+ * The HTTP application: GraphQL at /graphql, /healthz, and the built web app at /.
+ */
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import type { Database } from './db/database.js';
+import { migrationsApplied } from './db/migrate.js';
+import { countLayers, findLatestDatasetLoad } from './db/queries/overview.js';
+import { resolvers, type GraphQLContext } from './graphql/resolvers.js';
+import { typeDefs } from './graphql/schema.js';
+
+export const WEB_DIST = join(process.cwd(), 'dist', 'web');
+
+export interface App {
+  server: Server;
+  stop(): Promise<void>;
+}
+
+async function health(db: Database) {
+  try {
+    const migrations = await migrationsApplied(db);
+    const dataset = migrations ? await findLatestDatasetLoad(db) : null;
+    const counts = migrations ? await countLayers(db) : null;
+    const ok = migrations && dataset !== null && (counts?.grids ?? 0) > 0;
+    return {
+      ok,
+      body: {
+        status: ok ? 'ok' : 'unavailable',
+        database: { reachable: true, driver: db.kind },
+        migrationsApplied: migrations,
+        data: dataset ? { loaded: true, synthetic: dataset.synthetic, scale: dataset.scale, asOf: dataset.as_of, counts } : { loaded: false },
+      },
+    };
+  } catch (error) {
+    return {
+      ok: false,
+      body: { status: 'unavailable', database: { reachable: false, driver: db.kind, error: (error as Error).message } },
+    };
+  }
+}
+
+export async function createApp(db: Database): Promise<App> {
+  const app = express();
+  app.disable('x-powered-by');
+  const server = createServer(app);
+  const apollo = new ApolloServer<GraphQLContext>({
+    typeDefs,
+    resolvers,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+  });
+  await apollo.start();
+
+  app.get('/healthz', async (_req, res) => {
+    const { ok, body } = await health(db);
+    res.status(ok ? 200 : 503).json(body);
+  });
+  app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: async () => ({ db }) }));
+
+  if (existsSync(join(WEB_DIST, 'index.html'))) {
+    app.use(express.static(WEB_DIST, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes (/wall, /review, /plan) all load the app shell.
+    app.get(/^\/(?!graphql|healthz).*/, (_req, res) => res.sendFile(join(WEB_DIST, 'index.html')));
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('text/plain').send('The web app is not built yet: run `npm run build`.');
+    });
+  }
+
+  return {
+    server,
+    async stop() {
+      await apollo.stop();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig, todayIn } from './config.js';
+
+describe('configuration from the environment', () => {
+  it('defaults to port 4000, ./data and the tiny demo', () => {
+    expect(readConfig({})).toMatchObject({ port: 4000, dataDir: './data', databaseUrl: undefined, demoScale: 'tiny' });
+  });
+
+  it('says what is wrong with a bad port, scale or database URL', () => {
+    expect(() => readConfig({ PORT: '80a' })).toThrow(new ConfigError('PORT must be a whole number from 1 to 65535, got "80a"'));
+    expect(() => readConfig({ DEMO_SCALE: 'province' })).toThrow(/DEMO_SCALE must be tiny, city or none, got "province"/);
+    expect(() => readConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
+  });
+
+  it('tells the date in Shanghai, not UTC', () => {
+    expect(todayIn('Asia/Shanghai', new Date('2026-06-30T17:30:00Z'))).toBe('2026-07-01');
+    expect(todayIn('UTC', new Date('2026-06-30T17:30:00Z'))).toBe('2026-06-30');
+  });
+});

@@ -1,0 +1,53 @@
+/** Configuration from the environment, checked once at start with clear messages. */
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Folder of the embedded database (ignored when databaseUrl is set). */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** The demo scale loaded on first start into an empty database; 'none' loads nothing. */
+  demoScale: 'tiny' | 'city' | 'none';
+  demoSeed: number;
+  /** IANA time zone in which "today" and dates are meant. */
+  timeZone: string;
+}
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 1 to 65535, got "${env.PORT}"`);
+  }
+  const demoScale = (env.DEMO_SCALE ?? 'tiny').toLowerCase();
+  if (demoScale !== 'tiny' && demoScale !== 'city' && demoScale !== 'none') {
+    throw new ConfigError(`DEMO_SCALE must be tiny, city or none, got "${env.DEMO_SCALE}"`);
+  }
+  const demoSeed = Number(env.DEMO_SEED ?? 42);
+  if (!Number.isSafeInteger(demoSeed)) throw new ConfigError(`DEMO_SEED must be an integer, got "${env.DEMO_SEED}"`);
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const timeZone = env.TZ_DISPLAY ?? 'Asia/Shanghai';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new ConfigError(`TZ_DISPLAY "${timeZone}" is not a known IANA time zone`);
+  }
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: env.DATA_DIR ?? './data',
+    databaseUrl,
+    demoScale,
+    demoSeed,
+    timeZone,
+  };
+}
+
+/** Today's date (YYYY-MM-DD) in the given time zone. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -1,0 +1,56 @@
+import { afterEach, expect, it } from 'vitest';
+import { eachDriver, openTestDatabase } from '../../test/databases.js';
+import type { Database } from './database.js';
+import { migrate, migrationsApplied, readMigrations } from './migrate.js';
+
+const CONTRACT_TABLES = ['admin_units', 'grids', 'cameras', 'risk_points', 'cases', 'case_events', 'users'];
+
+async function dropSchema(db: Database): Promise<void> {
+  const tables = [...CONTRACT_TABLES, 'roads', 'dataset_loads', 'schema_migrations'];
+  await db.exec(`DROP TABLE IF EXISTS ${tables.join(', ')} CASCADE`);
+}
+
+eachDriver('migrations', (driver) => {
+  let db: Database | undefined;
+  afterEach(async () => {
+    await db?.close();
+    db = undefined;
+  });
+
+  it('apply in order on an empty database and record each one', async () => {
+    db = await openTestDatabase(driver, 'migrated');
+    await dropSchema(db);
+    const all = await readMigrations();
+    expect(await migrate(db)).toEqual(all.map((m) => m.version));
+    const { rows } = await db.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
+    );
+    expect(rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(CONTRACT_TABLES));
+    expect(await migrationsApplied(db)).toBe(true);
+  });
+
+  it('are safe to run twice: the second run applies nothing', async () => {
+    db = await openTestDatabase(driver, 'migrated');
+    expect(await migrate(db)).toEqual([]);
+    expect(await migrate(db)).toEqual([]);
+  });
+
+  it('refuse to run when an applied migration was edited afterwards', async () => {
+    db = await openTestDatabase(driver, 'migrated');
+    const edited = (await readMigrations()).map((m) =>
+      m.version === 2 ? { ...m, sql: `${m.sql}\n-- edited`, checksum: 'different' } : m,
+    );
+    await expect(migrate(db, edited)).rejects.toThrow(/migration 2 \(governance_map\) was changed/);
+  });
+
+  it('put GiST indexes on every geometry column', async () => {
+    db = await openTestDatabase(driver, 'migrated');
+    const { rows } = await db.query<{ table_name: string; indexed: boolean }>(`
+      SELECT c.table_name,
+        EXISTS (SELECT 1 FROM pg_indexes i WHERE i.tablename = c.table_name AND i.indexdef ILIKE '%USING gist (geom)%') AS indexed
+      FROM information_schema.columns c
+      WHERE c.table_schema = 'public' AND c.udt_name = 'geometry'`);
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    expect(rows.filter((r) => !r.indexed)).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+/** Wiring only: configuration, database, migrations, first-start demo data, HTTP. */
+import { join, resolve } from 'node:path';
+import { createApp } from './app.js';
+import { ConfigError, readConfig, todayIn } from './config.js';
+import { migrate } from './db/migrate.js';
+import { openDatabase } from './db/open.js';
+import { countLayers } from './db/queries/overview.js';
+import { seedDemo } from './seed/demo-data.js';
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: resolve(config.dataDir, 'pg') });
+  console.log(config.databaseUrl ? 'database: PostgreSQL server (DATABASE_URL)' : `database: embedded PGlite in ${resolve(config.dataDir, 'pg')}`);
+  const applied = await migrate(db);
+  if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
+
+  const counts = await countLayers(db);
+  if (counts.adminUnits === 0 && config.demoScale !== 'none') {
+    console.log(`empty database: generating and loading the ${config.demoScale} demo city (synthetic geometry) …`);
+    const result = await seedDemo(db, {
+      scale: config.demoScale,
+      seed: config.demoSeed,
+      asOf: todayIn(config.timeZone),
+      cacheDir: join(resolve(config.dataDir), 'demo'),
+    });
+    console.log(`loaded in ${(result.durationMs / 1000).toFixed(1)} s:`, result.counts);
+  }
+
+  const app = await createApp(db);
+  await new Promise<void>((done) => app.server.listen(config.port, config.host, done));
+  console.log(`ready: http://localhost:${config.port}/ (GraphQL at /graphql, health at /healthz)`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    await app.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+/**
+ * Generates a demo data set (cached on disk by scale, seed and day) and loads it.
+ * Used by `npm run seed` and by the first start on an empty database.
+ */
+import { access, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { generateDataset } from '../../../scripts/demo-city/generate.js';
+import type { Database } from '../db/database.js';
+import { loadDataset, type LoadResult } from '../loader/load-dataset.js';
+
+export interface DemoOptions {
+  scale: 'tiny' | 'city';
+  seed: number;
+  asOf: string;
+  /** Folder under which generated data sets are kept. */
+  cacheDir: string;
+}
+
+export async function generateDemoDataset(options: DemoOptions): Promise<string> {
+  const dir = join(options.cacheDir, `${options.scale}-${options.seed}-${options.asOf}`);
+  const ready = await access(join(dir, 'manifest.json')).then(
+    () => true,
+    () => false,
+  );
+  if (!ready) {
+    // Generate beside it and rename, so an interrupted run never leaves a half data set.
+    const partial = `${dir}.partial-${process.pid}`;
+    await rm(partial, { recursive: true, force: true });
+    await generateDataset({ scale: options.scale, seed: options.seed, asOf: options.asOf, outDir: partial });
+    await rm(dir, { recursive: true, force: true });
+    await rename(partial, dir);
+  }
+  return dir;
+}
+
+export async function seedDemo(db: Database, options: DemoOptions): Promise<LoadResult & { dir: string }> {
+  const dir = await generateDemoDataset(options);
+  return { ...(await loadDataset(db, dir)), dir };
+}
