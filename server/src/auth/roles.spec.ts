@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PERMISSIONS, ROLES, can, isRole, permissionsOf } from './roles.js';
+
+describe('roles', () => {
+  it('uses the same role names as the users table CHECK constraint', () => {
+    const sql = readFileSync(new URL('../db/migrations/002_governance_map.sql', import.meta.url), 'utf8');
+    const check = /role text NOT NULL CHECK \(role IN \(([^)]*)\)\)/.exec(sql)?.[1];
+    const inSchema = [...(check ?? '').matchAll(/'([a-z]+)'/g)].map((match) => match[1]);
+    expect([...inSchema].sort()).toEqual([...ROLES].sort());
+  });
+
+  it('lets the kiosk wall screen read the map and nothing else', () => {
+    expect(permissionsOf('kiosk')).toEqual(['read_map']);
+  });
+
+  it('lets every role read the map', () => {
+    expect(ROLES.filter((role) => !can(role, 'read_map'))).toEqual([]);
+  });
+
+  it('keeps user management and data import with the administrator alone', () => {
+    expect(ROLES.filter((role) => can(role, 'manage_users'))).toEqual(['admin']);
+    expect(ROLES.filter((role) => can(role, 'import_data'))).toEqual(['admin']);
+  });
+
+  it('keeps the administrator away from the cases themselves', () => {
+    expect(can('admin', 'report_case')).toBe(false);
+    expect(can('admin', 'advance_case')).toBe(false);
+  });
+
+  it('lets only planners redraw grids', () => {
+    expect(ROLES.filter((role) => can(role, 'edit_grids'))).toEqual(['planner']);
+  });
+
+  it('lets operators and grid workers register cases and move them along', () => {
+    expect(ROLES.filter((role) => can(role, 'report_case'))).toEqual(['operator', 'gridworker']);
+    expect(ROLES.filter((role) => can(role, 'advance_case'))).toEqual(['leader', 'operator', 'gridworker']);
+  });
+
+  it('leaves the camera and risk point registers to operators and lets grid workers record inspections', () => {
+    expect(ROLES.filter((role) => can(role, 'update_cameras'))).toEqual(['operator']);
+    expect(ROLES.filter((role) => can(role, 'edit_risk_points'))).toEqual(['operator']);
+    expect(ROLES.filter((role) => can(role, 'record_inspection'))).toEqual(['operator', 'gridworker']);
+  });
+
+  it('lets leaders publish the stability index', () => {
+    expect(ROLES.filter((role) => can(role, 'publish_index'))).toEqual(['leader']);
+  });
+
+  it('grants every permission to some role, so none is dead', () => {
+    expect(PERMISSIONS.filter((permission) => !ROLES.some((role) => can(role, permission)))).toEqual([]);
+  });
+
+  it('recognises role names and nothing else', () => {
+    expect(ROLES.every(isRole)).toBe(true);
+    expect(isRole('superuser')).toBe(false);
+    expect(isRole('Admin')).toBe(false);
+  });
+});
