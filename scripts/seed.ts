@@ -21,11 +21,13 @@ async function main(): Promise<void> {
     },
   });
   const config = readConfig();
-  if (values.scale !== 'tiny' && values.scale !== 'city') throw new Error(`--scale must be tiny or city, got "${values.scale}"`);
+  if (values.scale !== 'tiny' && values.scale !== 'city')
+    throw new Error(`--scale must be tiny or city, got "${values.scale}"`);
   const seed = values.seed === undefined ? config.demoSeed : Number(values.seed);
   if (!Number.isSafeInteger(seed)) throw new Error(`--seed must be an integer, got "${values.seed}"`);
   const asOf = values['as-of'] ?? todayIn(config.timeZone);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new Error(`--as-of must be YYYY-MM-DD, got "${asOf}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))
+    throw new Error(`--as-of must be YYYY-MM-DD, got "${asOf}"`);
 
   const started = performance.now();
   const dir = values.dir
@@ -45,6 +47,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof LoadError ? `load failed, nothing was changed: ${error.message}` : (error as Error).message);
+  console.error(
+    error instanceof LoadError ? `load failed, nothing was changed: ${error.message}` : (error as Error).message,
+  );
   process.exit(1);
 });

@@ -6,7 +6,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eachDriver, openTestDatabase } from '../../server/test/databases.js';
 import type { Database } from '../../server/src/db/database.js';
-import { adminLevelOfCode, cameraIdProblem, isCaseCode, isGridCode, isRiskPointId, parentAdminCode } from '../../server/src/domain/codes.js';
+import {
+  adminLevelOfCode,
+  cameraIdProblem,
+  isCaseCode,
+  isGridCode,
+  isRiskPointId,
+  parentAdminCode,
+} from '../../server/src/domain/codes.js';
 
 eachDriver('the tiny demo city in PostGIS', (driver) => {
   let db: Database;
@@ -31,7 +38,9 @@ eachDriver('the tiny demo city in PostGIS', (driver) => {
              sum(ST_Area(g.geom::geography)) AS grid_sum_m2
       FROM admin_units v JOIN grids g ON g.village_code = v.code AND g.valid_to IS NULL
       WHERE v.level = 'village' GROUP BY v.code, v.geom`);
-    const { rows: villages } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM admin_units WHERE level = 'village'`);
+    const { rows: villages } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM admin_units WHERE level = 'village'`,
+    );
     expect(rows.length).toBe(villages[0]!.n);
     for (const r of rows) {
       expect(r.diff_m2 / r.village_m2, `village ${r.code}`).toBeLessThan(1e-4);
@@ -61,7 +70,11 @@ eachDriver('the tiny demo city in PostGIS', (driver) => {
   });
 
   it('gives every object a well-formed code', async () => {
-    const units = (await db.query<{ code: string; level: string; parent_code: string | null }>('SELECT code, level, parent_code FROM admin_units')).rows;
+    const units = (
+      await db.query<{ code: string; level: string; parent_code: string | null }>(
+        'SELECT code, level, parent_code FROM admin_units',
+      )
+    ).rows;
     for (const u of units) {
       expect(adminLevelOfCode(u.code)).toBe(u.level);
       if (u.level !== 'city') expect(u.parent_code).toBe(parentAdminCode(u.code));

@@ -24,7 +24,11 @@ eachDriver('the HTTP server', (driver) => {
   it('reports health with the loaded data', async () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { status: string; migrationsApplied: boolean; data: { loaded: boolean; synthetic: boolean; counts: { grids: number } } };
+    const body = (await res.json()) as {
+      status: string;
+      migrationsApplied: boolean;
+      data: { loaded: boolean; synthetic: boolean; counts: { grids: number } };
+    };
     expect(body.status).toBe('ok');
     expect(body.migrationsApplied).toBe(true);
     expect(body.data).toMatchObject({ loaded: true, synthetic: true });
@@ -35,9 +39,13 @@ eachDriver('the HTTP server', (driver) => {
     const res = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ layerCounts { adminUnits grids cameras riskPoints cases } dataset { synthetic scale asOf } }' }),
+      body: JSON.stringify({
+        query: '{ layerCounts { adminUnits grids cameras riskPoints cases } dataset { synthetic scale asOf } }',
+      }),
     });
-    const { data } = (await res.json()) as { data: { layerCounts: Record<string, number>; dataset: { synthetic: boolean; scale: string; asOf: string } } };
+    const { data } = (await res.json()) as {
+      data: { layerCounts: Record<string, number>; dataset: { synthetic: boolean; scale: string; asOf: string } };
+    };
     expect(data.layerCounts).toEqual({
       adminUnits: await sqlCount('SELECT count(*)::int AS n FROM admin_units'),
       grids: await sqlCount('SELECT count(*)::int AS n FROM grids WHERE valid_to IS NULL'),

@@ -33,7 +33,9 @@ async function health(db: Database) {
         status: ok ? 'ok' : 'unavailable',
         database: { reachable: true, driver: db.kind },
         migrationsApplied: migrations,
-        data: dataset ? { loaded: true, synthetic: dataset.synthetic, scale: dataset.scale, asOf: dataset.as_of, counts } : { loaded: false },
+        data: dataset
+          ? { loaded: true, synthetic: dataset.synthetic, scale: dataset.scale, asOf: dataset.as_of, counts }
+          : { loaded: false },
       },
     };
   } catch (error) {

@@ -7,8 +7,12 @@ describe('configuration from the environment', () => {
   });
 
   it('says what is wrong with a bad port, scale or database URL', () => {
-    expect(() => readConfig({ PORT: '80a' })).toThrow(new ConfigError('PORT must be a whole number from 1 to 65535, got "80a"'));
-    expect(() => readConfig({ DEMO_SCALE: 'province' })).toThrow(/DEMO_SCALE must be tiny, city or none, got "province"/);
+    expect(() => readConfig({ PORT: '80a' })).toThrow(
+      new ConfigError('PORT must be a whole number from 1 to 65535, got "80a"'),
+    );
+    expect(() => readConfig({ DEMO_SCALE: 'province' })).toThrow(
+      /DEMO_SCALE must be tiny, city or none, got "province"/,
+    );
     expect(() => readConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
   });
 

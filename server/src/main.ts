@@ -10,7 +10,11 @@ import { seedDemo } from './seed/demo-data.js';
 async function main(): Promise<void> {
   const config = readConfig();
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: resolve(config.dataDir, 'pg') });
-  console.log(config.databaseUrl ? 'database: PostgreSQL server (DATABASE_URL)' : `database: embedded PGlite in ${resolve(config.dataDir, 'pg')}`);
+  console.log(
+    config.databaseUrl
+      ? 'database: PostgreSQL server (DATABASE_URL)'
+      : `database: embedded PGlite in ${resolve(config.dataDir, 'pg')}`,
+  );
   const applied = await migrate(db);
   if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
 

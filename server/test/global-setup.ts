@@ -48,5 +48,7 @@ export default async function setup(): Promise<void> {
   await generateDataset({ scale: 'tiny', seed: TEST_SEED, asOf: TEST_AS_OF, outDir: TINY_DATASET_DIR });
   const url = process.env.TEST_DATABASE_URL;
   await Promise.all([buildEmbedded(), url ? buildServerTemplates(url) : Promise.resolve()]);
-  console.log(`test fixtures built in ${Math.round(performance.now() - started)} ms${url ? ' (embedded + server)' : ' (embedded)'}`);
+  console.log(
+    `test fixtures built in ${Math.round(performance.now() - started)} ms${url ? ' (embedded + server)' : ' (embedded)'}`,
+  );
 }

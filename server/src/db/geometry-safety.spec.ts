@@ -6,7 +6,15 @@ import { assertValidGeometry, InvalidGeometryError } from './queries/geometry.js
 /** A bow-tie: the ring crosses itself at (115.5, 35.2). */
 const BOW_TIE = {
   type: 'Polygon',
-  coordinates: [[[115.4, 35.1], [115.6, 35.3], [115.6, 35.1], [115.4, 35.3], [115.4, 35.1]]],
+  coordinates: [
+    [
+      [115.4, 35.1],
+      [115.6, 35.3],
+      [115.6, 35.1],
+      [115.4, 35.3],
+      [115.4, 35.1],
+    ],
+  ],
 };
 
 eachDriver('geometry safety', (driver) => {
@@ -41,7 +49,18 @@ eachDriver('geometry safety', (driver) => {
 
   it('accepts a valid polygon', async () => {
     db = await openTestDatabase(driver, 'migrated');
-    const square = { type: 'Polygon', coordinates: [[[115, 35], [115.1, 35], [115.1, 35.1], [115, 35.1], [115, 35]]] };
+    const square = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [115, 35],
+          [115.1, 35],
+          [115.1, 35.1],
+          [115, 35.1],
+          [115, 35],
+        ],
+      ],
+    };
     await expect(assertValidGeometry(db, square, 'square')).resolves.toBeUndefined();
   });
 });

@@ -5,9 +5,19 @@ import { migrate, migrationsApplied, readMigrations } from './migrate.js';
 
 const CONTRACT_TABLES = ['admin_units', 'grids', 'cameras', 'risk_points', 'cases', 'case_events', 'users'];
 
+/** Drops every table and function of ours, keeping the PostGIS extension (slow to reinstall). */
 async function dropSchema(db: Database): Promise<void> {
-  const tables = [...CONTRACT_TABLES, 'roads', 'dataset_loads', 'schema_migrations'];
-  await db.exec(`DROP TABLE IF EXISTS ${tables.join(', ')} CASCADE`);
+  const ours = `NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')`;
+  const { rows: tables } = await db.query<{ name: string }>(
+    `SELECT c.oid::regclass::text AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'public' AND c.relkind = 'r' AND ${ours}`,
+  );
+  const { rows: functions } = await db.query<{ name: string }>(
+    `SELECT c.oid::regprocedure::text AS name FROM pg_proc c JOIN pg_namespace n ON n.oid = c.pronamespace
+     WHERE n.nspname = 'public' AND ${ours}`,
+  );
+  if (tables.length > 0) await db.exec(`DROP TABLE ${tables.map((t) => t.name).join(', ')} CASCADE`);
+  for (const f of functions) await db.exec(`DROP FUNCTION ${f.name} CASCADE`);
 }
 
 eachDriver('migrations', (driver) => {

@@ -14,7 +14,7 @@ import {
   type HandledLevel,
 } from './vocabulary.js';
 
-type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
+import type { Result } from './result.js';
 
 export const CASE_ACTIONS = ['advance', 'return_to_mediation', 'escalate', 'close'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];

@@ -86,8 +86,7 @@ export interface CameraIdParts {
 }
 
 export function cameraId(parts: CameraIdParts): string {
-  const id =
-    parts.centre + parts.industry + parts.deviceType + parts.network + String(parts.serial).padStart(6, '0');
+  const id = parts.centre + parts.industry + parts.deviceType + parts.network + String(parts.serial).padStart(6, '0');
   const problem = cameraIdProblem(id);
   if (problem) throw new Error(problem);
   return id;
@@ -115,9 +114,11 @@ export function cameraIdProblem(id: string): string | null {
 /** Case code = 12-digit village code + YYYYMMDD + 4-digit serial of that village and day. */
 export function caseCode(villageCode: string, day: string, serial: number): string {
   const ymd = day.replaceAll('-', '');
-  if (adminLevelOfCode(villageCode) !== 'village') throw new Error(`case code needs a village code, got "${villageCode}"`);
+  if (adminLevelOfCode(villageCode) !== 'village')
+    throw new Error(`case code needs a village code, got "${villageCode}"`);
   if (!DIGITS(8).test(ymd)) throw new Error(`case code needs a YYYY-MM-DD day, got "${day}"`);
-  if (!Number.isInteger(serial) || serial < 1 || serial > 9999) throw new Error(`case serial must be 1..9999, got ${serial}`);
+  if (!Number.isInteger(serial) || serial < 1 || serial > 9999)
+    throw new Error(`case serial must be 1..9999, got ${serial}`);
   return villageCode + ymd + String(serial).padStart(4, '0');
 }
 

@@ -33,6 +33,10 @@ export interface MultiPolygonGeometry {
   type: 'MultiPolygon';
   coordinates: PolygonCoords[];
 }
+export interface LineStringGeometry {
+  type: 'LineString';
+  coordinates: Position[];
+}
 
 export interface Feature<P, G> {
   type: 'Feature';
@@ -107,11 +111,21 @@ export interface CaseProps {
   events: CaseEventProps[];
 }
 
+export const ROAD_CLASSES = ['expressway', 'main', 'local'] as const;
+export type RoadClass = (typeof ROAD_CLASSES)[number];
+
+/** A road of the basemap (roads.ndjson, optional): drawn under the governance layers. */
+export interface RoadProps {
+  class: RoadClass;
+  name: string | null;
+}
+
 export type AdminUnitFeature = Feature<AdminUnitProps, MultiPolygonGeometry>;
 export type GridFeature = Feature<GridProps, PolygonGeometry>;
 export type CameraFeature = Feature<CameraProps, PointGeometry>;
 export type RiskPointFeature = Feature<RiskPointProps, PointGeometry>;
 export type CaseFeature = Feature<CaseProps, PointGeometry>;
+export type RoadFeature = Feature<RoadProps, LineStringGeometry>;
 
 /** Layer files in load order (parents before children). */
 export const LAYER_FILES = {
@@ -123,6 +137,25 @@ export const LAYER_FILES = {
 } as const;
 export type LayerName = keyof typeof LAYER_FILES;
 
+/** Layers a data set may leave out; loaders skip them when the file is absent. */
+export const OPTIONAL_LAYER_FILES = {
+  roads: 'roads.ndjson',
+} as const;
+export type OptionalLayerName = keyof typeof OPTIONAL_LAYER_FILES;
+
+/**
+ * Patterns the demo generator planted on purpose, so tests of the analyses can check
+ * that they find them.
+ */
+export interface PlantedPatterns {
+  /** Grids with several times the normal case rate over the whole period. */
+  hotspot_grids: string[];
+  /** Grids whose case rate rises sharply over the last ~8 weeks. */
+  emerging_hotspot_grids: string[];
+  /** Villages where most cameras went offline together (a clustered outage). */
+  camera_outage_villages: string[];
+}
+
 export interface Manifest {
   /** Always true for generated data: the geometry is synthetic. */
   synthetic: boolean;
@@ -132,4 +165,13 @@ export interface Manifest {
   as_of: string;
   counts: Record<LayerName, number>;
   description: string;
+  /** Counts of the optional layers present. */
+  optional_counts?: Partial<Record<OptionalLayerName, number>>;
+  /** Generated data sets only: what was planted for analyses to find. */
+  planted?: PlantedPatterns;
+  /**
+   * When villages, grids and points cover only part of the city (the tiny scale), the
+   * township they cover; upper levels still cover the whole city.
+   */
+  focus_township?: string;
 }

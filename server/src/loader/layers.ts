@@ -71,9 +71,16 @@ export const adminUnitsLayer: LayerSpec = {
     return first(
       text(p, 'code', /^\d{12}$/, 'a 12-digit division code'),
       oneOf(p, 'level', ADMIN_LEVELS),
-      level === p.level ? null : { field: 'level', reason: `code ${String(p.code)} is a ${level ?? 'malformed'} code, not ${String(p.level)}` },
+      level === p.level
+        ? null
+        : {
+            field: 'level',
+            reason: `code ${String(p.code)} is a ${level ?? 'malformed'} code, not ${String(p.level)}`,
+          },
       text(p, 'name'),
-      p.level === 'city' ? optionalText(p, 'parent_code') : text(p, 'parent_code', /^\d{12}$/, 'a 12-digit division code'),
+      p.level === 'city'
+        ? optionalText(p, 'parent_code')
+        : text(p, 'parent_code', /^\d{12}$/, 'a 12-digit division code'),
       integer(p, 'population', 0),
       integer(p, 'households', 0),
     );
@@ -90,18 +97,33 @@ export const adminUnitsLayer: LayerSpec = {
 export const gridsLayer: LayerSpec = {
   file: 'grids.ndjson',
   table: 'grids',
-  columns: ['code', 'version', 'village_code', 'name', 'kind', 'households', 'population', 'staff', 'geom', 'valid_from'],
+  columns: [
+    'code',
+    'version',
+    'village_code',
+    'name',
+    'kind',
+    'households',
+    'population',
+    'staff',
+    'geom',
+    'valid_from',
+  ],
   geometryType: 'Polygon',
   check(p, ctx) {
     const staff = p.staff as Record<string, unknown> | undefined;
     return first(
       text(p, 'code', /^\d{15}$/, 'a 15-digit grid code'),
-      isGridCode(String(p.code)) ? null : { field: 'code', reason: `${String(p.code)} is not village code + serial 001–999` },
+      isGridCode(String(p.code))
+        ? null
+        : { field: 'code', reason: `${String(p.code)} is not village code + serial 001–999` },
       ctx.currentGrids.has(String(p.code)) ? { field: 'code', reason: `grid ${String(p.code)} appears twice` } : null,
       ctx.adminLevels.get(String(p.village_code)) === 'village'
         ? null
         : { field: 'village_code', reason: `${JSON.stringify(p.village_code)} is not a village in admin_units` },
-      String(p.code).startsWith(String(p.village_code)) ? null : { field: 'code', reason: 'does not start with its village code' },
+      String(p.code).startsWith(String(p.village_code))
+        ? null
+        : { field: 'code', reason: 'does not start with its village code' },
       text(p, 'name'),
       oneOf(p, 'kind', GRID_KINDS),
       integer(p, 'households', 0),
@@ -154,7 +176,9 @@ export const riskPointsLayer: LayerSpec = {
   geometryType: 'Point',
   check(p, ctx) {
     return first(
-      isRiskPointId(String(p.id)) ? null : { field: 'id', reason: `${JSON.stringify(p.id)} is not village code + R + 4 digits` },
+      isRiskPointId(String(p.id))
+        ? null
+        : { field: 'id', reason: `${JSON.stringify(p.id)} is not village code + R + 4 digits` },
       text(p, 'name'),
       oneOf(p, 'category', RISK_CATEGORIES),
       oneOf(p, 'level', RISK_LEVELS),
@@ -170,12 +194,17 @@ export const riskPointsLayer: LayerSpec = {
 };
 
 function eventProblem(events: unknown): FieldProblem | null {
-  if (!Array.isArray(events) || events.length === 0) return { field: 'events', reason: 'a case needs at least its first event' };
+  if (!Array.isArray(events) || events.length === 0)
+    return { field: 'events', reason: 'a case needs at least its first event' };
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as Record<string, unknown>;
     const problem = first(
       time(e, 'at'),
-      i === 0 ? (e.from_status === null ? null : { field: 'from_status', reason: 'the first event starts from null' }) : oneOf(e, 'from_status', CASE_STATUSES),
+      i === 0
+        ? e.from_status === null
+          ? null
+          : { field: 'from_status', reason: 'the first event starts from null' }
+        : oneOf(e, 'from_status', CASE_STATUSES),
       oneOf(e, 'to_status', CASE_STATUSES),
       text(e, 'actor'),
       optionalText(e, 'note'),
@@ -189,13 +218,25 @@ export const casesLayer: LayerSpec = {
   file: 'cases.ndjson',
   table: 'cases',
   columns: [
-    'code', 'category', 'severity', 'source', 'status', 'reported_at', 'deadline', 'closed_at',
-    'handled_level', 'grid_code', 'village_code', 'geom',
+    'code',
+    'category',
+    'severity',
+    'source',
+    'status',
+    'reported_at',
+    'deadline',
+    'closed_at',
+    'handled_level',
+    'grid_code',
+    'village_code',
+    'geom',
   ],
   geometryType: 'Point',
   check(p, ctx) {
     return first(
-      isCaseCode(String(p.code)) ? null : { field: 'code', reason: `${JSON.stringify(p.code)} is not village code + YYYYMMDD + 4-digit serial` },
+      isCaseCode(String(p.code))
+        ? null
+        : { field: 'code', reason: `${JSON.stringify(p.code)} is not village code + YYYYMMDD + 4-digit serial` },
       oneOf(p, 'category', CASE_CATEGORIES),
       oneOf(p, 'severity', CASE_SEVERITIES),
       oneOf(p, 'source', CASE_SOURCES),
@@ -213,8 +254,18 @@ export const casesLayer: LayerSpec = {
   row(p, geom) {
     const c = p as unknown as CaseProps;
     return [
-      c.code, c.category, c.severity, c.source, c.status, c.reported_at, c.deadline, c.closed_at,
-      c.handled_level, c.grid_code, c.village_code, geom,
+      c.code,
+      c.category,
+      c.severity,
+      c.source,
+      c.status,
+      c.reported_at,
+      c.deadline,
+      c.closed_at,
+      c.handled_level,
+      c.grid_code,
+      c.village_code,
+      geom,
     ];
   },
   children: {
@@ -238,4 +289,11 @@ export const roadsLayer: LayerSpec = {
 };
 
 /** In load order: every layer's references point to layers before it. */
-export const LAYERS: readonly LayerSpec[] = [adminUnitsLayer, gridsLayer, roadsLayer, camerasLayer, riskPointsLayer, casesLayer];
+export const LAYERS: readonly LayerSpec[] = [
+  adminUnitsLayer,
+  gridsLayer,
+  roadsLayer,
+  camerasLayer,
+  riskPointsLayer,
+  casesLayer,
+];

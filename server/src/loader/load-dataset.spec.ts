@@ -48,7 +48,9 @@ eachDriver('loading a data set', (driver) => {
     expect(counts.riskPoints).toBe(manifest.counts.risk_points);
     expect(counts.cases).toBe(manifest.counts.cases);
     expect(result.counts.case_events).toBe(counts.caseEvents);
-    const { rows } = await db.query<{ scale: string; synthetic: boolean }>('SELECT scale, synthetic FROM dataset_loads');
+    const { rows } = await db.query<{ scale: string; synthetic: boolean }>(
+      'SELECT scale, synthetic FROM dataset_loads',
+    );
     expect(rows).toEqual([{ scale: 'tiny', synthetic: true }]);
   });
 
@@ -75,7 +77,15 @@ eachDriver('loading a data set', (driver) => {
     const dir = await datasetWithEditedLine('grids.ndjson', middle, (f) => {
       const [x, y] = f.geometry.coordinates[0][0];
       // A closed bow-tie: well-formed GeoJSON, but self-intersecting.
-      f.geometry.coordinates = [[[x, y], [x + 0.01, y + 0.01], [x + 0.01, y], [x, y + 0.01], [x, y]]];
+      f.geometry.coordinates = [
+        [
+          [x, y],
+          [x + 0.01, y + 0.01],
+          [x + 0.01, y],
+          [x, y + 0.01],
+          [x, y],
+        ],
+      ];
       return f;
     });
     dirs.push(dir);
@@ -93,8 +103,14 @@ eachDriver('loading a data set', (driver) => {
       return f;
     });
     dirs.push(broken, unknownGrid);
-    await expect(loadDataset(db, broken)).rejects.toMatchObject({ file: 'risk_points.ndjson', line: 3, field: '(line)' });
-    await expect(loadDataset(db, unknownGrid)).rejects.toThrow(/cases\.ndjson, line 5, grid_code: grid \d{15} is not in the grids layer/);
+    await expect(loadDataset(db, broken)).rejects.toMatchObject({
+      file: 'risk_points.ndjson',
+      line: 3,
+      field: '(line)',
+    });
+    await expect(loadDataset(db, unknownGrid)).rejects.toThrow(
+      /cases\.ndjson, line 5, grid_code: grid \d{15} is not in the grids layer/,
+    );
     expect((await countLayers(db)).adminUnits).toBe(0);
   });
 

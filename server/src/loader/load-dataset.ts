@@ -46,11 +46,14 @@ class CopyBuffer {
     private readonly file: string,
   ) {}
 
-  async add(values: CopyValue[], sourceLine: number): Promise<void> {
+  add(values: CopyValue[], sourceLine: number): void {
     this.lines.push(values.map(copyTextField).join('\t'));
     this.sourceLines.push(sourceLine);
     this.count++;
-    if (this.lines.length >= CHUNK_ROWS) await this.flush();
+  }
+
+  get full(): boolean {
+    return this.lines.length >= CHUNK_ROWS;
   }
 
   async flush(): Promise<void> {
@@ -92,7 +95,12 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-async function loadLayer(tx: Queryable, dir: string, layer: LayerSpec, ctx: LoadContext): Promise<Record<string, number>> {
+async function loadLayer(
+  tx: Queryable,
+  dir: string,
+  layer: LayerSpec,
+  ctx: LoadContext,
+): Promise<Record<string, number>> {
   const path = join(dir, layer.file);
   const rows = new CopyBuffer(tx, layer.table, layer.columns, layer.file);
   const children = layer.children ? new CopyBuffer(tx, layer.children.table, layer.children.columns, layer.file) : null;
@@ -113,9 +121,14 @@ async function loadLayer(tx: Queryable, dir: string, layer: LayerSpec, ctx: Load
     const problem = layer.check(props, ctx) ?? layer.children?.check(props) ?? null;
     if (problem) throw fail(problem.field, problem.reason);
     layer.remember?.(props, ctx);
-    await rows.add(layer.row(props, toEwkbHex(feature.geometry as EncodableGeometry)), line);
+    rows.add(layer.row(props, toEwkbHex(feature.geometry as EncodableGeometry)), line);
     if (children && layer.children) {
-      for (const values of layer.children.rows(props)) await children.add(values, line);
+      for (const values of layer.children.rows(props)) children.add(values, line);
+    }
+    if (rows.full || children?.full) {
+      // Parents first: a child row's foreign key needs its parent already copied.
+      await rows.flush();
+      await children?.flush();
     }
   }
   await rows.flush();
@@ -134,7 +147,12 @@ async function checkAdminParents(tx: Queryable): Promise<void> {
   );
   const orphan = rows[0];
   if (orphan) {
-    throw new LoadError('admin_units.ndjson', 0, 'parent_code', `unit ${orphan.code} names parent ${orphan.parent_code}, which is not in the file`);
+    throw new LoadError(
+      'admin_units.ndjson',
+      0,
+      'parent_code',
+      `unit ${orphan.code} names parent ${orphan.parent_code}, which is not in the file`,
+    );
   }
 }
 

@@ -16,7 +16,11 @@ export function StatusPage() {
   const t = TEXTS[lang];
 
   useEffect(() => {
-    fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) })
+    fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: QUERY }),
+    })
       .then((res) => res.json() as Promise<{ data?: Overview; errors?: { message: string }[] }>)
       .then((body) => (body.data ? setOverview(body.data) : setError(body.errors?.[0]?.message ?? 'no data')))
       .catch((e: unknown) => setError(String(e)));
