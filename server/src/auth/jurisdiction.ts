@@ -8,7 +8,7 @@
 import { adminLevelOfCode } from '../domain/codes.js';
 import type { AdminLevel } from '../domain/vocabulary.js';
 
-type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
+import type { Result } from '../domain/result.js';
 
 /** Digits that identify a unit at each level; the rest of its code is zero padding. */
 const SIGNIFICANT_DIGITS: Readonly<Record<AdminLevel, number>> = {

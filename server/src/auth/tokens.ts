@@ -6,7 +6,7 @@ import { SignJWT, errors, jwtVerify } from 'jose';
 import { adminLevelOfCode } from '../domain/codes.js';
 import { isRole, type Role } from './roles.js';
 
-type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
+import type { Result } from '../domain/result.js';
 
 export const TOKEN_ISSUER = 'zongzhi-map';
 const ALGORITHM = 'HS256';

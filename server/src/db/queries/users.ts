@@ -1,0 +1,64 @@
+/** Accounts: lookup for login, failed-login bookkeeping, and the demo accounts. */
+import type { Queryable } from '../database.js';
+
+export interface UserRow {
+  username: string;
+  display_name: string;
+  role: string;
+  jurisdiction_code: string;
+  password_hash: string;
+  failed_logins: number;
+  locked_until: Date | null;
+  disabled: boolean;
+}
+
+export async function findUser(db: Queryable, username: string): Promise<UserRow | null> {
+  const { rows } = await db.query<UserRow>(
+    `SELECT username, display_name, role, jurisdiction_code, password_hash, failed_logins, locked_until, disabled
+     FROM users WHERE username = $1`,
+    [username],
+  );
+  return rows[0] ?? null;
+}
+
+export async function updateLoginState(
+  db: Queryable,
+  username: string,
+  state: { failedLogins: number; lockedUntil: Date | null },
+): Promise<void> {
+  await db.query('UPDATE users SET failed_logins = $2, locked_until = $3 WHERE username = $1', [
+    username,
+    state.failedLogins,
+    state.lockedUntil,
+  ]);
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: string;
+  jurisdictionCode: string;
+  passwordHash: string;
+}
+
+/** Creates or replaces accounts by username. */
+export async function upsertUsers(db: Queryable, users: readonly NewUser[]): Promise<void> {
+  for (const u of users) {
+    await db.query(
+      `INSERT INTO users (username, display_name, role, jurisdiction_code, password_hash)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (username) DO UPDATE SET display_name = EXCLUDED.display_name, role = EXCLUDED.role,
+         jurisdiction_code = EXCLUDED.jurisdiction_code, password_hash = EXCLUDED.password_hash,
+         failed_logins = 0, locked_until = NULL, disabled = false`,
+      [u.username, u.displayName, u.role, u.jurisdictionCode, u.passwordHash],
+    );
+  }
+}
+
+/** Username and password hash of every enabled account. */
+export async function findActiveUserHashes(db: Queryable): Promise<{ username: string; password_hash: string }[]> {
+  const { rows } = await db.query<{ username: string; password_hash: string }>(
+    'SELECT username, password_hash FROM users WHERE NOT disabled ORDER BY username',
+  );
+  return rows;
+}
