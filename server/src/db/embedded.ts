@@ -1,4 +1,6 @@
 /** The embedded driver: PGlite (PostgreSQL in WebAssembly) with the PostGIS extension. */
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { copyStatement, type Database, type Queryable, type QueryResult } from './database.js';
@@ -38,6 +40,8 @@ const handles = new WeakMap<Database, PGlite>();
  * ~10 s PostGIS install in tests.
  */
 export async function openEmbedded(options: { dataDir?: string; snapshot?: Blob } = {}): Promise<Database> {
+  // PGlite creates the data folder itself, but not its parents.
+  if (options.dataDir) await mkdir(dirname(resolve(options.dataDir)), { recursive: true });
   const pglite = new PGlite({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     extensions: { postgis },
