@@ -1,28 +1,18 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { eachDriver, openTestDatabase } from '../test/databases.js';
-import { createApp, type App } from './app.js';
-import type { Database } from './db/database.js';
+import { eachDriver } from '../test/databases.js';
+import { startTestApi, type TestApi } from '../test/api.js';
 
 eachDriver('the HTTP server', (driver) => {
-  let db: Database;
-  let app: App;
-  let base: string;
+  let api: TestApi;
   beforeAll(async () => {
-    db = await openTestDatabase(driver, 'tiny');
-    app = await createApp(db);
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    api = await startTestApi(driver);
   });
-  afterAll(async () => {
-    await app.stop();
-    await db.close();
-  });
+  afterAll(() => api.stop());
 
-  const sqlCount = async (sql: string) => (await db.query<{ n: number }>(sql)).rows[0]!.n;
+  const sqlCount = async (sql: string) => (await api.db.query<{ n: number }>(sql)).rows[0]!.n;
 
-  it('reports health with the loaded data', async () => {
-    const res = await fetch(`${base}/healthz`);
+  it('reports health with the loaded data, without a token', async () => {
+    const res = await fetch(`${api.base}/healthz`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
       status: string;
@@ -36,16 +26,12 @@ eachDriver('the HTTP server', (driver) => {
   });
 
   it('answers layer counts over GraphQL that equal the tables', async () => {
-    const res = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: '{ layerCounts { adminUnits grids cameras riskPoints cases } dataset { synthetic scale asOf } }',
-      }),
-    });
-    const { data } = (await res.json()) as {
-      data: { layerCounts: Record<string, number>; dataset: { synthetic: boolean; scale: string; asOf: string } };
-    };
+    const token = await api.login('demo-admin');
+    const { data } = await api.gql(
+      '{ layerCounts { adminUnits grids cameras riskPoints cases } dataset { synthetic scale asOf } }',
+      {},
+      token,
+    );
     expect(data.layerCounts).toEqual({
       adminUnits: await sqlCount('SELECT count(*)::int AS n FROM admin_units'),
       grids: await sqlCount('SELECT count(*)::int AS n FROM grids WHERE valid_to IS NULL'),
@@ -56,9 +42,22 @@ eachDriver('the HTTP server', (driver) => {
     expect(data.dataset).toEqual({ synthetic: true, scale: 'tiny', asOf: '2026-06-30' });
   });
 
+  it('refuses GraphQL queries without a token, except login', async () => {
+    const res = await api.gql('{ layerCounts { grids } }');
+    expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(res.data?.layerCounts ?? null).toBeNull();
+  });
+
+  it('refuses a forged token', async () => {
+    const token = await api.login('demo-admin');
+    const forged = `${token.slice(0, -4)}AAAA`;
+    const res = await api.gql('{ me { username } }', {}, forged);
+    expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('reports unavailable health when the data is gone', async () => {
-    await db.query('TRUNCATE dataset_loads');
-    const res = await fetch(`${base}/healthz`);
+    await api.db.query('TRUNCATE dataset_loads');
+    const res = await fetch(`${api.base}/healthz`);
     expect(res.status).toBe(503);
     expect(((await res.json()) as { data: { loaded: boolean } }).data.loaded).toBe(false);
   });

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import type { Database } from './db/database.js';
 import { migrationsApplied } from './db/migrate.js';
 import { countLayers, findLatestDatasetLoad } from './db/queries/overview.js';
-import { resolvers, type GraphQLContext } from './graphql/resolvers.js';
-import { typeDefs } from './graphql/schema.js';
+import { viewerFromAuthorization, type AuthSettings, type GraphQLContext } from './graphql/context.js';
+import { schema } from './graphql/schema.js';
 
 export const WEB_DIST = join(process.cwd(), 'dist', 'web');
 
@@ -46,13 +46,24 @@ async function health(db: Database) {
   }
 }
 
-export async function createApp(db: Database): Promise<App> {
+export interface AppOptions {
+  auth: AuthSettings;
+  /** Production hides introspection and stack traces. */
+  production?: boolean;
+  /** The clock; tests pin it. */
+  now?: () => Date;
+}
+
+export async function createApp(db: Database, options: AppOptions): Promise<App> {
+  const now = options.now ?? (() => new Date());
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
   const apollo = new ApolloServer<GraphQLContext>({
-    typeDefs,
-    resolvers,
+    schema,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: !options.production,
+    allowBatchedHttpRequests: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
   });
   await apollo.start();
@@ -61,7 +72,18 @@ export async function createApp(db: Database): Promise<App> {
     const { ok, body } = await health(db);
     res.status(ok ? 200 : 503).json(body);
   });
-  app.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: async () => ({ db }) }));
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        db,
+        auth: options.auth,
+        now,
+        viewer: await viewerFromAuthorization(req.headers.authorization, options.auth, now()),
+      }),
+    }),
+  );
 
   if (existsSync(join(WEB_DIST, 'index.html'))) {
     app.use(express.static(WEB_DIST, { index: 'index.html', maxAge: '1h' }));

@@ -11,6 +11,11 @@ export interface Config {
   demoSeed: number;
   /** IANA time zone in which "today" and dates are meant. */
   timeZone: string;
+  /** NODE_ENV=production: no demo accounts, no introspection, no stack traces. */
+  production: boolean;
+  /** Token signing key from JWT_SECRET; when absent one is generated and kept in the database. */
+  jwtSecret: Uint8Array | undefined;
+  tokenTtlSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -36,6 +41,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch {
     throw new ConfigError(`TZ_DISPLAY "${timeZone}" is not a known IANA time zone`);
   }
+  const jwtSecret = env.JWT_SECRET ? new TextEncoder().encode(env.JWT_SECRET) : undefined;
+  if (jwtSecret && jwtSecret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+  const ttlMinutes = Number(env.TOKEN_TTL_MINUTES ?? 30);
+  if (!Number.isInteger(ttlMinutes) || ttlMinutes < 1 || ttlMinutes > 24 * 60) {
+    throw new ConfigError(`TOKEN_TTL_MINUTES must be a whole number from 1 to 1440, got "${env.TOKEN_TTL_MINUTES}"`);
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -44,6 +55,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoScale,
     demoSeed,
     timeZone,
+    production: env.NODE_ENV === 'production',
+    jwtSecret,
+    tokenTtlSeconds: ttlMinutes * 60,
   };
 }
 

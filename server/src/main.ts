@@ -1,5 +1,13 @@
 /** Wiring only: configuration, database, migrations, first-start demo data, HTTP. */
+import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  ensureDemoAccounts,
+  findAccountsWithDemoPassword,
+} from './auth/demo-accounts.js';
+import { findOrCreateSetting } from './db/queries/settings.js';
 import { createApp } from './app.js';
 import { ConfigError, readConfig, todayIn } from './config.js';
 import { migrate } from './db/migrate.js';
@@ -30,7 +38,26 @@ async function main(): Promise<void> {
     console.log(`loaded in ${(result.durationMs / 1000).toFixed(1)} s:`, result.counts);
   }
 
-  const app = await createApp(db);
+  if (config.production) {
+    const demo = await findAccountsWithDemoPassword(db);
+    if (demo.length > 0) {
+      throw new ConfigError(
+        `refusing to start in production: accounts ${demo.join(', ')} still have the demo password`,
+      );
+    }
+  } else if ((await ensureDemoAccounts(db)) > 0) {
+    console.log(
+      `demo accounts created (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`,
+    );
+  }
+  const secret =
+    config.jwtSecret ??
+    Buffer.from(await findOrCreateSetting(db, 'jwt_secret', () => randomBytes(32).toString('hex')), 'hex');
+
+  const app = await createApp(db, {
+    auth: { secret, tokenTtlSeconds: config.tokenTtlSeconds },
+    production: config.production,
+  });
   await new Promise<void>((done) => app.server.listen(config.port, config.host, done));
   console.log(`ready: http://localhost:${config.port}/ (GraphQL at /graphql, health at /healthz)`);
 

@@ -1,8 +1,8 @@
 /** GraphQL errors with the codes clients act on (extensions.code). */
 import { GraphQLError } from 'graphql';
 
-export function badInput(field: string, message: string): GraphQLError {
-  return new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field } });
+export function badInput(field: string, message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field, ...details } });
 }
 
 export function unauthenticated(message = 'log in first: send "Authorization: Bearer <token>"'): GraphQLError {

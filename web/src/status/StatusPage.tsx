@@ -1,28 +1,27 @@
 import { useEffect, useState } from 'react';
 import { TEXTS, type Language } from './texts.js';
 
-interface Overview {
-  layerCounts: { adminUnits: number; grids: number; cameras: number; riskPoints: number; cases: number };
-  dataset: { synthetic: boolean; scale: string | null; asOf: string | null } | null;
+interface Health {
+  status: string;
+  data: {
+    loaded: boolean;
+    synthetic?: boolean;
+    counts?: { adminUnits: number; grids: number; cameras: number; riskPoints: number; cases: number };
+  };
 }
-
-const QUERY = '{ layerCounts { adminUnits grids cameras riskPoints cases } dataset { synthetic scale asOf } }';
 
 /** A simple start page: what is loaded, until the wall screen arrives. */
 export function StatusPage() {
   const [lang, setLang] = useState<Language>('zh');
-  const [overview, setOverview] = useState<Overview | null>(null);
+  const [overview, setOverview] = useState<Health | null>(null);
   const [error, setError] = useState<string | null>(null);
   const t = TEXTS[lang];
 
   useEffect(() => {
-    fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: QUERY }),
-    })
-      .then((res) => res.json() as Promise<{ data?: Overview; errors?: { message: string }[] }>)
-      .then((body) => (body.data ? setOverview(body.data) : setError(body.errors?.[0]?.message ?? 'no data')))
+    // /healthz answers without logging in; the full API needs an account.
+    fetch('/healthz')
+      .then((res) => res.json() as Promise<Health>)
+      .then((health) => (health.data.counts ? setOverview(health) : setError(health.status)))
       .catch((e: unknown) => setError(String(e)));
   }, []);
 
@@ -34,14 +33,14 @@ export function StatusPage() {
       </button>
       <h1>{t.title}</h1>
       <p className="lead">{t.lead}</p>
-      {overview?.dataset?.synthetic && <p className="synthetic">{t.synthetic}</p>}
+      {overview?.data.synthetic && <p className="synthetic">{t.synthetic}</p>}
       {error && <p className="error">{t.error + error}</p>}
       {!overview && !error && <p>{t.loading}</p>}
-      {overview && (
+      {overview?.data.counts && (
         <section className="counts">
           {keys.map((k) => (
             <div className="count" key={k} data-testid={`count-${k}`}>
-              <div className="value">{overview.layerCounts[k].toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')}</div>
+              <div className="value">{overview.data.counts![k].toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')}</div>
               <div className="label">{t[k]}</div>
             </div>
           ))}

@@ -41,18 +41,18 @@ export interface NewUser {
   passwordHash: string;
 }
 
-/** Creates or replaces accounts by username. */
-export async function upsertUsers(db: Queryable, users: readonly NewUser[]): Promise<void> {
+/** Creates the accounts that do not exist yet; existing ones are left as they are. */
+export async function insertMissingUsers(db: Queryable, users: readonly NewUser[]): Promise<number> {
+  let created = 0;
   for (const u of users) {
-    await db.query(
+    const { rowCount } = await db.query(
       `INSERT INTO users (username, display_name, role, jurisdiction_code, password_hash)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (username) DO UPDATE SET display_name = EXCLUDED.display_name, role = EXCLUDED.role,
-         jurisdiction_code = EXCLUDED.jurisdiction_code, password_hash = EXCLUDED.password_hash,
-         failed_logins = 0, locked_until = NULL, disabled = false`,
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (username) DO NOTHING`,
       [u.username, u.displayName, u.role, u.jurisdictionCode, u.passwordHash],
     );
+    created += rowCount;
   }
+  return created;
 }
 
 /** Username and password hash of every enabled account. */

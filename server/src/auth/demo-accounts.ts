@@ -1,0 +1,58 @@
+/**
+ * Demo accounts (password `demo`), created in demo mode only. A production server refuses to
+ * start while any enabled account still has the demo password.
+ */
+import type { Database } from '../db/database.js';
+import { findActiveUserHashes, insertMissingUsers } from '../db/queries/users.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import type { Role } from './roles.js';
+
+export const DEMO_PASSWORD = 'demo';
+
+export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: Role; jurisdictionCode: string }[] =
+  [
+    { username: 'demo-city', displayName: '市综治中心领导（演示）', role: 'leader', jurisdictionCode: '371700000000' },
+    {
+      username: 'demo-county',
+      displayName: '牡丹区综治中心（演示）',
+      role: 'operator',
+      jurisdictionCode: '371702000000',
+    },
+    {
+      username: 'demo-township',
+      displayName: '牡丹街道综治中心（演示）',
+      role: 'operator',
+      jurisdictionCode: '371702005000',
+    },
+    {
+      username: 'demo-village',
+      displayName: '赵楼社区网格员（演示）',
+      role: 'gridworker',
+      jurisdictionCode: '371702005001',
+    },
+    {
+      username: 'demo-planner',
+      displayName: '牡丹街道网格规划员（演示）',
+      role: 'planner',
+      jurisdictionCode: '371702005000',
+    },
+    { username: 'demo-admin', displayName: '系统管理员（演示）', role: 'admin', jurisdictionCode: '371700000000' },
+    { username: 'demo-wall', displayName: '指挥中心大屏（演示）', role: 'kiosk', jurisdictionCode: '371700000000' },
+  ];
+
+export async function ensureDemoAccounts(db: Database): Promise<number> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  return insertMissingUsers(
+    db,
+    DEMO_ACCOUNTS.map((a) => ({ ...a, passwordHash: hash })),
+  );
+}
+
+/** The enabled accounts whose password is still the demo password. */
+export async function findAccountsWithDemoPassword(db: Database): Promise<string[]> {
+  const found: string[] = [];
+  for (const { username, password_hash } of await findActiveUserHashes(db)) {
+    if (await verifyPassword(DEMO_PASSWORD, password_hash)) found.push(username);
+  }
+  return found;
+}

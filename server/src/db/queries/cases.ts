@@ -1,0 +1,172 @@
+/** Cases and their events: lookups, filtered pages, and the writes of the lifecycle. */
+import type { AreaFilter } from '../../domain/area-filter.js';
+import type { Queryable } from '../database.js';
+import { Conditions } from './sql-builder.js';
+
+export interface CaseRow {
+  code: string;
+  category: string;
+  severity: string;
+  source: string;
+  status: string;
+  reported_at: Date;
+  deadline: Date;
+  closed_at: Date | null;
+  handled_level: string;
+  grid_code: string;
+  village_code: string;
+  lon: number;
+  lat: number;
+  version: number;
+}
+
+export interface CaseEventRow {
+  case_code: string;
+  at: Date;
+  from_status: string | null;
+  to_status: string;
+  actor: string;
+  note: string | null;
+}
+
+const CASE_COLUMNS = `code, category, severity, source, status, reported_at, deadline, closed_at, handled_level,
+  grid_code, village_code, ST_X(geom) AS lon, ST_Y(geom) AS lat, version`;
+
+export async function findCase(
+  db: Queryable,
+  code: string,
+  prefix: string,
+  forUpdate = false,
+): Promise<CaseRow | null> {
+  const { rows } = await db.query<CaseRow>(
+    `SELECT ${CASE_COLUMNS} FROM cases WHERE code = $1 AND village_code LIKE $2${forUpdate ? ' FOR UPDATE' : ''}`,
+    [code, `${prefix}%`],
+  );
+  return rows[0] ?? null;
+}
+
+export async function caseExists(db: Queryable, code: string): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM cases WHERE code = $1', [code])).rows.length > 0;
+}
+
+export async function findCaseEvents(db: Queryable, code: string): Promise<CaseEventRow[]> {
+  const { rows } = await db.query<CaseEventRow>(
+    'SELECT case_code, at, from_status, to_status, actor, note FROM case_events WHERE case_code = $1 ORDER BY at, id',
+    [code],
+  );
+  return rows;
+}
+
+export interface CaseFilter {
+  prefix: string;
+  area: AreaFilter;
+  unitPrefix: (code: string) => string;
+  from: Date | null;
+  to: Date | null;
+  statuses: string[] | null;
+  categories: string[] | null;
+  overdue: boolean | null;
+  now: Date;
+}
+
+export function caseConditions(filter: CaseFilter, alias = ''): Conditions {
+  const c = new Conditions();
+  const col = (name: string) => `${alias}${name}`;
+  c.prefix(col('village_code'), filter.prefix);
+  c.area(filter.area, col('geom'), col('village_code'), filter.unitPrefix);
+  if (filter.from) c.add(`${col('reported_at')} >= ${c.param(filter.from)}`);
+  if (filter.to) c.add(`${col('reported_at')} < ${c.param(filter.to)}`);
+  if (filter.statuses?.length) c.add(`${col('status')} = ANY(${c.param(filter.statuses)}::text[])`);
+  if (filter.categories?.length) c.add(`${col('category')} = ANY(${c.param(filter.categories)}::text[])`);
+  if (filter.overdue !== null) {
+    const overdue = `(${col('closed_at')} IS NULL AND ${col('deadline')} < ${c.param(filter.now)})`;
+    c.add(filter.overdue ? overdue : `NOT ${overdue}`);
+  }
+  return c;
+}
+
+/** Newest first; `after` is the [reportedAt ms, code] of the last row of the previous page. */
+export async function findCasesPage(
+  db: Queryable,
+  filter: CaseFilter,
+  after: [number, string] | null,
+  limit: number,
+): Promise<{ rows: CaseRow[]; total: number }> {
+  const count = caseConditions(filter);
+  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases ${count.where()}`, count.params))
+    .rows[0]!.n;
+  const c = caseConditions(filter);
+  if (after) c.add(`(reported_at, code) < (${c.param(new Date(after[0]))}::timestamptz, ${c.param(after[1])})`);
+  const { rows } = await db.query<CaseRow>(
+    `SELECT ${CASE_COLUMNS} FROM cases ${c.where()} ORDER BY reported_at DESC, code DESC LIMIT ${limit + 1}`,
+    c.params,
+  );
+  return { rows, total };
+}
+
+/** The current grid covering the point, with its village. */
+export async function findGridAt(
+  db: Queryable,
+  lon: number,
+  lat: number,
+): Promise<{ code: string; village_code: string } | null> {
+  const { rows } = await db.query<{ code: string; village_code: string }>(
+    `SELECT code, village_code FROM grids
+     WHERE valid_to IS NULL AND ST_Covers(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326))
+     ORDER BY code LIMIT 1`,
+    [lon, lat],
+  );
+  return rows[0] ?? null;
+}
+
+/** The next free serial of a village and day (serialised per village and day on a server). */
+export async function nextCaseSerial(db: Queryable, villageCode: string, ymd: string): Promise<number> {
+  const prefix = villageCode + ymd;
+  await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [prefix]);
+  const { rows } = await db.query<{ n: number | null }>(
+    `SELECT max(right(code, 4)::int) AS n FROM cases WHERE code LIKE $1`,
+    [`${prefix}%`],
+  );
+  return (rows[0]?.n ?? 0) + 1;
+}
+
+export interface NewCase {
+  code: string;
+  category: string;
+  severity: string;
+  source: string;
+  reportedAt: Date;
+  deadline: Date;
+  gridCode: string;
+  villageCode: string;
+  lon: number;
+  lat: number;
+}
+
+export async function insertCase(db: Queryable, c: NewCase): Promise<void> {
+  await db.query(
+    `INSERT INTO cases (code, category, severity, source, status, reported_at, deadline, closed_at, handled_level,
+       grid_code, village_code, geom, version)
+     VALUES ($1, $2, $3, $4, 'registered', $5, $6, NULL, 'village', $7, $8, ST_SetSRID(ST_MakePoint($9, $10), 4326), 1)`,
+    [c.code, c.category, c.severity, c.source, c.reportedAt, c.deadline, c.gridCode, c.villageCode, c.lon, c.lat],
+  );
+}
+
+export async function updateCaseState(
+  db: Queryable,
+  code: string,
+  state: { status: string; handledLevel: string; deadline: Date; closedAt: Date | null },
+): Promise<void> {
+  await db.query(
+    `UPDATE cases SET status = $2, handled_level = $3, deadline = $4, closed_at = $5, version = version + 1
+     WHERE code = $1`,
+    [code, state.status, state.handledLevel, state.deadline, state.closedAt],
+  );
+}
+
+export async function insertCaseEvent(db: Queryable, e: CaseEventRow): Promise<void> {
+  await db.query(
+    'INSERT INTO case_events (case_code, at, from_status, to_status, actor, note) VALUES ($1, $2, $3, $4, $5, $6)',
+    [e.case_code, e.at, e.from_status, e.to_status, e.actor, e.note],
+  );
+}

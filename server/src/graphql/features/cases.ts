@@ -1,0 +1,377 @@
+/** Cases: lookup, filtered lists, reporting and moving a case through its lifecycle. */
+import { coversCode } from '../../auth/jurisdiction.js';
+import { caseDeadline } from '../../domain/case-deadlines.js';
+import {
+  allowedActions,
+  applyCaseAction,
+  isOverdue,
+  type CaseAction,
+  type CaseState,
+} from '../../domain/case-lifecycle.js';
+import { caseCode } from '../../domain/codes.js';
+import type { CaseCategory, CaseSeverity, CaseStatus, HandledLevel } from '../../domain/vocabulary.js';
+import {
+  caseExists,
+  findCase,
+  findCaseEvents,
+  findCasesPage,
+  findGridAt,
+  insertCase,
+  insertCaseEvent,
+  nextCaseSerial,
+  updateCaseState,
+  type CaseRow,
+} from '../../db/queries/cases.js';
+import type { AreaInput } from '../../domain/area-filter.js';
+import { auditedMutation } from '../audited.js';
+import { requirePermission, requireViewer, type GraphQLContext } from '../context.js';
+import { badInput, conflict, forbidden, notFound } from '../errors.js';
+import { areaFilter, coordinate, timeRange, unitPrefix } from '../inputs.js';
+import { decodeCursor, pageSize, toConnection } from '../pagination.js';
+import { todayIn } from '../../config.js';
+
+export const casesTypeDefs = /* GraphQL */ `
+  "The seven stages of the closed loop, in order."
+  enum CaseStatus {
+    "登记受理 registered"
+    registered
+    "先行调解 first mediation"
+    mediating
+    "风险研判 risk assessment"
+    assessing
+    "分类流转 dispatched to the responsible department"
+    dispatched
+    "跟踪督办 supervised follow-up"
+    supervising
+    "案结事了 resolved"
+    resolved
+    "总结分析 reviewed"
+    reviewed
+  }
+
+  "What a case is about."
+  enum CaseCategory {
+    neighbour
+    family
+    land
+    property
+    labour
+    demolition
+    medical
+    consumer
+    traffic
+    environment
+    public_order
+  }
+  enum CaseSeverity {
+    low
+    medium
+    high
+    critical
+  }
+  "How the case came in: 12345 hotline, walk-in, grid-worker patrol, video alarm."
+  enum CaseSource {
+    hotline
+    walk_in
+    patrol
+    video
+  }
+  "The level handling the case (分级督办)."
+  enum HandledLevel {
+    village
+    township
+    county
+    city
+  }
+
+  """
+  A move in the lifecycle: advance one stage; return to mediation (from assessing,
+  dispatched or supervising); escalate to the next level up with a new deadline; close
+  (settle early, straight to resolved). See docs/case-lifecycle.md.
+  """
+  enum CaseAction {
+    advance
+    return_to_mediation
+    escalate
+    close
+  }
+
+  "A dispute or incident. One case, one code."
+  type Case {
+    "Village code + YYYYMMDD + 4-digit serial."
+    code: ID!
+    category: CaseCategory!
+    severity: CaseSeverity!
+    source: CaseSource!
+    status: CaseStatus!
+    reportedAt: DateTime!
+    "When the current stage must be done by."
+    deadline: DateTime!
+    closedAt: DateTime
+    "Open and past its deadline, now."
+    overdue: Boolean!
+    handledLevel: HandledLevel!
+    gridCode: ID!
+    villageCode: ID!
+    location: GeoJSON!
+    "Optimistic-locking version; pass it back as expectedVersion."
+    version: Int!
+    "The moves allowed from here."
+    allowedActions: [CaseAction!]!
+    "The history, oldest first."
+    events: [CaseEvent!]!
+  }
+
+  "One step in a case's history."
+  type CaseEvent {
+    caseCode: ID!
+    at: DateTime!
+    fromStatus: CaseStatus
+    toStatus: CaseStatus!
+    "Who made the move (account name)."
+    actor: String!
+    note: String
+  }
+
+  type CaseEdge {
+    cursor: String!
+    node: Case!
+  }
+  type CaseConnection {
+    "All cases matching the filter, across pages."
+    totalCount: Int!
+    edges: [CaseEdge!]!
+    pageInfo: PageInfo!
+  }
+
+  input ReportCaseInput {
+    category: CaseCategory!
+    severity: CaseSeverity!
+    source: CaseSource!
+    "Where it happened, WGS-84."
+    lon: Float!
+    lat: Float!
+    "What was reported (kept in the first event)."
+    note: String
+  }
+
+  extend type Query {
+    "A case with its events, or null when it does not exist or lies outside your jurisdiction."
+    case(code: ID!): Case
+    "Cases newest first, filtered; all filters combine."
+    cases(
+      area: Area
+      from: DateTime
+      to: DateTime
+      status: [CaseStatus!]
+      category: [CaseCategory!]
+      overdue: Boolean
+      first: Int
+      after: String
+    ): CaseConnection!
+  }
+
+  extend type Mutation {
+    "Registers a case at a point: finds its grid and village, makes its code and deadline."
+    reportCase(input: ReportCaseInput!): Case!
+    "Moves a case; expectedVersion must be the version you read (else CONFLICT)."
+    advanceCase(code: ID!, action: CaseAction!, note: String, expectedVersion: Int!): Case!
+  }
+`;
+
+const MAX_NOTE = 2000;
+
+function caseState(row: CaseRow): CaseState {
+  return {
+    status: row.status as CaseStatus,
+    handledLevel: row.handled_level as HandledLevel,
+    category: row.category as CaseCategory,
+    severity: row.severity as CaseSeverity,
+    reportedAt: row.reported_at,
+    deadline: row.deadline,
+    closedAt: row.closed_at,
+  };
+}
+
+export function toCase(row: CaseRow, now: Date) {
+  const state = caseState(row);
+  return {
+    code: row.code,
+    category: row.category,
+    severity: row.severity,
+    source: row.source,
+    status: row.status,
+    reportedAt: row.reported_at,
+    deadline: row.deadline,
+    closedAt: row.closed_at,
+    overdue: isOverdue(state, now),
+    handledLevel: row.handled_level,
+    gridCode: row.grid_code,
+    villageCode: row.village_code,
+    location: { type: 'Point', coordinates: [row.lon, row.lat] },
+    version: row.version,
+    allowedActions: allowedActions(state),
+  };
+}
+
+function checkNote(note: string | null | undefined): string | null {
+  if (note == null) return null;
+  if (note.length > MAX_NOTE) throw badInput('note', `is ${note.length} characters; at most ${MAX_NOTE}`);
+  return note.trim() || null;
+}
+
+interface CasesArgs {
+  area?: AreaInput;
+  from?: Date;
+  to?: Date;
+  status?: string[];
+  category?: string[];
+  overdue?: boolean;
+  first?: number;
+  after?: string;
+}
+
+export const casesResolvers = {
+  Case: {
+    events: async (c: { code: string }, _: unknown, ctx: GraphQLContext) =>
+      (await findCaseEvents(ctx.db, c.code)).map((e) => ({
+        caseCode: e.case_code,
+        at: e.at,
+        fromStatus: e.from_status,
+        toStatus: e.to_status,
+        actor: e.actor,
+        note: e.note,
+      })),
+  },
+  Query: {
+    case: async (_: unknown, { code }: { code: string }, ctx: GraphQLContext) => {
+      const viewer = requireViewer(ctx);
+      const row = await findCase(ctx.db, code, viewer.prefix);
+      return row && toCase(row, ctx.now());
+    },
+    cases: async (_: unknown, args: CasesArgs, ctx: GraphQLContext) => {
+      const viewer = requireViewer(ctx);
+      const limit = pageSize(args.first);
+      const after = decodeCursor(args.after, 'ns') as [number, string] | null;
+      const now = ctx.now();
+      const { rows, total } = await findCasesPage(
+        ctx.db,
+        {
+          prefix: viewer.prefix,
+          area: areaFilter(args.area),
+          unitPrefix,
+          ...timeRange(args.from, args.to),
+          statuses: args.status ?? null,
+          categories: args.category ?? null,
+          overdue: args.overdue ?? null,
+          now,
+        },
+        after,
+        limit,
+      );
+      return toConnection(
+        rows,
+        limit,
+        total,
+        (r) => [r.reported_at.getTime(), r.code],
+        (r) => toCase(r, now),
+      );
+    },
+  },
+  Mutation: {
+    reportCase: async (
+      _: unknown,
+      {
+        input,
+      }: {
+        input: {
+          category: CaseCategory;
+          severity: CaseSeverity;
+          source: string;
+          lon: number;
+          lat: number;
+          note?: string;
+        };
+      },
+      ctx: GraphQLContext,
+    ) => {
+      const viewer = requirePermission(ctx, 'report_case');
+      coordinate('input.lon/lat', input.lon, input.lat);
+      const note = checkNote(input.note);
+      const now = ctx.now();
+      return auditedMutation(ctx, viewer, 'reportCase', `${input.lon},${input.lat}`, async (tx) => {
+        const grid = await findGridAt(tx, input.lon, input.lat);
+        if (!grid) throw badInput('input.lon/lat', `(${input.lon}, ${input.lat}) lies outside every grid`);
+        if (!coversCode(viewer.jurisdiction, grid.code)) {
+          throw forbidden(`grid ${grid.code} is outside your jurisdiction`);
+        }
+        const day = todayIn('Asia/Shanghai', now);
+        const code = caseCode(
+          grid.village_code,
+          day,
+          await nextCaseSerial(tx, grid.village_code, day.replaceAll('-', '')),
+        );
+        await insertCase(tx, {
+          code,
+          category: input.category,
+          severity: input.severity,
+          source: input.source,
+          reportedAt: now,
+          deadline: caseDeadline(input.category, input.severity, now),
+          gridCode: grid.code,
+          villageCode: grid.village_code,
+          lon: input.lon,
+          lat: input.lat,
+        });
+        await insertCaseEvent(tx, {
+          case_code: code,
+          at: now,
+          from_status: null,
+          to_status: 'registered',
+          actor: viewer.username,
+          note,
+        });
+        return toCase((await findCase(tx, code, viewer.prefix))!, now);
+      });
+    },
+    advanceCase: async (
+      _: unknown,
+      args: { code: string; action: CaseAction; note?: string; expectedVersion: number },
+      ctx: GraphQLContext,
+    ) => {
+      const viewer = requirePermission(ctx, 'advance_case');
+      const note = checkNote(args.note);
+      const now = ctx.now();
+      return auditedMutation(ctx, viewer, `advanceCase:${args.action}`, args.code, async (tx) => {
+        const row = await findCase(tx, args.code, viewer.prefix, true);
+        if (!row) {
+          if (await caseExists(tx, args.code)) throw forbidden(`case ${args.code} is outside your jurisdiction`);
+          throw notFound(`case ${args.code}`);
+        }
+        if (row.version !== args.expectedVersion) {
+          throw conflict(
+            `case ${args.code} changed since you read it (version ${row.version}, you had ${args.expectedVersion}); reload it`,
+            {
+              currentVersion: row.version,
+            },
+          );
+        }
+        const moved = applyCaseAction(caseState(row), args.action, now);
+        if (!moved.ok) {
+          throw badInput('action', moved.error.message, { allowedActions: moved.error.allowed });
+        }
+        const { state, event } = moved.value;
+        await updateCaseState(tx, row.code, state);
+        await insertCaseEvent(tx, {
+          case_code: row.code,
+          at: now,
+          from_status: event.from,
+          to_status: event.to,
+          actor: viewer.username,
+          note,
+        });
+        return toCase((await findCase(tx, row.code, viewer.prefix))!, now);
+      });
+    },
+  },
+};

@@ -1,0 +1,27 @@
+/** Turning GraphQL inputs into domain values, with BAD_USER_INPUT errors that name the field. */
+import { jurisdictionPrefix } from '../auth/jurisdiction.js';
+import { parseArea, type AreaFilter, type AreaInput } from '../domain/area-filter.js';
+import { badInput } from './errors.js';
+
+export function areaFilter(input: AreaInput | null | undefined): AreaFilter {
+  const parsed = parseArea(input);
+  if (!parsed.ok) throw badInput(parsed.error.field, parsed.error.message);
+  return parsed.value;
+}
+
+/** The code prefix of a unit code that parseArea has already checked. */
+export const unitPrefix = (code: string): string => jurisdictionPrefix(code);
+
+export function timeRange(
+  from: Date | null | undefined,
+  to: Date | null | undefined,
+): { from: Date | null; to: Date | null } {
+  if (from && to && from >= to) throw badInput('from', 'must be before "to"');
+  return { from: from ?? null, to: to ?? null };
+}
+
+export function coordinate(field: string, lon: number, lat: number): void {
+  if (!Number.isFinite(lon) || !Number.isFinite(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90) {
+    throw badInput(field, `(${lon}, ${lat}) is not a WGS-84 lon/lat position`);
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * An API server on a private test database, with the demo accounts, a pinned clock and
+ * helpers to log in and send GraphQL.
+ */
+import type { AddressInfo } from 'node:net';
+import { createApp, type App } from '../src/app.js';
+import { DEMO_PASSWORD, ensureDemoAccounts } from '../src/auth/demo-accounts.js';
+import type { Database } from '../src/db/database.js';
+import { openTestDatabase, type Content, type Driver } from './databases.js';
+
+/** The pinned "now" of API tests: the last day of the tiny data set, 10:00 in Heze. */
+export const TEST_NOW = new Date('2026-06-30T10:00:00+08:00');
+
+export interface GraphQLResponse<T> {
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestApi {
+  db: Database;
+  base: string;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  login(username: string, password?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startTestApi(driver: Driver, content: Content = 'tiny', now = () => TEST_NOW): Promise<TestApi> {
+  const db = await openTestDatabase(driver, content);
+  await ensureDemoAccounts(db);
+  const app: App = await createApp(db, { auth: { secret: new Uint8Array(32).fill(7), tokenTtlSeconds: 1800 }, now });
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const gql = async <T>(query: string, variables: Record<string, unknown> = {}, token?: string) => {
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GraphQLResponse<T>;
+  };
+  return {
+    db,
+    base,
+    gql,
+    async login(username, password = DEMO_PASSWORD) {
+      const res = await gql<{ login: { token: string } }>(
+        'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+        { u: username, p: password },
+      );
+      if (!res.data) throw new Error(`login ${username} failed: ${JSON.stringify(res.errors)}`);
+      return res.data.login.token;
+    },
+    async stop() {
+      await app.stop();
+      await db.close();
+    },
+  };
+}
