@@ -177,7 +177,7 @@ eachDriver('cases over GraphQL', (driver) => {
       const query = `query ($after: String) { cases(first: 500, after: $after) { totalCount edges { node { code villageCode } } pageInfo { hasNextPage endCursor } } }`;
       const seen = new Set<string>();
       let after: string | null = null;
-      let total = 0;
+      let total: number;
       do {
         const res: any = await api.gql(query, { after }, villageToken);
         total = res.data.cases.totalCount;
