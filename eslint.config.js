@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     files: ['server/**/*.ts', 'scripts/**/*.ts', 'web/**/*.{ts,tsx}'],
-    ignores: ['server/src/db/**', 'server/test/**'],
+    ignores: ['server/src/db/**'],
     rules: restrict(DRIVERS, 'Only server/src/db may import a database driver as a value; use the Database interface.'),
   },
   {

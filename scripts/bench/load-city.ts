@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: generates the city-scale demo and loads it into a real PostGIS server
- * (BENCH_DATABASE_URL, default the local postgres) and into a fresh embedded database,
+ * (a fresh database `zongzhi_bench` on the server BENCH_DATABASE_URL names, default the local
+ * postgres) and into a fresh embedded database,
  * each phase in its own process. Prints wall time and peak memory per phase.
  * Targets (issue 2): under 2 min on real PostGIS, under 10 min embedded, under 2 GB memory.
  */

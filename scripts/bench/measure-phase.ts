@@ -9,6 +9,9 @@ import { generateDataset } from '../demo-city/generate.js';
 import { openEmbedded } from '../../server/src/db/embedded.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { openServer } from '../../server/src/db/server.js';
+import { databaseUrlFor, recreateDatabase } from '../../server/src/db/server-admin.js';
+
+const BENCH_DATABASE = 'zongzhi_bench';
 import { loadDataset } from '../../server/src/loader/load-dataset.js';
 
 const { values } = parseArgs({
@@ -30,7 +33,10 @@ switch (values.phase) {
     await generateDataset({ scale: values.scale as 'tiny' | 'city', seed: 42, asOf: values['as-of']!, outDir: dir });
     break;
   case 'load-server': {
-    const db = await openServer(values['database-url']!);
+    // A fresh database each run, beside the server's maintenance database.
+    const url = values['database-url']!;
+    await recreateDatabase(url, BENCH_DATABASE);
+    const db = await openServer(databaseUrlFor(url, BENCH_DATABASE));
     await migrate(db);
     counts = (await loadDataset(db, dir)).counts;
     await db.close();

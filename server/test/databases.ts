@@ -15,7 +15,7 @@ import {
   SERVER_TEMPLATE_MIGRATED,
   SERVER_TEMPLATE_TINY,
 } from './fixtures.js';
-import { databaseUrlFor, dropDatabase, recreateDatabase } from './server-databases.js';
+import { databaseUrlFor, dropDatabase, recreateDatabase } from '../src/db/server-admin.js';
 
 export type Driver = 'embedded' | 'server';
 /** `tiny`: migrated with the tiny demo city loaded; `migrated`: schema only. */

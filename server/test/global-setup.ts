@@ -19,7 +19,7 @@ import {
   TEST_SEED,
   TINY_DATASET_DIR,
 } from './fixtures.js';
-import { databaseUrlFor, recreateDatabase } from './server-databases.js';
+import { databaseUrlFor, recreateDatabase } from '../src/db/server-admin.js';
 
 async function buildEmbedded(): Promise<void> {
   const db = await openEmbedded();

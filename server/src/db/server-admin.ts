@@ -1,4 +1,4 @@
-/** Creating and dropping throwaway databases on the real PostgreSQL server in tests. */
+/** Creating and dropping whole databases on a PostgreSQL server (tests, benchmarks). */
 import pg from 'pg';
 
 export function databaseUrlFor(adminUrl: string, database: string): string {
