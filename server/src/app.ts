@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import type { Database } from './db/database.js';
 import { migrationsApplied } from './db/migrate.js';
 import { countLayers, findLatestDatasetLoad } from './db/queries/overview.js';
+import { EventBus } from './events/bus.js';
 import { viewerFromAuthorization, type AuthSettings, type GraphQLContext } from './graphql/context.js';
+import { serveSubscriptions } from './graphql/subscriptions-server.js';
 import { schema } from './graphql/schema.js';
 
 export const WEB_DIST = join(process.cwd(), 'dist', 'web');
@@ -52,6 +54,8 @@ export interface AppOptions {
   production?: boolean;
   /** The clock; tests pin it. */
   now?: () => Date;
+  /** Live events; a fresh bus when not given. */
+  events?: EventBus;
 }
 
 export async function createApp(db: Database, options: AppOptions): Promise<App> {
@@ -59,12 +63,17 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
+  const events = options.events ?? new EventBus();
+  const live = serveSubscriptions(server, { db, auth: options.auth, now, events, production: !!options.production });
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      { serverWillStart: async () => ({ drainServer: () => live.dispose() }) },
+    ],
   });
   await apollo.start();
 
@@ -80,6 +89,7 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
         db,
         auth: options.auth,
         now,
+        events,
         viewer: await viewerFromAuthorization(req.headers.authorization, options.auth, now()),
       }),
     }),

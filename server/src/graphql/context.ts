@@ -6,6 +6,7 @@ import { jurisdictionPrefix } from '../auth/jurisdiction.js';
 import { can, type Permission, type Role } from '../auth/roles.js';
 import { verifyToken } from '../auth/tokens.js';
 import type { Database } from '../db/database.js';
+import type { EventBus } from '../events/bus.js';
 import { forbidden, unauthenticated } from './errors.js';
 
 export interface Viewer {
@@ -27,6 +28,8 @@ export interface GraphQLContext {
   auth: AuthSettings;
   viewer: Viewer | null;
   now(): Date;
+  /** Live events; mutations publish after their transaction commits. */
+  events: EventBus;
 }
 
 /** The viewer a bearer token names, or null; an invalid or expired token is refused outright. */

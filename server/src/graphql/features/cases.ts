@@ -23,6 +23,7 @@ import {
   type CaseRow,
 } from '../../db/queries/cases.js';
 import type { AreaInput } from '../../domain/area-filter.js';
+import type { LiveEvents } from '../../events/bus.js';
 import { auditedMutation } from '../audited.js';
 import { requirePermission, requireViewer, type GraphQLContext } from '../context.js';
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
@@ -279,38 +280,20 @@ export const casesResolvers = {
     },
   },
   Mutation: {
-    reportCase: async (
-      _: unknown,
-      {
-        input,
-      }: {
-        input: {
-          category: CaseCategory;
-          severity: CaseSeverity;
-          source: string;
-          lon: number;
-          lat: number;
-          note?: string;
-        };
-      },
-      ctx: GraphQLContext,
-    ) => {
+    reportCase: async (_: unknown, { input }: { input: ReportCaseInput }, ctx: GraphQLContext) => {
       const viewer = requirePermission(ctx, 'report_case');
       coordinate('input.lon/lat', input.lon, input.lat);
       const note = checkNote(input.note);
       const now = ctx.now();
-      return auditedMutation(ctx, viewer, 'reportCase', `${input.lon},${input.lat}`, async (tx) => {
+      const reported = await auditedMutation(ctx, viewer, 'reportCase', `${input.lon},${input.lat}`, async (tx) => {
         const grid = await findGridAt(tx, input.lon, input.lat);
         if (!grid) throw badInput('input.lon/lat', `(${input.lon}, ${input.lat}) lies outside every grid`);
         if (!coversCode(viewer.jurisdiction, grid.code)) {
           throw forbidden(`grid ${grid.code} is outside your jurisdiction`);
         }
         const day = todayIn('Asia/Shanghai', now);
-        const code = caseCode(
-          grid.village_code,
-          day,
-          await nextCaseSerial(tx, grid.village_code, day.replaceAll('-', '')),
-        );
+        const serial = await nextCaseSerial(tx, grid.village_code, day.replaceAll('-', ''));
+        const code = caseCode(grid.village_code, day, serial);
         await insertCase(tx, {
           code,
           category: input.category,
@@ -323,16 +306,26 @@ export const casesResolvers = {
           lon: input.lon,
           lat: input.lat,
         });
-        await insertCaseEvent(tx, {
+        const event = {
           case_code: code,
           at: now,
           from_status: null,
           to_status: 'registered',
           actor: viewer.username,
           note,
-        });
+        };
+        await insertCaseEvent(tx, event);
         return toCase((await findCase(tx, code, viewer.prefix))!, now);
       });
+      publishCaseChange(ctx, reported.villageCode, {
+        caseCode: reported.code,
+        at: now,
+        fromStatus: null,
+        toStatus: 'registered',
+        actor: viewer.username,
+        note,
+      });
+      return reported;
     },
     advanceCase: async (
       _: unknown,
@@ -342,7 +335,7 @@ export const casesResolvers = {
       const viewer = requirePermission(ctx, 'advance_case');
       const note = checkNote(args.note);
       const now = ctx.now();
-      return auditedMutation(ctx, viewer, `advanceCase:${args.action}`, args.code, async (tx) => {
+      const moved = await auditedMutation(ctx, viewer, `advanceCase:${args.action}`, args.code, async (tx) => {
         const row = await findCase(tx, args.code, viewer.prefix, true);
         if (!row) {
           if (await caseExists(tx, args.code)) throw forbidden(`case ${args.code} is outside your jurisdiction`);
@@ -351,16 +344,12 @@ export const casesResolvers = {
         if (row.version !== args.expectedVersion) {
           throw conflict(
             `case ${args.code} changed since you read it (version ${row.version}, you had ${args.expectedVersion}); reload it`,
-            {
-              currentVersion: row.version,
-            },
+            { currentVersion: row.version },
           );
         }
-        const moved = applyCaseAction(caseState(row), args.action, now);
-        if (!moved.ok) {
-          throw badInput('action', moved.error.message, { allowedActions: moved.error.allowed });
-        }
-        const { state, event } = moved.value;
+        const move = applyCaseAction(caseState(row), args.action, now);
+        if (!move.ok) throw badInput('action', move.error.message, { allowedActions: move.error.allowed });
+        const { state, event } = move.value;
         await updateCaseState(tx, row.code, state);
         await insertCaseEvent(tx, {
           case_code: row.code,
@@ -370,8 +359,36 @@ export const casesResolvers = {
           actor: viewer.username,
           note,
         });
-        return toCase((await findCase(tx, row.code, viewer.prefix))!, now);
+        return { updated: toCase((await findCase(tx, row.code, viewer.prefix))!, now), event };
       });
+      const { updated, event } = moved;
+      publishCaseChange(ctx, updated.villageCode, {
+        caseCode: updated.code,
+        at: now,
+        fromStatus: event.from,
+        toStatus: event.to,
+        actor: viewer.username,
+        note,
+      });
+      return updated;
     },
   },
 };
+
+interface ReportCaseInput {
+  category: CaseCategory;
+  severity: CaseSeverity;
+  source: string;
+  lon: number;
+  lat: number;
+  note?: string;
+}
+
+/** Tells live subscribers, after the change is committed. */
+function publishCaseChange(
+  ctx: GraphQLContext,
+  villageCode: string,
+  e: Omit<LiveEvents['caseChanged'], 'villageCode'>,
+): void {
+  ctx.events.publish('caseChanged', { ...e, villageCode });
+}

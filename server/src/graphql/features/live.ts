@@ -1,0 +1,54 @@
+/**
+ * Live subscriptions over graphql-ws on /graphql. The token goes in connection_init
+ * ({ "authorization": "Bearer <token>" }); events are filtered to the viewer's jurisdiction
+ * and the optional unit. A client that reconnects has missed events: it refetches a snapshot
+ * (cases, summary) and then subscribes again.
+ */
+import { narrowToJurisdiction } from '../../auth/jurisdiction.js';
+import { findCase } from '../../db/queries/cases.js';
+import { requireViewer, type GraphQLContext } from '../context.js';
+import { badInput } from '../errors.js';
+import { unitPrefix } from '../inputs.js';
+import { toCase } from './cases.js';
+
+export const liveTypeDefs = /* GraphQL */ `
+  type Subscription {
+    """
+    Every move of a case inside your jurisdiction (and inside unitCode when given), as it
+    happens. After a reconnect, refetch what you show: events missed meanwhile are not replayed.
+    """
+    caseChanged(unitCode: ID): CaseEvent!
+  }
+
+  extend type CaseEvent {
+    "The case after the move (null if it is no longer visible to you)."
+    case: Case
+  }
+`;
+
+/** The code prefix a subscription listens to: the unit asked for, inside the jurisdiction. */
+export function subscriptionPrefix(ctx: GraphQLContext, unitCode: string | null | undefined): string {
+  const viewer = requireViewer(ctx);
+  const narrowed = narrowToJurisdiction(viewer.jurisdiction, unitCode ?? null);
+  if (!narrowed.ok) throw badInput('unitCode', `${unitCode} is not a unit inside your jurisdiction`);
+  return unitPrefix(narrowed.value);
+}
+
+export const liveResolvers = {
+  Subscription: {
+    caseChanged: {
+      subscribe: (_: unknown, args: { unitCode?: string }, ctx: GraphQLContext) => {
+        const prefix = subscriptionPrefix(ctx, args.unitCode);
+        return ctx.events.subscribe('caseChanged', (e) => e.villageCode.startsWith(prefix));
+      },
+      resolve: (event: unknown) => event,
+    },
+  },
+  CaseEvent: {
+    case: async (e: { caseCode: string }, _: unknown, ctx: GraphQLContext) => {
+      const viewer = requireViewer(ctx);
+      const row = await findCase(ctx.db, e.caseCode, viewer.prefix);
+      return row && toCase(row, ctx.now());
+    },
+  },
+};

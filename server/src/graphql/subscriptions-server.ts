@@ -1,0 +1,58 @@
+/**
+ * GraphQL subscriptions over WebSocket (graphql-ws protocol) on /graphql, beside HTTP.
+ * The connection is authenticated once, in connection_init: { authorization: "Bearer <token>" }.
+ */
+import { useServer } from 'graphql-ws/use/ws';
+import type { Server } from 'node:http';
+import { WebSocketServer } from 'ws';
+import type { Database } from '../db/database.js';
+import type { EventBus } from '../events/bus.js';
+import { viewerFromAuthorization, type AuthSettings, type GraphQLContext, type Viewer } from './context.js';
+import { schema } from './schema.js';
+
+export interface SubscriptionSettings {
+  db: Database;
+  auth: AuthSettings;
+  now: () => Date;
+  events: EventBus;
+  production: boolean;
+}
+
+export function serveSubscriptions(server: Server, settings: SubscriptionSettings): { dispose(): Promise<void> } {
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
+  const viewers = new WeakMap<object, Viewer>();
+  const cleanup = useServer<{ authorization?: string } | undefined>(
+    {
+      schema,
+      isProd: settings.production,
+      onConnect: async (ctx) => {
+        try {
+          const viewer = await viewerFromAuthorization(
+            ctx.connectionParams?.authorization,
+            settings.auth,
+            settings.now(),
+          );
+          if (!viewer) return false;
+          viewers.set(ctx.extra, viewer);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      context: (ctx): GraphQLContext => ({
+        db: settings.db,
+        auth: settings.auth,
+        now: settings.now,
+        events: settings.events,
+        viewer: viewers.get(ctx.extra) ?? null,
+      }),
+    },
+    wss,
+  );
+  return {
+    async dispose() {
+      await cleanup.dispose();
+      wss.close();
+    },
+  };
+}
