@@ -12,7 +12,9 @@ import type { Database } from './db/database.js';
 import { migrationsApplied } from './db/migrate.js';
 import { countLayers, findLatestDatasetLoad } from './db/queries/overview.js';
 import { EventBus } from './events/bus.js';
+import { feedsRouter } from './feeds/router.js';
 import { viewerFromAuthorization, type AuthSettings, type GraphQLContext } from './graphql/context.js';
+import { queryProtection } from './graphql/limits.js';
 import { serveSubscriptions } from './graphql/subscriptions-server.js';
 import { schema } from './graphql/schema.js';
 
@@ -65,18 +67,22 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
   const server = createServer(app);
   const events = options.events ?? new EventBus();
   const live = serveSubscriptions(server, { db, auth: options.auth, now, events, production: !!options.production });
+  const protection = queryProtection(!!options.production);
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
+    validationRules: protection.validationRules,
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
     allowBatchedHttpRequests: false,
     plugins: [
+      ...protection.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       { serverWillStart: async () => ({ drainServer: () => live.dispose() }) },
     ],
   });
   await apollo.start();
 
+  app.use('/feeds', feedsRouter({ db, auth: options.auth, now }));
   app.get('/healthz', async (_req, res) => {
     const { ok, body } = await health(db);
     res.status(ok ? 200 : 503).json(body);

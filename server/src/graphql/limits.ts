@@ -1,0 +1,43 @@
+/**
+ * Query limits (graphql-armor): depth, cost, aliases, directives and tokens, so one request
+ * cannot tie up the server. Rejections say which limit was hit but not its value.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLContext } from './context.js';
+
+export const QUERY_LIMITS = {
+  maxDepth: 10,
+  maxCost: 5000,
+  maxAliases: 15,
+  maxDirectives: 20,
+  maxTokens: 3000,
+} as const;
+
+export function queryProtection(production: boolean) {
+  const armor = new ApolloArmor({
+    maxDepth: {
+      n: QUERY_LIMITS.maxDepth,
+      exposeLimits: false,
+      ignoreIntrospection: !production,
+      errorMessage: 'query refused: nested too deep',
+    },
+    costLimit: {
+      maxCost: QUERY_LIMITS.maxCost,
+      exposeLimits: false,
+      ignoreIntrospection: !production,
+      errorMessage: 'query refused: too costly; ask for fewer fields or smaller pages',
+    },
+    maxAliases: { n: QUERY_LIMITS.maxAliases, exposeLimits: false, errorMessage: 'query refused: too many aliases' },
+    maxDirectives: {
+      n: QUERY_LIMITS.maxDirectives,
+      exposeLimits: false,
+      errorMessage: 'query refused: too many directives',
+    },
+    maxTokens: { n: QUERY_LIMITS.maxTokens, exposeLimits: false, errorMessage: 'query refused: too long' },
+    blockFieldSuggestion: { enabled: production },
+  });
+  const { plugins, validationRules } = armor.protect();
+  // graphql-armor's plugins do not use the context, so they serve any context type.
+  return { plugins: plugins as ApolloServerPlugin<GraphQLContext>[], validationRules };
+}
