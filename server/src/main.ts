@@ -1,12 +1,7 @@
 /** Wiring only: configuration, database, migrations, first-start demo data, HTTP. */
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import {
-  DEMO_ACCOUNTS,
-  DEMO_PASSWORD,
-  ensureDemoAccounts,
-  findAccountsWithDemoPassword,
-} from './auth/demo-accounts.js';
+import { DEMO_PASSWORD, prepareAccounts } from './auth/demo-accounts.js';
 import { findOrCreateSetting } from './db/queries/settings.js';
 import { createApp } from './app.js';
 import { ConfigError, readConfig, todayIn } from './config.js';
@@ -38,18 +33,8 @@ async function main(): Promise<void> {
     console.log(`loaded in ${(result.durationMs / 1000).toFixed(1)} s:`, result.counts);
   }
 
-  if (config.production) {
-    const demo = await findAccountsWithDemoPassword(db);
-    if (demo.length > 0) {
-      throw new ConfigError(
-        `refusing to start in production: accounts ${demo.join(', ')} still have the demo password`,
-      );
-    }
-  } else if ((await ensureDemoAccounts(db)) > 0) {
-    console.log(
-      `demo accounts created (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`,
-    );
-  }
+  const created = await prepareAccounts(db, config.production);
+  if (created.length > 0) console.log(`demo accounts created (password "${DEMO_PASSWORD}"): ${created.join(', ')}`);
   const secret =
     config.jwtSecret ??
     Buffer.from(await findOrCreateSetting(db, 'jwt_secret', () => randomBytes(32).toString('hex')), 'hex');

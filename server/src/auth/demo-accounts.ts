@@ -56,3 +56,19 @@ export async function findAccountsWithDemoPassword(db: Database): Promise<string
   }
   return found;
 }
+
+/**
+ * Accounts at start: in production, refuse (throw) while any account has the demo password;
+ * otherwise create the missing demo accounts. Returns the usernames created.
+ */
+export async function prepareAccounts(db: Database, production: boolean): Promise<string[]> {
+  if (production) {
+    const demo = await findAccountsWithDemoPassword(db);
+    if (demo.length > 0) {
+      throw new Error(`refusing to start in production: accounts ${demo.join(', ')} still have the demo password`);
+    }
+    return [];
+  }
+  const created = await ensureDemoAccounts(db);
+  return created > 0 ? DEMO_ACCOUNTS.map((a) => a.username) : [];
+}
