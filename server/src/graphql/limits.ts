@@ -4,6 +4,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { badInput } from './errors.js';
 import type { GraphQLContext } from './context.js';
 
 export const QUERY_LIMITS = {
@@ -39,5 +40,14 @@ export function queryProtection(production: boolean) {
   });
   const { plugins, validationRules } = armor.protect();
   // graphql-armor's plugins do not use the context, so they serve any context type.
-  return { plugins: plugins as ApolloServerPlugin<GraphQLContext>[], validationRules };
+  return { plugins: [refuseNulCharacters, ...(plugins as ApolloServerPlugin<GraphQLContext>[])], validationRules };
 }
+
+/** PostgreSQL text cannot hold NUL characters; refuse them up front rather than fail deep inside. */
+export const refuseNulCharacters: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart({ request }) {
+    if (request.query?.includes('\u0000') || JSON.stringify(request.variables ?? {}).includes('\\u0000')) {
+      throw badInput('(request)', 'contains a NUL character (\\u0000), which no field accepts');
+    }
+  },
+};
