@@ -4,12 +4,18 @@
  * TEST_DATABASE_URL, the same into template databases on the real server.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+
 import { generateDataset } from '../../scripts/demo-city/generate.js';
 import { dumpEmbedded, openEmbedded } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
 import { openServer } from '../src/db/server.js';
 import { loadDataset } from '../src/loader/load-dataset.js';
-import {
+
+import { databaseUrlFor, dropDatabase, recreateDatabase } from '../src/db/server-admin.js';
+
+// This run's own id, set before the fixture paths are read (see fixtures.ts); workers inherit it.
+process.env.ZZ_TEST_RUN ??= `${process.pid}`;
+const {
   EMBEDDED_MIGRATED_DUMP,
   EMBEDDED_TINY_DUMP,
   FIXTURE_DIR,
@@ -18,8 +24,7 @@ import {
   TEST_AS_OF,
   TEST_SEED,
   TINY_DATASET_DIR,
-} from './fixtures.js';
-import { databaseUrlFor, recreateDatabase } from '../src/db/server-admin.js';
+} = await import('./fixtures.js');
 
 async function buildEmbedded(): Promise<void> {
   const db = await openEmbedded();
@@ -41,7 +46,16 @@ async function buildServerTemplates(adminUrl: string): Promise<void> {
   await tiny.close();
 }
 
-export default async function setup(): Promise<void> {
+async function teardown(): Promise<void> {
+  await rm(FIXTURE_DIR, { recursive: true, force: true });
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    await dropDatabase(url, SERVER_TEMPLATE_TINY);
+    await dropDatabase(url, SERVER_TEMPLATE_MIGRATED);
+  }
+}
+
+export default async function setup(): Promise<() => Promise<void>> {
   const started = performance.now();
   await rm(FIXTURE_DIR, { recursive: true, force: true });
   await mkdir(FIXTURE_DIR, { recursive: true });
@@ -51,4 +65,5 @@ export default async function setup(): Promise<void> {
   console.log(
     `test fixtures built in ${Math.round(performance.now() - started)} ms${url ? ' (embedded + server)' : ' (embedded)'}`,
   );
+  return teardown;
 }

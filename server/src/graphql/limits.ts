@@ -9,7 +9,9 @@ import type { GraphQLContext } from './context.js';
 
 export const QUERY_LIMITS = {
   maxDepth: 10,
-  maxCost: 5000,
+  // graphql-armor multiplies a list's cost by a literal `first`: a full page of 500 with a dozen
+  // fields fits; nested pages of pages do not.
+  maxCost: 50_000,
   maxAliases: 15,
   maxDirectives: 20,
   maxTokens: 3000,
