@@ -8,6 +8,7 @@ import express from 'express';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import { basemapRouter } from './basemap/router.js';
 import type { Database } from './db/database.js';
 import { migrationsApplied } from './db/migrate.js';
 import { countLayers, findLatestDatasetLoad } from './db/queries/overview.js';
@@ -83,6 +84,7 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
   await apollo.start();
 
   app.use('/feeds', feedsRouter({ db, auth: options.auth, now }));
+  app.use('/basemap', basemapRouter({ db }));
   app.get('/healthz', async (_req, res) => {
     const { ok, body } = await health(db);
     res.status(ok ? 200 : 503).json(body);

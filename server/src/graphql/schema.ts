@@ -1,14 +1,41 @@
 /** The executable schema, assembled from the feature modules. */
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { adminUnitsResolvers, adminUnitsTypeDefs } from './features/admin-units.js';
 import { authResolvers, authTypeDefs } from './features/auth.js';
+import { camerasResolvers, camerasTypeDefs } from './features/cameras.js';
 import { casesResolvers, casesTypeDefs } from './features/cases.js';
 import { commonResolvers, commonTypeDefs } from './features/common.js';
+import { gridsResolvers, gridsTypeDefs } from './features/grids.js';
 import { liveResolvers, liveTypeDefs } from './features/live.js';
 import { overviewResolvers, overviewTypeDefs } from './features/overview.js';
+import { riskPointsResolvers, riskPointsTypeDefs } from './features/risk-points.js';
+import { statsResolvers, statsTypeDefs } from './features/stats.js';
 
-export const typeDefs = [commonTypeDefs, authTypeDefs, overviewTypeDefs, casesTypeDefs, liveTypeDefs];
+export const typeDefs = [
+  commonTypeDefs,
+  authTypeDefs,
+  overviewTypeDefs,
+  casesTypeDefs,
+  liveTypeDefs,
+  adminUnitsTypeDefs,
+  gridsTypeDefs,
+  camerasTypeDefs,
+  riskPointsTypeDefs,
+  statsTypeDefs,
+];
 
 export const schema = makeExecutableSchema({
   typeDefs,
-  resolvers: [commonResolvers, authResolvers, overviewResolvers, casesResolvers, liveResolvers],
+  resolvers: [
+    commonResolvers,
+    authResolvers,
+    overviewResolvers,
+    casesResolvers,
+    liveResolvers,
+    adminUnitsResolvers,
+    gridsResolvers,
+    camerasResolvers,
+    riskPointsResolvers,
+    statsResolvers,
+  ],
 });

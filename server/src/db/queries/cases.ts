@@ -104,21 +104,6 @@ export async function findCasesPage(
   return { rows, total };
 }
 
-/** The current grid covering the point, with its village. */
-export async function findGridAt(
-  db: Queryable,
-  lon: number,
-  lat: number,
-): Promise<{ code: string; village_code: string } | null> {
-  const { rows } = await db.query<{ code: string; village_code: string }>(
-    `SELECT code, village_code FROM grids
-     WHERE valid_to IS NULL AND ST_Covers(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326))
-     ORDER BY code LIMIT 1`,
-    [lon, lat],
-  );
-  return rows[0] ?? null;
-}
-
 /** The next free serial of a village and day (serialised per village and day on a server). */
 export async function nextCaseSerial(db: Queryable, villageCode: string, ymd: string): Promise<number> {
   const prefix = villageCode + ymd;

@@ -213,6 +213,25 @@ eachDriver('cases over GraphQL', (driver) => {
       expect(bbox.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'area.bbox' } });
       const first = await api.gql('{ cases(first: 501) { totalCount } }', {}, villageToken);
       expect(first.errors?.[0]?.message).toMatch(/first: must be a whole number from 1 to 500/);
+      const bowTie = {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [115.4, 35.1],
+            [115.6, 35.3],
+            [115.6, 35.1],
+            [115.4, 35.3],
+            [115.4, 35.1],
+          ],
+        ],
+      };
+      const polygon = await api.gql(
+        'query ($p: GeoJSON) { cases(area: { polygon: $p }) { totalCount } }',
+        { p: bowTie },
+        villageToken,
+      );
+      expect(polygon.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'area.polygon' } });
+      expect(polygon.errors?.[0]?.message).toMatch(/Self-intersection/i);
       const cursor = await api.gql(`{ cases(after: "' OR 1=1 --") { totalCount } }`, {}, villageToken);
       expect(cursor.errors?.[0]?.extensions?.field).toBe('after');
     });

@@ -15,13 +15,13 @@ import {
   findCase,
   findCaseEvents,
   findCasesPage,
-  findGridAt,
   insertCase,
   insertCaseEvent,
   nextCaseSerial,
   updateCaseState,
   type CaseRow,
 } from '../../db/queries/cases.js';
+import { findGridAt } from '../../db/queries/grids.js';
 import type { AreaInput } from '../../domain/area-filter.js';
 import type { LiveEvents } from '../../events/bus.js';
 import { auditedMutation } from '../audited.js';
@@ -259,7 +259,7 @@ export const casesResolvers = {
         ctx.db,
         {
           prefix: viewer.prefix,
-          area: areaFilter(args.area),
+          area: await areaFilter(ctx.db, args.area),
           unitPrefix,
           ...timeRange(args.from, args.to),
           statuses: args.status ?? null,

@@ -79,6 +79,38 @@ eachDriver('live case events', (driver) => {
     await otherVillage.dispose();
   });
 
+  it('delivers camera status changes, not repeated heartbeats', async () => {
+    const { rows } = await api.db.query<{ id: string }>(
+      `SELECT id FROM cameras WHERE grid_code LIKE '371702005%' AND status = 'offline' AND last_seen < $1 ORDER BY id LIMIT 1`,
+      [new Date('2026-06-30T10:00:00+08:00')],
+    );
+    const id = rows[0]!.id;
+    const token = await api.login('demo-township');
+    const client = connect(api, token);
+    const received: any[] = [];
+    let connected!: () => void;
+    const ready = new Promise<void>((r) => (connected = r));
+    client.on('connected', () => setTimeout(connected, 100));
+    const stop = client.subscribe(
+      { query: 'subscription { cameraStatusChanged { id status } }' },
+      { next: (v) => received.push(v), error: () => undefined, complete: () => undefined },
+    );
+    await ready;
+    const beat = (status: string) =>
+      api.gql(
+        'mutation ($u: [CameraStatusUpdate!]!) { updateCameraStatus(updates: $u) }',
+        { u: [{ id, status }] },
+        token,
+      );
+    expect((await beat('online')).data.updateCameraStatus).toBe(1);
+    expect((await beat('online')).data.updateCameraStatus).toBe(1);
+    await until(() => received.length > 0);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(received.map((r) => r.data.cameraStatusChanged)).toEqual([{ id, status: 'online' }]);
+    stop();
+    await client.dispose();
+  });
+
   it('refuses a connection without a valid token', async () => {
     const client = connect(api, 'not-a-token');
     const sub = collect(client, {});

@@ -5,10 +5,13 @@
  * (cases, summary) and then subscribes again.
  */
 import { narrowToJurisdiction } from '../../auth/jurisdiction.js';
+import { findCamera } from '../../db/queries/cameras.js';
 import { findCase } from '../../db/queries/cases.js';
+import type { LiveEvents } from '../../events/bus.js';
 import { requireViewer, type GraphQLContext } from '../context.js';
 import { badInput } from '../errors.js';
 import { unitPrefix } from '../inputs.js';
+import { toCamera } from './cameras.js';
 import { toCase } from './cases.js';
 
 export const liveTypeDefs = /* GraphQL */ `
@@ -18,6 +21,8 @@ export const liveTypeDefs = /* GraphQL */ `
     happens. After a reconnect, refetch what you show: events missed meanwhile are not replayed.
     """
     caseChanged(unitCode: ID): CaseEvent!
+    "Cameras inside your jurisdiction (and unitCode) whose status changed (online, offline, fault)."
+    cameraStatusChanged(unitCode: ID): Camera!
   }
 
   extend type CaseEvent {
@@ -42,6 +47,19 @@ export const liveResolvers = {
         return ctx.events.subscribe('caseChanged', (e) => e.villageCode.startsWith(prefix));
       },
       resolve: (event: unknown) => event,
+    },
+    cameraStatusChanged: {
+      subscribe: (_: unknown, args: { unitCode?: string }, ctx: GraphQLContext) => {
+        const prefix = subscriptionPrefix(ctx, args.unitCode);
+        return ctx.events.subscribe('cameraStatusChanged', (e) => e.gridCode.startsWith(prefix));
+      },
+      resolve: async (event: LiveEvents['cameraStatusChanged'], _: unknown, ctx: GraphQLContext) => {
+        const row = await findCamera(ctx.db, event.id, requireViewer(ctx).prefix);
+        // The event passed the jurisdiction filter, so the camera is visible unless just deleted.
+        return row
+          ? toCamera(row)
+          : { id: event.id, gridCode: event.gridCode, status: event.status, lastSeen: event.at };
+      },
     },
   },
   CaseEvent: {

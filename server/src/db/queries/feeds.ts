@@ -1,0 +1,175 @@
+/**
+ * The rows of the binary map feeds, packed by the database: per chunk of rows (keyset by id)
+ * one aggregate row holding, for every row, its fields as big-endian fixed-width values, and
+ * optionally the ids concatenated. Building 250,000 JavaScript row objects costs several times
+ * more than the query itself; this way the driver hands over two buffers per chunk, and memory
+ * stays bounded by the chunk size however large the jurisdiction.
+ */
+import type { AreaFilter } from '../../domain/area-filter.js';
+import type { Queryable } from '../database.js';
+import { caseConditions } from './cases.js';
+import { Conditions } from './sql-builder.js';
+
+/** Rows per round trip: large enough that round trips cost little, small enough to bound memory. */
+export const FEED_CHUNK_ROWS = 50_000;
+
+/**
+ * One packed field. `float`: Float64 (8 bytes); `time`: Float64 seconds since 1970 (8 bytes);
+ * `code`: Int16 (2 bytes), the 1-based position of the value in `dictionary`, 0 when it is not
+ * there (the value's text form is compared, so numbers and booleans work too).
+ */
+export interface PackedField {
+  name: string;
+  kind: 'float' | 'time' | 'code';
+  dictionary?: readonly (string | number | boolean)[];
+}
+
+export const PACKED_BYTES: Record<PackedField['kind'], number> = { float: 8, time: 8, code: 2 };
+
+/** One chunk: `rows` records of the fields in order, big-endian, and the ids when asked for. */
+export interface PackedChunk {
+  rows: number;
+  records: Uint8Array;
+  ids: string | null;
+}
+
+export interface FeedFilter {
+  /** The viewer's jurisdiction prefix. */
+  prefix: string;
+  /** The unit and bbox asked for (already checked). */
+  area: AreaFilter;
+  unitPrefix: (code: string) => string;
+}
+
+export interface CaseFeedFilter extends FeedFilter {
+  from: Date | null;
+  to: Date | null;
+  statuses: string[] | null;
+  categories: string[] | null;
+  /** The instant `overdue` is judged at. */
+  now: Date;
+}
+
+interface Source {
+  table: string;
+  id: string;
+  /** The SQL of each field a feed may ask for, given a way to add a parameter. */
+  columns: Record<string, (param: (value: unknown) => string) => string>;
+  conditions: () => Conditions;
+}
+
+const POINT_COLUMNS = { lon: () => 'ST_X(geom)', lat: () => 'ST_Y(geom)' };
+
+function pointConditions(filter: FeedFilter): () => Conditions {
+  // Cameras and risk points carry their grid code, which starts with the village code.
+  return () =>
+    new Conditions().prefix('grid_code', filter.prefix).area(filter.area, 'geom', 'grid_code', filter.unitPrefix);
+}
+
+function packed(field: PackedField, sql: string, c: Conditions): string {
+  if (field.kind === 'float') return `float8send((${sql})::float8)`;
+  if (field.kind === 'time') return `float8send(extract(epoch FROM ${sql})::float8)`;
+  const dictionary = c.param((field.dictionary ?? []).map(String));
+  return `int2send(coalesce(array_position(${dictionary}::text[], (${sql})::text), 0)::int2)`;
+}
+
+async function* packedChunks(
+  db: Queryable,
+  source: Source,
+  fields: readonly PackedField[],
+  options: { ids: boolean; chunkRows: number },
+): AsyncGenerator<PackedChunk> {
+  let after: string | null = null;
+  for (;;) {
+    const c = source.conditions();
+    if (after !== null) c.add(`${source.id} > ${c.param(after)}`);
+    const record = fields
+      .map((f) => {
+        const column = source.columns[f.name];
+        if (!column) throw new Error(`${source.table} has no feed field "${f.name}"`);
+        return packed(
+          f,
+          column((value) => c.param(value)),
+          c,
+        );
+      })
+      .join(' || ');
+    // One aggregate pass feeds every row to each aggregate, so records and ids stay aligned;
+    // a LIMIT subquery is not parallelised, so they come in id order.
+    const { rows } = await db.query<{
+      n: number;
+      last_id: string | null;
+      records: Uint8Array | null;
+      ids: string | null;
+    }>(
+      `SELECT count(*)::int AS n, max(id) AS last_id, string_agg(record, ''::bytea) AS records,
+         ${options.ids ? `string_agg(id, '')` : 'NULL::text'} AS ids
+       FROM (SELECT ${source.id} AS id, ${record} AS record FROM ${source.table} ${c.where()}
+             ORDER BY ${source.id} LIMIT ${options.chunkRows}) chunk`,
+      c.params,
+    );
+    const { n, last_id, records, ids } = rows[0]!;
+    if (n > 0) yield { rows: n, records: records!, ids };
+    if (n < options.chunkRows) return;
+    after = last_id;
+  }
+}
+
+/** Cameras inside the jurisdiction and area, by id. Fields: lon, lat, status, kind. */
+export function findCameraFeedChunks(
+  db: Queryable,
+  filter: FeedFilter,
+  fields: readonly PackedField[],
+  options: { ids: boolean; chunkRows?: number },
+): AsyncGenerator<PackedChunk> {
+  const source: Source = {
+    table: 'cameras',
+    id: 'id',
+    columns: { ...POINT_COLUMNS, status: () => 'status', kind: () => 'kind' },
+    conditions: pointConditions(filter),
+  };
+  return packedChunks(db, source, fields, { ids: options.ids, chunkRows: options.chunkRows ?? FEED_CHUNK_ROWS });
+}
+
+/** Risk points inside the jurisdiction and area, by id. Fields: lon, lat, level, category. */
+export function findRiskPointFeedChunks(
+  db: Queryable,
+  filter: FeedFilter,
+  fields: readonly PackedField[],
+  options: { ids: boolean; chunkRows?: number },
+): AsyncGenerator<PackedChunk> {
+  const source: Source = {
+    table: 'risk_points',
+    id: 'id',
+    columns: { ...POINT_COLUMNS, level: () => 'level', category: () => 'category' },
+    conditions: pointConditions(filter),
+  };
+  return packedChunks(db, source, fields, { ids: options.ids, chunkRows: options.chunkRows ?? FEED_CHUNK_ROWS });
+}
+
+/**
+ * Cases inside the jurisdiction, area, time window, statuses and categories, by code.
+ * Fields: lon, lat, status, category, severity, reported_at, overdue (open and past its deadline
+ * at `filter.now`).
+ */
+export function findCaseFeedChunks(
+  db: Queryable,
+  filter: CaseFeedFilter,
+  fields: readonly PackedField[],
+  options: { ids: boolean; chunkRows?: number },
+): AsyncGenerator<PackedChunk> {
+  const source: Source = {
+    table: 'cases',
+    id: 'code',
+    columns: {
+      ...POINT_COLUMNS,
+      status: () => 'status',
+      category: () => 'category',
+      severity: () => 'severity',
+      reported_at: () => 'reported_at',
+      overdue: (param) => `(closed_at IS NULL AND deadline < ${param(filter.now)}::timestamptz)`,
+    },
+    conditions: () => caseConditions({ ...filter, overdue: null }),
+  };
+  return packedChunks(db, source, fields, { ids: options.ids, chunkRows: options.chunkRows ?? FEED_CHUNK_ROWS });
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { PACKED_BYTES, type PackedChunk } from '../db/queries/feeds.js';
+import { decodeColumns, feedRows } from './columns.js';
+import { buildFeed, CAMERA_LAYER, CASE_LAYER, RISK_POINT_LAYER, type LayerSpec } from './layers.js';
+
+type Row = Record<string, unknown> & { id: string };
+
+/** Packs rows the way the database does: big-endian records, codes 1-based (0 = unknown). */
+function pack(spec: LayerSpec, rows: Row[]): PackedChunk {
+  const width = spec.fields.reduce((n, f) => n + PACKED_BYTES[f.kind], 0);
+  const records = new Uint8Array(rows.length * width);
+  const view = new DataView(records.buffer);
+  rows.forEach((row, i) => {
+    let at = i * width;
+    for (const f of spec.fields) {
+      const value = row[f.name];
+      if (f.kind === 'float') view.setFloat64(at, value as number, false);
+      else if (f.kind === 'time') view.setFloat64(at, (value as Date).getTime() / 1000, false);
+      else view.setInt16(at, f.dictionary!.indexOf(value as string) + 1, false);
+      at += PACKED_BYTES[f.kind];
+    }
+  });
+  return { rows: rows.length, records, ids: rows.map((r) => r.id).join('') };
+}
+
+const chunked = (spec: LayerSpec, rows: Row[], size: number): PackedChunk[] => {
+  const out: PackedChunk[] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(pack(spec, rows.slice(i, i + size)));
+  return out;
+};
+
+const buildCamera = (i: number, overrides: Partial<Row> = {}): Row => ({
+  id: `3717020005131500${String(i).padStart(4, '0')}`,
+  lon: 115.4 + (i % 100) / 1000,
+  lat: 35.2 + Math.floor(i / 100) / 1000,
+  status: ['online', 'offline', 'fault'][i % 3]!,
+  kind: 'dome',
+  ...overrides,
+});
+
+const cameras = (n: number) => Array.from({ length: n }, (_, i) => buildCamera(i));
+
+describe('map feed layers', () => {
+  it('builds the same bytes whether the rows come in one chunk or many', async () => {
+    const rows = cameras(2500);
+    const whole = await buildFeed(CAMERA_LAYER, [pack(CAMERA_LAYER, rows)], { ids: true });
+    const pieces = await buildFeed(CAMERA_LAYER, chunked(CAMERA_LAYER, rows, 700), { ids: true });
+    expect(pieces.rows).toBe(2500);
+    expect(Buffer.from(pieces.bytes).equals(Buffer.from(whole.bytes))).toBe(true);
+  });
+
+  it('stores a camera in 10 bytes of columns, ids left out', async () => {
+    const n = 10_000;
+    const { bytes } = await buildFeed(CAMERA_LAYER, [pack(CAMERA_LAYER, cameras(n))], { ids: false });
+    const feed = decodeColumns(bytes);
+    const columnBytes = [...feed.columns.values()].reduce((sum, c) => sum + c.descriptor.byteLength, 0);
+    expect(columnBytes / n).toBe(10);
+    expect(bytes.length / n).toBeLessThanOrEqual(12);
+  });
+
+  it('gives back each camera with its id, status and kind', async () => {
+    const rows = [buildCamera(1, { status: 'fault', kind: 'ptz' }), buildCamera(4)];
+    const decoded = feedRows(
+      decodeColumns((await buildFeed(CAMERA_LAYER, [pack(CAMERA_LAYER, rows)], { ids: true })).bytes),
+    );
+    expect(decoded.map(({ position: _p, ...r }) => r)).toEqual([
+      { id: rows[0]!.id, status: 'fault', kind: 'ptz' },
+      { id: rows[1]!.id, status: 'offline', kind: 'dome' },
+    ]);
+    expect((decoded[1]!.position as number[])[0]).toBeCloseTo(rows[1]!.lon as number, 6);
+  });
+
+  it('gives back risk point levels as numbers 1 to 4', async () => {
+    const rows = [1, 4, 2].map((level, i) => ({
+      id: `371702005001R000${i + 1}`,
+      lon: 115.4,
+      lat: 35.2 + i / 100,
+      level,
+      category: 'school',
+    }));
+    const built = await buildFeed(RISK_POINT_LAYER, [pack(RISK_POINT_LAYER, rows)], { ids: true });
+    const decoded = feedRows(decodeColumns(built.bytes));
+    expect(decoded.map((r) => [r.id, r.level, r.category])).toEqual(rows.map((r) => [r.id, r.level, 'school']));
+  });
+
+  it('gives back case times to the minute and the overdue flag', async () => {
+    const rows = [
+      {
+        id: '371702005001202606300001',
+        lon: 115.4,
+        lat: 35.2,
+        status: 'mediating',
+        category: 'land',
+        severity: 'high',
+        overdue: true,
+        reported_at: new Date('2026-06-30T09:15:42.250+08:00'),
+      },
+      {
+        id: '371702005001202601010001',
+        lon: 115.41,
+        lat: 35.21,
+        status: 'reviewed',
+        category: 'family',
+        severity: 'low',
+        overdue: false,
+        reported_at: new Date('2026-01-01T00:00:00+08:00'),
+      },
+    ];
+    const feed = decodeColumns((await buildFeed(CASE_LAYER, [pack(CASE_LAYER, rows)], { ids: false })).bytes);
+    expect([...feed.columns.keys()]).toEqual(['position', 'status', 'category', 'severity', 'overdue', 'reportedAt']);
+    const decoded = feedRows(feed).map((r) => [
+      r.status,
+      r.category,
+      r.severity,
+      r.overdue,
+      (r.reportedAt as Date).toISOString(),
+    ]);
+    expect(decoded).toEqual([
+      ['mediating', 'land', 'high', true, '2026-06-30T01:15:00.000Z'],
+      ['reviewed', 'family', 'low', false, '2025-12-31T16:00:00.000Z'],
+    ]);
+  });
+
+  it('refuses a row whose status is outside the vocabulary, naming the row', async () => {
+    const rows = [buildCamera(0), buildCamera(1, { status: 'melted' })];
+    await expect(buildFeed(CAMERA_LAYER, [pack(CAMERA_LAYER, rows)], { ids: false })).rejects.toThrow(
+      /cameras row 1: status is not one of/,
+    );
+  });
+
+  it("refuses a chunk whose ids do not have the layer's length", async () => {
+    const chunk = { ...pack(CAMERA_LAYER, cameras(2)), ids: '12345' };
+    await expect(buildFeed(CAMERA_LAYER, [chunk], { ids: true })).rejects.toThrow(/ids are not 2 × 20/);
+  });
+});

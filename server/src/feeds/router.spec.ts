@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eachDriver } from '../../test/databases.js';
+import { startTestApi, TEST_NOW, type TestApi } from '../../test/api.js';
+import { jurisdictionPrefix } from '../auth/jurisdiction.js';
+import { findCameraFeedChunks } from '../db/queries/feeds.js';
+import { COLUMNS_MEDIA_TYPE, decodeColumns, feedRows } from './columns.js';
+import { buildFeed, CAMERA_LAYER } from './layers.js';
+
+interface Fetched {
+  status: number;
+  headers: Headers;
+  bytes: Uint8Array;
+  json(): { error: { code: string; message: string; field?: string } };
+}
+
+/** A decoded row with its position split into lon/lat, for comparison with SQL rows. */
+function flatten(row: Record<string, unknown>): Record<string, unknown> {
+  const { position, ...rest } = row;
+  const [lon, lat] = position as [number, number];
+  return { ...rest, lon, lat };
+}
+
+/** Rows equal apart from positions, which may differ by Float32 rounding (≤ 1.2e-7°). */
+function expectSameRows(actual: Record<string, unknown>[], expected: Record<string, unknown>[]): void {
+  expect(actual.length).toBe(expected.length);
+  const strip = ({ lon: _lon, lat: _lat, ...r }: Record<string, unknown>) => r;
+  expect(actual.map(strip)).toEqual(expected.map(strip));
+  const worst = Math.max(
+    0,
+    ...actual.map((a, i) =>
+      Math.max(
+        Math.abs((a.lon as number) - (expected[i]!.lon as number)),
+        Math.abs((a.lat as number) - (expected[i]!.lat as number)),
+      ),
+    ),
+  );
+  expect(worst).toBeLessThan(1.2e-7);
+}
+
+eachDriver('binary map feeds', (driver) => {
+  let api: TestApi;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    api = await startTestApi(driver);
+    for (const name of ['demo-village', 'demo-township', 'demo-city']) tokens[name] = await api.login(name);
+  });
+  afterAll(() => api.stop());
+
+  const get = async (path: string, token?: string): Promise<Fetched> => {
+    const res = await fetch(`${api.base}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return {
+      status: res.status,
+      headers: res.headers,
+      bytes,
+      json: () => JSON.parse(new TextDecoder().decode(bytes)),
+    };
+  };
+  const rowsOf = async (path: string, token: string) => {
+    const res = await get(path, token);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(COLUMNS_MEDIA_TYPE);
+    return feedRows(decodeColumns(res.bytes)).map(flatten);
+  };
+  const sql = async (query: string, params: unknown[]) =>
+    (await api.db.query<Record<string, unknown>>(query, params)).rows;
+
+  const ACCOUNTS = [
+    ['demo-village', '371702005001'],
+    ['demo-township', '371702005'],
+    ['demo-city', '3717'],
+  ] as const;
+
+  describe('cameras', () => {
+    it.each(ACCOUNTS)("carries exactly %s's cameras, as SQL reads them", async (account, prefix) => {
+      const decoded = await rowsOf('/feeds/cameras?ids=1', tokens[account]!);
+      const expected = await sql(
+        `SELECT id, status, kind, ST_X(geom) AS lon, ST_Y(geom) AS lat FROM cameras
+         WHERE starts_with(grid_code, $1) ORDER BY id`,
+        [prefix],
+      );
+      expect(expected.length).toBeGreaterThan(100);
+      expectSameRows(decoded, expected);
+    });
+
+    it('narrows to a unit inside the jurisdiction and to a bbox', async () => {
+      const { rows } = await api.db.query<{ b: number[] }>(
+        `SELECT ARRAY[ST_XMin(e), ST_YMin(e), (ST_XMin(e) + ST_XMax(e)) / 2, (ST_YMin(e) + ST_YMax(e)) / 2] AS b
+         FROM (SELECT ST_Extent(geom)::geometry AS e FROM cameras WHERE grid_code LIKE '371702005%') s`,
+        [],
+      );
+      const bbox = rows[0]!.b;
+      const decoded = await rowsOf(
+        `/feeds/cameras?ids=1&unit=371702005000&bbox=${bbox.join(',')}`,
+        tokens['demo-city']!,
+      );
+      const expected = await sql(
+        `SELECT id, status, kind, ST_X(geom) AS lon, ST_Y(geom) AS lat FROM cameras
+         WHERE starts_with(grid_code, '371702005')
+           AND ST_X(geom) BETWEEN $1 AND $3 AND ST_Y(geom) BETWEEN $2 AND $4 ORDER BY id`,
+        bbox,
+      );
+      const all = await sql(`SELECT count(*)::int AS n FROM cameras`, []);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThan(all[0]!.n as number);
+      expectSameRows(decoded, expected);
+    });
+
+    it('leaves ids out unless asked, keeping the same order', async () => {
+      const bare = decodeColumns((await get('/feeds/cameras', tokens['demo-village'])).bytes);
+      expect([...bare.columns.keys()]).toEqual(['position', 'status', 'kind']);
+      expect(bare.rows).toBe((await rowsOf('/feeds/cameras?ids=1', tokens['demo-village']!)).length);
+    });
+
+    it('reads the same rows in small chunks as in one', async () => {
+      const filter = {
+        prefix: jurisdictionPrefix('371702005000'),
+        area: { unitCode: null, bbox: null, near: null, polygon: null },
+        unitPrefix: jurisdictionPrefix,
+      };
+      const chunks = async (chunkRows: number) => {
+        const out = [];
+        for await (const chunk of findCameraFeedChunks(api.db, filter, CAMERA_LAYER.fields, { ids: true, chunkRows })) {
+          out.push(chunk);
+        }
+        return out;
+      };
+      const small = await chunks(300);
+      const one = await chunks(100_000);
+      expect(small.length).toBeGreaterThan(3);
+      expect(one.length).toBe(1);
+      const bytes = async (c: typeof small) => Buffer.from((await buildFeed(CAMERA_LAYER, c, { ids: true })).bytes);
+      expect((await bytes(small)).equals(await bytes(one))).toBe(true);
+    });
+  });
+
+  describe('risk points', () => {
+    it.each(ACCOUNTS)("carries exactly %s's risk points, as SQL reads them", async (account, prefix) => {
+      const decoded = await rowsOf('/feeds/risk-points?ids=1', tokens[account]!);
+      const expected = await sql(
+        `SELECT id, level, category, ST_X(geom) AS lon, ST_Y(geom) AS lat FROM risk_points
+         WHERE starts_with(grid_code, $1) ORDER BY id`,
+        [prefix],
+      );
+      expect(expected.length).toBeGreaterThan(10);
+      expectSameRows(decoded, expected);
+    });
+  });
+
+  describe('cases', () => {
+    const caseRows = (where: string, params: unknown[]) =>
+      sql(
+        `SELECT code AS id, status, category, severity, (closed_at IS NULL AND deadline < $1) AS overdue,
+           date_trunc('minute', reported_at) AS "reportedAt", ST_X(geom) AS lon, ST_Y(geom) AS lat
+         FROM cases WHERE ${where} ORDER BY code`,
+        [TEST_NOW, ...params],
+      );
+
+    it.each(ACCOUNTS)("carries exactly %s's cases, as SQL reads them", async (account, prefix) => {
+      const decoded = await rowsOf('/feeds/cases?ids=1', tokens[account]!);
+      const expected = await caseRows('starts_with(village_code, $2)', [prefix]);
+      expect(expected.some((r) => r.overdue)).toBe(true);
+      expectSameRows(decoded, expected);
+    });
+
+    it('filters by time window, status and category like the cases query', async () => {
+      const from = '2026-03-01T00:00:00+08:00';
+      const to = '2026-06-01T00:00:00+08:00';
+      const path = `/feeds/cases?ids=1&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&status=reviewed,resolved&category=neighbour,land,family`;
+      const decoded = await rowsOf(path, tokens['demo-township']!);
+      const expected = await caseRows(
+        `starts_with(village_code, '371702005') AND reported_at >= $2 AND reported_at < $3
+         AND status IN ('reviewed', 'resolved') AND category IN ('neighbour', 'land', 'family')`,
+        [from, to],
+      );
+      expect(expected.length).toBeGreaterThan(10);
+      expectSameRows(decoded, expected);
+    });
+  });
+
+  describe('refusals', () => {
+    it('answers 401 without a token or with a bad one', async () => {
+      const none = await get('/feeds/cameras');
+      expect(none.status).toBe(401);
+      expect(none.headers.get('www-authenticate')).toBe('Bearer');
+      expect(none.json().error.code).toBe('UNAUTHENTICATED');
+      expect((await get('/feeds/cases', 'not-a-token')).status).toBe(401);
+    });
+
+    it('answers 404 for a unit outside the jurisdiction, and sends no rows', async () => {
+      const res = await get('/feeds/cameras?unit=371702005000', tokens['demo-village']);
+      expect(res.status).toBe(404);
+      expect(res.json().error).toMatchObject({ code: 'NOT_FOUND', field: 'unit' });
+      expect((await get('/feeds/risk-points?unit=371700000000', tokens['demo-township'])).status).toBe(404);
+    });
+
+    it('answers 400 with a JSON error naming the parameter for a bad bbox', async () => {
+      const res = await get('/feeds/cameras?bbox=115.6,35.2,115.4', tokens['demo-city']);
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(res.json().error).toEqual({
+        code: 'BAD_REQUEST',
+        field: 'bbox',
+        message: 'bbox: must be [minLon, minLat, maxLon, maxLat], four numbers',
+      });
+      const reversed = await get('/feeds/cases?bbox=115.6,35.2,115.4,35.3', tokens['demo-city']);
+      expect(reversed.json().error.message).toMatch(/min must be less than max/);
+    });
+
+    it('answers 400 for an unknown status and an unknown parameter', async () => {
+      expect((await get('/feeds/cases?status=closed', tokens['demo-city'])).json().error.field).toBe('status');
+      expect((await get('/feeds/cameras?limit=5', tokens['demo-city'])).status).toBe(400);
+    });
+
+    it('answers a JSON 404 for a feed that does not exist', async () => {
+      const res = await get('/feeds/roads', tokens['demo-city']);
+      expect(res.status).toBe(404);
+      expect(res.json().error.code).toBe('NOT_FOUND');
+    });
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * The binary map feeds, mounted at /feeds: GET /feeds/cameras, /feeds/cases, /feeds/risk-points.
+ * The same bearer token as GraphQL; everything limited to the viewer's jurisdiction. Answers
+ * `application/vnd.zongzhi.columns` (see columns.ts), or JSON `{ error: { code, message, field? } }`
+ * with 400 (bad parameter), 401 (no or bad token), 404 (a unit outside the jurisdiction: reading
+ * outside it answers "not found", as GraphQL does), 500.
+ */
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { GraphQLError } from 'graphql';
+import { jurisdictionPrefix, narrowToJurisdiction } from '../auth/jurisdiction.js';
+import type { Database } from '../db/database.js';
+import {
+  findCameraFeedChunks,
+  findCaseFeedChunks,
+  findRiskPointFeedChunks,
+  FEED_CHUNK_ROWS,
+  type FeedFilter,
+} from '../db/queries/feeds.js';
+import { viewerFromAuthorization, type AuthSettings, type Viewer } from '../graphql/context.js';
+import { COLUMNS_MEDIA_TYPE } from './columns.js';
+import { buildFeed, CAMERA_LAYER, CASE_LAYER, RISK_POINT_LAYER, type FeedLayer } from './layers.js';
+import { parseFeedParams, type FeedParams } from './params.js';
+
+export interface FeedsOptions {
+  db: Database;
+  auth: AuthSettings;
+  now: () => Date;
+  /** Rows per database round trip (tests make it small to cross chunk boundaries). */
+  chunkRows?: number;
+}
+
+function sendError(res: Response, status: number, code: string, message: string, field?: string): void {
+  res
+    .status(status)
+    .json({ error: { code, message, ...(field ? { field } : {}) } })
+    .end();
+}
+
+async function authenticate(req: Request, res: Response, options: FeedsOptions): Promise<Viewer | null> {
+  let message = 'log in first: send "Authorization: Bearer <token>"';
+  try {
+    const viewer = await viewerFromAuthorization(req.headers.authorization, options.auth, options.now());
+    if (viewer) return viewer;
+  } catch (error) {
+    if (!(error instanceof GraphQLError) || error.extensions.code !== 'UNAUTHENTICATED') throw error;
+    message = error.message;
+  }
+  res.setHeader('WWW-Authenticate', 'Bearer');
+  sendError(res, 401, 'UNAUTHENTICATED', message);
+  return null;
+}
+
+/** Time spent waiting for the database, so Server-Timing can tell it from encoding. */
+async function* timed<T>(source: AsyncIterable<T>, clock: { ms: number }): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  for (;;) {
+    const started = performance.now();
+    const next = await it.next();
+    clock.ms += performance.now() - started;
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+type Build = (
+  filter: FeedFilter,
+  params: FeedParams,
+  clock: { ms: number },
+) => Promise<{ bytes: Uint8Array; rows: number }>;
+
+function feedRoute(layer: FeedLayer, options: FeedsOptions, build: Build) {
+  return async (req: Request, res: Response) => {
+    const viewer = await authenticate(req, res, options);
+    if (!viewer) return;
+    const parsed = parseFeedParams(layer, req.query as Record<string, unknown>);
+    if (!parsed.ok) {
+      const { field, message } = parsed.error;
+      return sendError(res, 400, 'BAD_REQUEST', `${field}: ${message}`, field);
+    }
+    const params = parsed.value;
+    if (params.area.unitCode && !narrowToJurisdiction(viewer.jurisdiction, params.area.unitCode).ok) {
+      return sendError(res, 404, 'NOT_FOUND', `unit ${params.area.unitCode} not found in your jurisdiction`, 'unit');
+    }
+    const started = performance.now();
+    const clock = { ms: 0 };
+    const filter: FeedFilter = { prefix: viewer.prefix, area: params.area, unitPrefix: jurisdictionPrefix };
+    const { bytes, rows } = await build(filter, params, clock);
+    const total = performance.now() - started;
+    res.status(200);
+    res.setHeader('Content-Type', COLUMNS_MEDIA_TYPE);
+    // Jurisdiction-specific and changing by the minute: no cache may keep it.
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('X-Feed-Rows', String(rows));
+    res.setHeader('Server-Timing', `db;dur=${clock.ms.toFixed(1)}, encode;dur=${(total - clock.ms).toFixed(1)}`);
+    res.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  };
+}
+
+/** The feeds router; mount it at /feeds. */
+export function feedsRouter(options: FeedsOptions): Router {
+  const chunkRows = options.chunkRows ?? FEED_CHUNK_ROWS;
+  const { db } = options;
+  const router = Router();
+  router.get(
+    '/cameras',
+    feedRoute('cameras', options, (filter, params, clock) => {
+      const chunks = findCameraFeedChunks(db, filter, CAMERA_LAYER.fields, { ids: params.ids, chunkRows });
+      return buildFeed(CAMERA_LAYER, timed(chunks, clock), {
+        ids: params.ids,
+        meta: { unit: params.area.unitCode, bbox: params.area.bbox },
+      });
+    }),
+  );
+  router.get(
+    '/risk-points',
+    feedRoute('risk-points', options, (filter, params, clock) => {
+      const chunks = findRiskPointFeedChunks(db, filter, RISK_POINT_LAYER.fields, { ids: params.ids, chunkRows });
+      return buildFeed(RISK_POINT_LAYER, timed(chunks, clock), {
+        ids: params.ids,
+        meta: { unit: params.area.unitCode, bbox: params.area.bbox },
+      });
+    }),
+  );
+  router.get(
+    '/cases',
+    feedRoute('cases', options, (filter, params, clock) => {
+      const now = options.now();
+      const chunks = findCaseFeedChunks(db, { ...filter, ...params, now }, CASE_LAYER.fields, {
+        ids: params.ids,
+        chunkRows,
+      });
+      return buildFeed(CASE_LAYER, timed(chunks, clock), {
+        ids: params.ids,
+        meta: {
+          unit: params.area.unitCode,
+          bbox: params.area.bbox,
+          from: params.from?.toISOString() ?? null,
+          to: params.to?.toISOString() ?? null,
+          status: params.statuses,
+          category: params.categories,
+          overdueAt: now.toISOString(),
+        },
+      });
+    }),
+  );
+  router.use((req: Request, res: Response) =>
+    sendError(res, 404, 'NOT_FOUND', `no feed at ${req.baseUrl}${req.path}; use cameras, cases or risk-points`),
+  );
+  router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    console.error('feed failed:', error);
+    if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'the feed could not be built; see the server log');
+  });
+  return router;
+}

@@ -1,0 +1,113 @@
+/**
+ * Every account level × every list, count and aggregate: what comes back is exactly what
+ * lies inside the account's jurisdiction, totals included, compared with plain SQL.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { eachDriver } from '../../test/databases.js';
+import { startTestApi, type TestApi } from '../../test/api.js';
+import { decodeColumns } from '../feeds/columns.js';
+
+const ACCOUNTS = [
+  { username: 'demo-city', prefix: '3717' },
+  { username: 'demo-county', prefix: '371702' },
+  { username: 'demo-township', prefix: '371702005' },
+  { username: 'demo-village', prefix: '371702005001' },
+] as const;
+
+const LISTS = `{
+  cases(first: 1) { totalCount }
+  overdue: cases(first: 1, overdue: true) { totalCount }
+  cameras(first: 1) { totalCount }
+  riskPoints(first: 1) { totalCount }
+  grids(first: 1) { totalCount }
+  adminUnits { code counts { grids cameras riskPoints openCases } }
+  byStatus: caseStats(groupBy: status) { count }
+  summary { inProgress overdue cameras { total } }
+}`;
+
+eachDriver('jurisdiction matrix', (driver) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(driver);
+  });
+  afterAll(() => api.stop());
+
+  const count = async (sql: string, prefix: string, extra: unknown[] = []) =>
+    (await api.db.query<{ n: number }>(sql, [`${prefix}%`, ...extra])).rows[0]!.n;
+
+  it.each(ACCOUNTS)(
+    '$username sees exactly its own territory in every list and total',
+    async ({ username, prefix }) => {
+      const token = await api.login(username);
+      const res = await api.gql(LISTS, {}, token);
+      expect(res.errors).toBeUndefined();
+      const d = res.data;
+      expect(d.cases.totalCount).toBe(
+        await count('SELECT count(*)::int AS n FROM cases WHERE village_code LIKE $1', prefix),
+      );
+      expect(d.overdue.totalCount).toBe(
+        await count(
+          'SELECT count(*)::int AS n FROM cases WHERE village_code LIKE $1 AND closed_at IS NULL AND deadline < $2',
+          prefix,
+          [new Date('2026-06-30T10:00:00+08:00')],
+        ),
+      );
+      expect(d.cameras.totalCount).toBe(
+        await count('SELECT count(*)::int AS n FROM cameras WHERE grid_code LIKE $1', prefix),
+      );
+      expect(d.riskPoints.totalCount).toBe(
+        await count('SELECT count(*)::int AS n FROM risk_points WHERE grid_code LIKE $1', prefix),
+      );
+      expect(d.grids.totalCount).toBe(
+        await count('SELECT count(*)::int AS n FROM grids WHERE valid_to IS NULL AND code LIKE $1', prefix),
+      );
+      const total = d.cases.totalCount;
+      expect(d.byStatus.reduce((sum: number, b: { count: number }) => sum + b.count, 0)).toBe(total);
+      expect(d.summary.inProgress).toBe(
+        await count('SELECT count(*)::int AS n FROM cases WHERE village_code LIKE $1 AND closed_at IS NULL', prefix),
+      );
+      expect(d.summary.overdue).toBe(d.overdue.totalCount);
+      expect(d.summary.cameras.total).toBe(d.cameras.totalCount);
+      for (const [feed, expected] of [
+        ['cameras', d.cameras.totalCount],
+        ['cases', total],
+        ['risk-points', d.riskPoints.totalCount],
+      ] as const) {
+        const res = await fetch(`${api.base}/feeds/${feed}`, { headers: { authorization: `Bearer ${token}` } });
+        expect(decodeColumns(new Uint8Array(await res.arrayBuffer())).header.rows, feed).toBe(expected);
+      }
+      for (const unit of d.adminUnits) expect(unit.code.startsWith(prefix), unit.code).toBe(true);
+      expect(d.adminUnits.length).toBe(
+        await count('SELECT count(*)::int AS n FROM admin_units WHERE code LIKE $1', prefix),
+      );
+    },
+  );
+
+  it.each(ACCOUNTS.filter((a) => a.prefix !== '3717'))(
+    '$username cannot read a unit just outside its territory',
+    async ({ username, prefix }) => {
+      const token = await api.login(username);
+      const { rows } = await api.db.query<{ code: string }>(
+        'SELECT code FROM admin_units WHERE code NOT LIKE $1 ORDER BY code LIMIT 1',
+        [`${prefix}%`],
+      );
+      const res = await api.gql('query ($u: ID!) { adminUnit(code: $u) { code } }', { u: rows[0]!.code }, token);
+      expect(res.data).toEqual({ adminUnit: null });
+    },
+  );
+
+  // The tiny city has cases and grids in one township only: a village account is the level
+  // with such objects just outside it.
+  it('demo-village cannot read a case or grid of the neighbouring village', async () => {
+    const token = await api.login('demo-village');
+    const outside = async (sql: string) => (await api.db.query<{ c: string }>(sql)).rows[0]!.c;
+    const caseCode = await outside(`SELECT code AS c FROM cases WHERE village_code <> '371702005001' LIMIT 1`);
+    const gridCode = await outside(`SELECT code AS c FROM grids WHERE village_code <> '371702005001' LIMIT 1`);
+    const res = await api.gql(
+      'query ($c: ID!, $g: ID!) { case(code: $c) { code } grid(code: $g) { code } }',
+      { c: caseCode, g: gridCode },
+      token,
+    );
+    expect(res.data).toEqual({ case: null, grid: null });
+  });
+});
