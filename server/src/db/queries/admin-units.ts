@@ -48,38 +48,39 @@ export async function findAdminUnits(db: Queryable, filter: AdminUnitFilter): Pr
 }
 
 /**
- * The boundary as GeoJSON text, simplified with a tolerance in degrees (0: as stored).
+ * Boundaries as GeoJSON text by code, simplified with a tolerance in degrees (0: as stored).
  * ST_SimplifyPreserveTopology keeps rings valid, which the map's fill layers need; it turns a
  * one-part MultiPolygon into a Polygon, so ST_Multi keeps the type the schema promises.
  */
-export async function findAdminUnitGeoJSON(
+export async function findAdminUnitGeoJSONs(
   db: Queryable,
-  code: string,
+  codes: readonly string[],
   toleranceDegrees: number,
-): Promise<string | null> {
-  const { rows } = await db.query<{ geojson: string }>(
-    `SELECT ST_AsGeoJSON(
+): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ code: string; geojson: string }>(
+    `SELECT code, ST_AsGeoJSON(
        CASE WHEN $2::float8 > 0 THEN ST_Multi(ST_SimplifyPreserveTopology(geom, $2::float8)) ELSE geom END
      ) AS geojson
-     FROM admin_units WHERE code = $1`,
-    [code, toleranceDegrees],
+     FROM admin_units WHERE code = ANY($1::text[])`,
+    [codes, toleranceDegrees],
   );
-  return rows[0]?.geojson ?? null;
+  return new Map(rows.map((r) => [r.code, r.geojson]));
 }
 
 /**
- * Current grids, cameras, risk points and open cases whose codes start with `prefix`: exact,
- * because every grid code (and so every camera's and risk point's grid code, and every case's
- * village code) begins with its village code.
+ * Current grids, cameras, risk points and open cases whose codes start with each prefix:
+ * exact, because every grid code (and so every camera's and risk point's grid code, and every
+ * case's village code) begins with its village code. One round trip for all prefixes.
  */
-export async function countInsideUnit(db: Queryable, prefix: string): Promise<UnitContents> {
-  const { rows } = await db.query<UnitContents>(
-    `SELECT
-       (SELECT count(*)::int FROM grids WHERE valid_to IS NULL AND code LIKE $1) AS grids,
-       (SELECT count(*)::int FROM cameras WHERE grid_code LIKE $1) AS cameras,
-       (SELECT count(*)::int FROM risk_points WHERE grid_code LIKE $1) AS "riskPoints",
-       (SELECT count(*)::int FROM cases WHERE closed_at IS NULL AND village_code LIKE $1) AS "openCases"`,
-    [`${prefix}%`],
+export async function countInsideUnits(db: Queryable, prefixes: readonly string[]): Promise<Map<string, UnitContents>> {
+  const { rows } = await db.query<UnitContents & { prefix: string }>(
+    `SELECT p.prefix,
+       (SELECT count(*)::int FROM grids WHERE valid_to IS NULL AND code LIKE p.pattern) AS grids,
+       (SELECT count(*)::int FROM cameras WHERE grid_code LIKE p.pattern) AS cameras,
+       (SELECT count(*)::int FROM risk_points WHERE grid_code LIKE p.pattern) AS "riskPoints",
+       (SELECT count(*)::int FROM cases WHERE closed_at IS NULL AND village_code LIKE p.pattern) AS "openCases"
+     FROM (SELECT prefix, prefix || '%' AS pattern FROM unnest($1::text[]) AS prefix) p`,
+    [prefixes],
   );
-  return rows[0]!;
+  return new Map(rows.map(({ prefix, ...counts }) => [prefix, counts]));
 }

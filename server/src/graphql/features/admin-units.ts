@@ -2,12 +2,13 @@
 import { adminLevelOfCode } from '../../domain/codes.js';
 import type { AdminLevel } from '../../domain/vocabulary.js';
 import {
-  countInsideUnit,
+  countInsideUnits,
   findAdminUnit,
-  findAdminUnitGeoJSON,
+  findAdminUnitGeoJSONs,
   findAdminUnits,
   type AdminUnitRow,
 } from '../../db/queries/admin-units.js';
+import { batchLoad } from '../batch.js';
 import { requireViewer, type GraphQLContext } from '../context.js';
 import { badInput } from '../errors.js';
 import { unitPrefix } from '../inputs.js';
@@ -126,13 +127,20 @@ export const adminUnitsResolvers = {
     },
     geometry: async (unit: AdminUnit, args: { simplifyMeters?: number | null }, ctx: GraphQLContext) => {
       requireViewer(ctx);
-      return findAdminUnitGeoJSON(ctx.db, unit.code, simplifyToleranceDegrees(args.simplifyMeters));
+      const tolerance = simplifyToleranceDegrees(args.simplifyMeters);
+      const geojson = await batchLoad(ctx, `geometry:${tolerance}`, unit.code, (codes) =>
+        findAdminUnitGeoJSONs(ctx.db, codes, tolerance),
+      );
+      return geojson ?? null;
     },
     // The unit is inside the jurisdiction (or it would not have been returned), so its
     // prefix is at least as narrow as the viewer's.
-    counts: (unit: AdminUnit, _: unknown, ctx: GraphQLContext) => {
+    counts: async (unit: AdminUnit, _: unknown, ctx: GraphQLContext) => {
       requireViewer(ctx);
-      return countInsideUnit(ctx.db, unitPrefix(unit.code));
+      const counts = await batchLoad(ctx, 'counts', unitPrefix(unit.code), (prefixes) =>
+        countInsideUnits(ctx.db, prefixes),
+      );
+      return counts!;
     },
   },
   Query: {
