@@ -22,22 +22,25 @@ export const hostileNumber = fc.oneof(
   fc.constantFrom(0, -0, 1e308, -1e308, 181, -91, 2 ** 31, -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER),
 );
 
+/** A bow-tie: the ring crosses itself at (115.5, 35.2). */
+export const BOW_TIE = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [115.4, 35.1],
+      [115.6, 35.3],
+      [115.6, 35.1],
+      [115.4, 35.3],
+      [115.4, 35.1],
+    ],
+  ],
+};
+
 const position = fc.tuple(hostileNumber, hostileNumber);
 
 export const hostileGeometry = fc.oneof(
   fc.constant(null),
-  fc.constant({
-    type: 'Polygon',
-    coordinates: [
-      [
-        [115.4, 35.1],
-        [115.6, 35.3],
-        [115.6, 35.1],
-        [115.4, 35.3],
-        [115.4, 35.1],
-      ],
-    ],
-  }),
+  fc.constant(BOW_TIE),
   fc.constant({
     type: 'Polygon',
     coordinates: [

@@ -1,21 +1,8 @@
 import { afterEach, expect, it } from 'vitest';
 import { eachDriver, openTestDatabase } from '../../test/databases.js';
+import { BOW_TIE } from '../../test/hostile.js';
 import type { Database } from './database.js';
 import { assertValidGeometry, InvalidGeometryError } from './queries/geometry.js';
-
-/** A bow-tie: the ring crosses itself at (115.5, 35.2). */
-const BOW_TIE = {
-  type: 'Polygon',
-  coordinates: [
-    [
-      [115.4, 35.1],
-      [115.6, 35.3],
-      [115.6, 35.1],
-      [115.4, 35.3],
-      [115.4, 35.1],
-    ],
-  ],
-};
 
 eachDriver('geometry safety', (driver) => {
   let db: Database | undefined;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eachDriver } from '../../../test/databases.js';
 import { startTestApi, TEST_NOW, type TestApi } from '../../../test/api.js';
+import { BOW_TIE } from '../../../test/hostile.js';
 
 const CASE_FIELDS =
   'code status version handledLevel gridCode villageCode deadline allowedActions events { fromStatus toStatus actor note }';
@@ -213,21 +214,9 @@ eachDriver('cases over GraphQL', (driver) => {
       expect(bbox.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'area.bbox' } });
       const first = await api.gql('{ cases(first: 501) { totalCount } }', {}, villageToken);
       expect(first.errors?.[0]?.message).toMatch(/first: must be a whole number from 1 to 500/);
-      const bowTie = {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [115.4, 35.1],
-            [115.6, 35.3],
-            [115.6, 35.1],
-            [115.4, 35.3],
-            [115.4, 35.1],
-          ],
-        ],
-      };
       const polygon = await api.gql(
         'query ($p: GeoJSON) { cases(area: { polygon: $p }) { totalCount } }',
-        { p: bowTie },
+        { p: BOW_TIE },
         villageToken,
       );
       expect(polygon.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'area.polygon' } });

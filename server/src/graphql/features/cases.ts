@@ -19,13 +19,14 @@ import {
   insertCaseEvent,
   nextCaseSerial,
   updateCaseState,
+  type CaseFilter,
   type CaseRow,
 } from '../../db/queries/cases.js';
 import { findGridAt } from '../../db/queries/grids.js';
 import type { AreaInput } from '../../domain/area-filter.js';
 import type { LiveEvents } from '../../events/bus.js';
 import { auditedMutation } from '../audited.js';
-import { requirePermission, requireViewer, type GraphQLContext } from '../context.js';
+import { requirePermission, requireViewer, type GraphQLContext, type Viewer } from '../context.js';
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
 import { areaFilter, coordinate, timeRange, unitPrefix } from '../inputs.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
@@ -221,13 +222,30 @@ function checkNote(note: string | null | undefined): string | null {
   return note.trim() || null;
 }
 
-interface CasesArgs {
+/** The filter of the case arguments (area, time, status, category, overdue) inside the jurisdiction. */
+export async function caseFilter(ctx: GraphQLContext, viewer: Viewer, args: CaseFilterArgs): Promise<CaseFilter> {
+  return {
+    prefix: viewer.prefix,
+    area: await areaFilter(ctx.db, args.area),
+    unitPrefix,
+    ...timeRange(args.from, args.to),
+    statuses: args.status ?? null,
+    categories: args.category ?? null,
+    overdue: args.overdue ?? null,
+    now: ctx.now(),
+  };
+}
+
+export interface CaseFilterArgs {
   area?: AreaInput;
   from?: Date;
   to?: Date;
   status?: string[];
   category?: string[];
   overdue?: boolean;
+}
+
+interface CasesArgs extends CaseFilterArgs {
   first?: number;
   after?: string;
 }
@@ -255,21 +273,7 @@ export const casesResolvers = {
       const limit = pageSize(args.first);
       const after = decodeCursor(args.after, 'ns') as [number, string] | null;
       const now = ctx.now();
-      const { rows, total } = await findCasesPage(
-        ctx.db,
-        {
-          prefix: viewer.prefix,
-          area: await areaFilter(ctx.db, args.area),
-          unitPrefix,
-          ...timeRange(args.from, args.to),
-          statuses: args.status ?? null,
-          categories: args.category ?? null,
-          overdue: args.overdue ?? null,
-          now,
-        },
-        after,
-        limit,
-      );
+      const { rows, total } = await findCasesPage(ctx.db, await caseFilter(ctx, viewer, args), after, limit);
       return toConnection(
         rows,
         limit,

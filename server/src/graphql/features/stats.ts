@@ -1,13 +1,12 @@
 /** Statistics for charts and wall screens: case counts per bucket, and a unit's headline numbers. */
 import { jurisdictionPrefix, narrowToJurisdiction } from '../../auth/jurisdiction.js';
-import type { AreaInput } from '../../domain/area-filter.js';
 import { adminLevelOfCode } from '../../domain/codes.js';
 import { RISK_LEVELS } from '../../domain/vocabulary.js';
 import { countCasesByBucket, type CaseGrouping } from '../../db/queries/case-stats.js';
 import { findUnitSummary, type UnitSummaryRow } from '../../db/queries/summary.js';
 import { requireViewer, type GraphQLContext } from '../context.js';
 import { badInput, notFound } from '../errors.js';
-import { areaFilter, timeRange, unitPrefix } from '../inputs.js';
+import { caseFilter, type CaseFilterArgs } from './cases.js';
 
 export const statsTypeDefs = /* GraphQL */ `
   "What caseStats groups cases by."
@@ -124,12 +123,7 @@ export const statsTypeDefs = /* GraphQL */ `
   }
 `;
 
-interface CaseStatsArgs {
-  area?: AreaInput;
-  from?: Date;
-  to?: Date;
-  status?: string[];
-  category?: string[];
+interface CaseStatsArgs extends Omit<CaseFilterArgs, 'overdue'> {
   groupBy: CaseGrouping;
 }
 
@@ -159,20 +153,7 @@ export const statsResolvers = {
   Query: {
     caseStats: async (_: unknown, args: CaseStatsArgs, ctx: GraphQLContext) => {
       const viewer = requireViewer(ctx);
-      return countCasesByBucket(
-        ctx.db,
-        {
-          prefix: viewer.prefix,
-          area: await areaFilter(ctx.db, args.area),
-          unitPrefix,
-          ...timeRange(args.from, args.to),
-          statuses: args.status ?? null,
-          categories: args.category ?? null,
-          overdue: null,
-          now: ctx.now(),
-        },
-        args.groupBy,
-      );
+      return countCasesByBucket(ctx.db, await caseFilter(ctx, viewer, args), args.groupBy);
     },
     summary: async (_: unknown, args: { unitCode?: string | null }, ctx: GraphQLContext) => {
       const viewer = requireViewer(ctx);
