@@ -7,6 +7,11 @@ export default defineConfig({
   build: { outDir: '../dist/web', emptyOutDir: true },
   server: {
     // `npm run dev`: the web app on :5173 talks to the API on :4000.
-    proxy: { '/graphql': 'http://localhost:4000', '/healthz': 'http://localhost:4000' },
+    proxy: {
+      '/graphql': { target: 'http://localhost:4000', ws: true },
+      '/healthz': 'http://localhost:4000',
+      '/feeds': 'http://localhost:4000',
+      '/basemap': 'http://localhost:4000',
+    },
   },
 });

@@ -1,0 +1,72 @@
+/** Waiting on the wall in a page: the map ready and drawn, rendering settled, text measured. */
+import type { Page } from 'playwright-core';
+
+export const READY_TIMEOUT_MS = 150_000;
+
+/** Until the map has its style and every feed, and has drawn at least once. */
+export async function waitForMap(page: Page): Promise<void> {
+  await page.waitForSelector('[data-map-state=ready][data-frames]', { timeout: READY_TIMEOUT_MS });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await settle(page);
+}
+
+/**
+ * Until deck.gl has stopped drawing (its frame counter still for `quietMs`), after at least
+ * `minMs`: a toggled layer may first compile shaders, which takes a while in software.
+ */
+export async function settle(page: Page, { minMs = 400, quietMs = 900, maxMs = 60_000 } = {}): Promise<void> {
+  const frames = () => page.locator('[data-testid=wall-map]').getAttribute('data-frames');
+  await page.waitForTimeout(minMs);
+  const until = Date.now() + maxMs;
+  let last = await frames();
+  let stillSince = Date.now();
+  while (Date.now() < until) {
+    await page.waitForTimeout(150);
+    const now = await frames();
+    if (now !== last) {
+      last = now;
+      stillSince = Date.now();
+    } else if (Date.now() - stillSince >= quietMs) {
+      return;
+    }
+  }
+}
+
+/** The smallest font size of any visible text on the page, and where it is. */
+export function smallestText(page: Page): Promise<{ px: number; where: string }> {
+  return page.evaluate(() => {
+    let smallest = { px: Infinity, where: '' };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const el = node.parentElement;
+      if (!el || !node.textContent?.trim()) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      if (px < smallest.px)
+        smallest = {
+          px,
+          where: `${el.tagName}.${el.getAttribute('class') ?? ''}: ${node.textContent.trim().slice(0, 20)}`,
+        };
+    }
+    return smallest;
+  });
+}
+
+/** Whether the page or anything in it can scroll (a wall must not). */
+export function scrollable(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const root = document.scrollingElement!;
+    if (root.scrollWidth > root.clientWidth || root.scrollHeight > root.clientHeight) out.push('document');
+    for (const el of document.querySelectorAll<HTMLElement>('*')) {
+      const style = getComputedStyle(el);
+      const scrolls = /(auto|scroll)/.test(style.overflowX + style.overflowY);
+      if (scrolls && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)) {
+        out.push(`${el.tagName}.${el.className}`);
+      }
+    }
+    return out;
+  });
+}

@@ -1,0 +1,217 @@
+/**
+ * The wall screen in a real browser: Debian's Chromium with WebGL2 through SwiftShader, against
+ * the API in this process on the tiny demo data, with the browser's clock at the test clock.
+ * Screenshots go to .cache/screenshots (look at them).
+ */
+import { mkdir } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_NOW } from '../server/test/api.js';
+import { difference, fingerprint, launchChromium, watchPage, type PageWatch } from './support/browser.js';
+import { ensureWebBuild } from './support/build.js';
+import { scrollable, settle, smallestText, waitForMap } from './support/page.js';
+import { startWallServer, type WallServer } from './support/server.js';
+
+const SHOTS = '.cache/screenshots';
+const TOWNSHIP = '371702005000';
+const MAP = '[data-testid=wall-map]';
+/** What Chromium itself logs while the server is away; nothing else may reach the console. */
+const NETWORK_NOISE =
+  /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|ERR_NETWORK_CHANGED|WebSocket connection to .* failed|Failed to load resource/;
+
+const SUMMARY = /* GraphQL */ `
+  query ($unit: ID) {
+    summary(unitCode: $unit) {
+      today {
+        newCases
+        closedCases
+      }
+      inProgress
+      overdue
+      onTimeClosureRate
+      cameras {
+        onlineRate
+      }
+      riskPointsByLevel {
+        level
+        count
+      }
+    }
+  }
+`;
+
+let server: WallServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const built = await ensureWebBuild();
+  console.log(`web app ${built}`);
+  await mkdir(SHOTS, { recursive: true });
+  server = await startWallServer();
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openWall(viewport: { width: number; height: number }, query: string) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(TEST_NOW);
+  const watch = watchPage(page, server.base);
+  await page.goto(`${server.base}/wall?kiosk=demo-wall${query}`);
+  await waitForMap(page);
+  return { context, page, watch };
+}
+
+const kpi = (page: Page, id: string) => page.getAttribute(`[data-testid=kpi-${id}]`, 'data-value');
+
+describe('the wall at 1920 × 1080, focused on a township', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let watch: PageWatch;
+
+  beforeAll(async () => {
+    ({ context, page, watch } = await openWall({ width: 1920, height: 1080 }, `&unit=${TOWNSHIP}`));
+  }, 200_000);
+  afterAll(() => context?.close());
+
+  it("loads, draws the map and shows the API's numbers, within the screen", async () => {
+    await page.screenshot({ path: `${SHOTS}/wall-1920x1080.png` });
+    const map = await fingerprint(page, MAP);
+    expect(map.colors, 'distinct colours on the map').toBeGreaterThan(500);
+    expect(Math.max(...map.grid) - Math.min(...map.grid), 'brightness range across the map').toBeGreaterThan(40);
+
+    const { summary } = await server.gql(SUMMARY, { unit: TOWNSHIP });
+    expect(await kpi(page, 'newCases')).toBe(String(summary.today.newCases));
+    expect(await kpi(page, 'closedCases')).toBe(String(summary.today.closedCases));
+    expect(await kpi(page, 'inProgress')).toBe(String(summary.inProgress));
+    expect(await kpi(page, 'overdue')).toBe(String(summary.overdue));
+    expect(Number(await kpi(page, 'onTimeRate'))).toBeCloseTo(summary.onTimeClosureRate, 10);
+    expect(Number(await kpi(page, 'cameraOnline'))).toBeCloseTo(summary.cameras.onlineRate, 10);
+    for (const { level, count } of summary.riskPointsByLevel)
+      expect(await kpi(page, `risk-${level}`)).toBe(String(count));
+    expect(await page.textContent('[data-testid=unit-name]')).toContain('牡丹街道');
+
+    expect(await scrollable(page)).toEqual([]);
+    const smallest = await smallestText(page);
+    expect(smallest.px, smallest.where).toBeGreaterThanOrEqual(18);
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+  });
+
+  it('switches each layer on and off', async () => {
+    const toggles = await page
+      .locator('[data-testid^=toggle-]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!));
+    expect(toggles).toHaveLength(8);
+    for (const toggle of toggles) {
+      const before = await fingerprint(page, MAP);
+      const button = page.locator(`[data-testid=${toggle}]`);
+      const wasOn = (await button.getAttribute('aria-pressed')) === 'true';
+      await button.click();
+      await settle(page);
+      const after = await fingerprint(page, MAP);
+      expect(await button.getAttribute('aria-pressed')).toBe(String(!wasOn));
+      const changed = Math.max(...before.grid.map((v, i) => Math.abs(v - after.grid[i]!)));
+      expect(changed, `${toggle}: largest change of a map cell`).toBeGreaterThan(3);
+      await button.click();
+      await settle(page);
+    }
+    expect(watch.consoleErrors).toEqual([]);
+  }, 300_000);
+
+  it('filters cases by the time window and plays them back day by day', async () => {
+    const month = await fingerprint(page, MAP);
+    await page.click('[data-testid=window-today]');
+    await settle(page);
+    expect(difference(month, await fingerprint(page, MAP))).toBeGreaterThan(0.3);
+    await page.click('[data-testid=window-d30]');
+    await settle(page);
+    await page.click('[data-testid=play]');
+    await page.waitForFunction(() => /\d\d-\d\d/.test(document.querySelector('[data-testid=play]')?.textContent ?? ''));
+    const first = await page.textContent('[data-testid=play]');
+    await page.waitForFunction((text) => document.querySelector('[data-testid=play]')?.textContent !== text, first, {
+      timeout: 10_000,
+    });
+    await page.click('[data-testid=play]');
+    await settle(page);
+    expect(watch.consoleErrors).toEqual([]);
+  }, 120_000);
+
+  it('says what is under the pointer and opens a card for a clicked case', async () => {
+    for (const layer of ['choropleth', 'cameras', 'riskPoints']) await page.click(`[data-testid=toggle-${layer}]`);
+    await settle(page);
+    const box = (await page.locator(MAP).boundingBox())!;
+    let found: { x: number; y: number } | null = null;
+    for (let i = 0; i < 400 && !found; i++) {
+      // A spiral out from the centre, where the township's cases are.
+      const angle = i * 0.7;
+      const r = 6 + i * 1.1;
+      const x = box.x + box.width * 0.55 + r * Math.cos(angle);
+      const y = box.y + box.height * 0.5 + r * Math.sin(angle);
+      await page.mouse.move(x, y);
+      if (await page.locator('[role=tooltip]').isVisible()) found = { x, y };
+    }
+    expect(found, 'a case under the pointer somewhere near the centre').not.toBeNull();
+    expect(await page.textContent('[role=tooltip]')).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d/);
+    await page.mouse.click(found!.x, found!.y);
+    await page.waitForSelector('[data-testid=detail-card] dl', { timeout: 20_000 });
+    expect(await page.textContent('[data-testid=detail-card]')).toMatch(/371702005\d{3}\d{8}\d{4}/);
+    await page.click('[data-testid=detail-card] .close');
+    for (const layer of ['choropleth', 'cameras', 'riskPoints']) await page.click(`[data-testid=toggle-${layer}]`);
+    await settle(page);
+    expect(watch.consoleErrors).toEqual([]);
+  }, 120_000);
+
+  it('switches to English and back', async () => {
+    await page.click('[data-testid=language]');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.textContent('[data-testid=panel-kpi]')).toContain('Overdue');
+    await page.click('[data-testid=language]');
+    expect(await page.textContent('[data-testid=panel-kpi]')).toContain('超期案件');
+  });
+
+  it('keeps its data on screen while the server restarts, then recovers by itself', async () => {
+    const overdue = await kpi(page, 'overdue');
+    watch.reset();
+    await server.down();
+    await page.waitForSelector('[data-testid=stale-badge]', { timeout: 30_000 });
+    expect(await kpi(page, 'overdue')).toBe(overdue);
+    expect(await page.locator(MAP).getAttribute('data-map-state')).toBe('ready');
+    await page.screenshot({ path: `${SHOTS}/wall-server-down.png` });
+
+    await server.up();
+    await page.waitForSelector('[data-testid=stale-badge]', { state: 'detached', timeout: 60_000 });
+    // Live events flow again: a case reported now reaches the ticker.
+    const { reportCase } = await server.gql(
+      'mutation ($i: ReportCaseInput!) { reportCase(input: $i) { code } }',
+      { i: { category: 'land', severity: 'critical', source: 'hotline', lon: 115.4262, lat: 35.2522, note: 'e2e' } },
+      'demo-township',
+    );
+    await page.waitForSelector('[data-testid=panel-ticker] li.fresh', { timeout: 20_000 });
+    expect(reportCase.code).toMatch(/^371702005/);
+    expect(watch.consoleErrors.filter((e) => !NETWORK_NOISE.test(e))).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+  }, 150_000);
+});
+
+describe('the wall at 3840 × 2160, the whole city', () => {
+  it('scales to 4K without scrollbars, and draws', async () => {
+    const { context, page, watch } = await openWall({ width: 3840, height: 2160 }, '');
+    try {
+      await page.screenshot({ path: `${SHOTS}/wall-3840x2160.png` });
+      expect(await scrollable(page)).toEqual([]);
+      expect((await smallestText(page)).px).toBeGreaterThanOrEqual(36);
+      const map = await fingerprint(page, MAP);
+      expect(map.colors).toBeGreaterThan(300);
+      expect(await page.textContent('[data-testid=unit-name]')).toContain('菏泽市');
+      expect(watch.consoleErrors).toEqual([]);
+      expect(watch.foreignRequests).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+});

@@ -1,0 +1,265 @@
+/**
+ * The wall's map: a MapLibre basemap from our own server with deck.gl layers overlaid
+ * (MapboxOverlay, overlaid mode: MapLibre 6 no longer exposes what interleaving needs).
+ * Loaded with a dynamic import, so the map libraries stay out of the first download.
+ */
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dayKey, startOfDay } from '../time/zone.js';
+import type { LayerVisibility } from '../wall/layer-toggles.js';
+import { layersInGroup } from './basemap-style.js';
+import { buildLayers } from './build-layers.js';
+import { rowPosition } from './feed-data.js';
+import { loadLabelGlyphs } from './glyphs.js';
+import type { Bbox } from './grid-view.js';
+import { drawRiskIcon, ICON_MAPPING } from './icons.js';
+import { areaRate, rateBreaks, type AreaRate } from './layers/choropleth.js';
+import { labelCharacters, type LabelPlace } from './layers/labels.js';
+import { tooltipLines, type Hit } from './tooltip.js';
+import { useBasemap, useFeeds, type MapDataSource } from './use-map-data.js';
+import { useGrids, type LoadGrids } from './use-grids.js';
+import { wallLayerSpecs, type TimeSelection } from './wall-layers.js';
+
+setWorkerUrl(workerUrl);
+
+export type MapSelection =
+  { kind: 'case' | 'camera' | 'riskPoint'; position: [number, number] } | { kind: 'grid' | 'township'; code: string };
+
+type Box = readonly [number, number, number, number];
+
+export interface WallMapProps extends MapDataSource {
+  home: Box;
+  /** Where to fly (the auto-tour); a new `key` flies again. */
+  flyTo: { bbox: Box; key: number } | null;
+  places: readonly LabelPlace[];
+  names: ReadonlyMap<string, string>;
+  prefix: string;
+  visibility: LayerVisibility;
+  time: TimeSelection;
+  townshipRates: ReadonlyMap<string, AreaRate>;
+  loadGrids: LoadGrids;
+  /** Changes when grid counts must be read again (time window, refresh). */
+  gridKey: string;
+  uiScale: number;
+  timeZone: string;
+  onSelect: (selection: MapSelection) => void;
+}
+
+/** Room for the cards over the map (layer switches on the left, time bar on top). */
+function mapPadding(uiScale: number) {
+  return { top: 70 * uiScale, left: 200 * uiScale, right: 40 * uiScale, bottom: 30 * uiScale };
+}
+
+const LAYER_SELECTION: Record<string, 'case' | 'camera' | 'riskPoint'> = {
+  'cases-points': 'case',
+  'cameras-points': 'camera',
+  'risk-points': 'riskPoint',
+};
+
+export default function WallMap(props: WallMapProps) {
+  const { t, i18n } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const overlay = useRef<MapboxOverlay | null>(null);
+  const [zoom, setZoom] = useState(8);
+  const [view, setView] = useState<Bbox | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [hover, setHover] = useState<{ x: number; y: number; lines: string[] } | null>(null);
+  const [labelsReady, setLabelsReady] = useState(false);
+  const [icon] = useState(() => ({ atlas: drawRiskIcon(), mapping: ICON_MAPPING }));
+  const { style, townships } = useBasemap(props.fetchJson, props.onHealth);
+  const feeds = useFeeds(props);
+  const grids = useGrids(townships, view, zoom, props.loadGrids, props.gridKey);
+
+  const rates = useMemo(() => {
+    const all = new Map(props.townshipRates);
+    for (const g of grids) all.set(g.feature.properties.code, areaRate(g.count, g.households));
+    return all;
+  }, [props.townshipRates, grids]);
+  const breaks = useMemo(
+    () => ({
+      townships: rateBreaks([...props.townshipRates.values()].map((r) => r.rate)),
+      grids: rateBreaks(grids.map((g) => areaRate(g.count, g.households).rate)),
+    }),
+    [props.townshipRates, grids],
+  );
+  // A new number whenever the rates change, so deck.gl recolours the areas.
+  const version = useMemo(() => rates.size + Math.random(), [rates]);
+
+  // Labels wait for the font files that hold their characters.
+  useEffect(() => {
+    let cancelled = false;
+    loadLabelGlyphs(labelCharacters(props.places)).finally(() => !cancelled && setLabelsReady(true));
+    return () => {
+      cancelled = true;
+    };
+  }, [props.places]);
+
+  // Whatever hover and click need, current at the moment they happen.
+  const latest = useRef({ feeds, rates, names: props.names, onSelect: props.onSelect });
+  latest.current = { feeds, rates, names: props.names, onSelect: props.onSelect };
+  const formatNumber = useCallback(
+    (n: number, digits: number) =>
+      new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: digits }).format(n),
+    [i18n.language],
+  );
+  const describe = useRef<(hit: Hit) => string[] | null>(() => null);
+  describe.current = (hit) =>
+    tooltipLines(hit, { ...latest.current, t: (k, v) => t(k, v ?? {}), timeZone: props.timeZone, formatNumber });
+
+  const homeKnown = props.home !== null;
+  useEffect(() => {
+    if (!style || !container.current || !homeKnown) return;
+    const m = new MapLibreMap({
+      container: container.current,
+      style: style as never,
+      bounds: [...props.home] as Bbox,
+      fitBoundsOptions: { padding: mapPadding(props.uiScale) },
+      attributionControl: false,
+      maplibreLogo: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      renderWorldCopies: false,
+      fadeDuration: 0,
+      maxZoom: 17.5,
+    });
+    let frames = 0;
+    const deck = new MapboxOverlay({
+      interleaved: false,
+      layers: [],
+      pickingRadius: 6,
+      onAfterRender: () => {
+        if (wrapper.current) wrapper.current.dataset.frames = String(++frames);
+      },
+      onHover: (info) => {
+        const lines = info.layer
+          ? describe.current({ layerId: info.layer.id, index: info.index, object: info.object })
+          : null;
+        setHover(lines ? { x: info.x, y: info.y, lines } : null);
+      },
+      onClick: (info) => {
+        const id = info.layer?.id;
+        if (!id) return;
+        const kind = LAYER_SELECTION[id];
+        const { feeds: f, onSelect } = latest.current;
+        const feed = kind === 'case' ? f.cases : kind === 'camera' ? f.cameras : f.riskPoints;
+        if (kind && feed) onSelect({ kind, position: rowPosition(feed, info.index) });
+        const code = (info.object as { properties?: { code?: string } } | null)?.properties?.code;
+        if (code && id === 'choropleth-grids') onSelect({ kind: 'grid', code });
+        if (code && id === 'choropleth-townships') onSelect({ kind: 'township', code });
+      },
+    });
+    m.addControl(deck);
+    overlay.current = deck;
+    const track = () => {
+      setZoom(Math.round(m.getZoom() * 4) / 4);
+      const b = m.getBounds();
+      setView([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+    };
+    m.on('load', () => {
+      setLoaded(true);
+      track();
+    });
+    m.on('moveend', track);
+    m.on('zoom', () => setZoom(Math.round(m.getZoom() * 4) / 4));
+    m.on('error', (e) => {
+      // A source that cannot be fetched while the server restarts is a health matter, not a bug.
+      const status = (e.error as { status?: number } | undefined)?.status;
+      if (status === 0 || (status !== undefined && status >= 500) || /fetch|network/i.test(String(e.error?.message))) {
+        props.onHealth(false);
+      } else {
+        console.error('map:', e.error);
+      }
+    });
+    setMap(m);
+    return () => {
+      overlay.current = null;
+      setMap(null);
+      deck.finalize();
+      m.remove();
+    };
+    // The map is made once; later props reach it through the effects below.
+  }, [style, homeKnown]);
+
+  const dayStart = useCallback((at: Date) => startOfDay(dayKey(at, props.timeZone), props.timeZone), [props.timeZone]);
+  const specs = useMemo(
+    () =>
+      wallLayerSpecs({
+        feeds,
+        visibility: props.visibility,
+        time: props.time,
+        choropleth: { townships, grids: grids.map((g) => g.feature), rates, breaks, version },
+        labels: { places: props.places, prefix: props.prefix, ready: labelsReady },
+        icon,
+        zoom,
+        uiScale: props.uiScale,
+        dayStart,
+      }),
+    [
+      feeds,
+      props.visibility,
+      props.time,
+      townships,
+      grids,
+      rates,
+      breaks,
+      version,
+      props.places,
+      props.prefix,
+      labelsReady,
+      icon,
+      zoom,
+      props.uiScale,
+      dayStart,
+    ],
+  );
+  useEffect(() => {
+    overlay.current?.setProps({ layers: buildLayers(specs) });
+  }, [specs, map]);
+
+  // Basemap toggles switch MapLibre's own layers.
+  useEffect(() => {
+    if (!map || !loaded || !style) return;
+    for (const group of ['boundaries', 'roads'] as const) {
+      for (const id of layersInGroup(style, group)) {
+        map.setLayoutProperty(id, 'visibility', props.visibility[group] ? 'visible' : 'none');
+      }
+    }
+  }, [map, loaded, style, props.visibility]);
+
+  useEffect(() => {
+    if (map && props.flyTo)
+      map.fitBounds([...props.flyTo.bbox] as Bbox, {
+        padding: mapPadding(props.uiScale),
+        duration: 4000,
+        essential: true,
+      });
+  }, [map, props.flyTo]);
+
+  const ready = loaded && feeds.cases !== null && feeds.cameras !== null && feeds.riskPoints !== null;
+  return (
+    <div
+      className="wall-map"
+      ref={wrapper}
+      data-testid="wall-map"
+      data-map-state={ready ? 'ready' : 'loading'}
+      data-zoom={zoom}
+    >
+      {/* MapLibre owns this element's children; React keeps out of it. */}
+      <div className="wall-map-canvas" ref={container} />
+      {hover && (
+        <div className="map-tooltip" style={{ left: hover.x, top: hover.y }} role="tooltip">
+          {hover.lines.map((line, i) => (
+            <div key={i}>{line}</div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { labelCharacters, labelLayers, type LabelPlace } from './labels.js';
+
+const places: LabelPlace[] = [
+  { code: '371702000000', name: '牡丹区', level: 'county', label: [115.4, 35.2] },
+  { code: '371721000000', name: '曹县', level: 'county', label: [115.5, 34.8] },
+  { code: '371702005000', name: '牡丹街道', level: 'township', label: [115.42, 35.25] },
+  { code: '371702005001', name: '赵楼社区', level: 'village', label: [115.42, 35.25] },
+];
+
+const visibleLevels = (zoom: number) =>
+  labelLayers({ places, prefix: '3717', visible: true, zoom, uiScale: 1 })
+    .filter((s) => s.props.visible)
+    .map((s) => s.props.id);
+
+describe('labelLayers', () => {
+  it('names counties when far, townships closer and villages closest', () => {
+    expect(visibleLevels(8.5)).toEqual(['labels-county']);
+    expect(visibleLevels(10)).toEqual(['labels-county', 'labels-township']);
+    expect(visibleLevels(12)).toEqual(['labels-township']);
+    expect(visibleLevels(14)).toEqual(['labels-village']);
+  });
+
+  it('labels only the units inside the focus', () => {
+    const [county] = labelLayers({ places, prefix: '371702', visible: true, zoom: 9, uiScale: 1 });
+    expect((county!.props.data as LabelPlace[]).map((p) => p.name)).toEqual(['牡丹区']);
+  });
+
+  it('draws text in the bundled CJK font and hides with the boundaries', () => {
+    const specs = labelLayers({ places, prefix: '3717', visible: false, zoom: 9, uiScale: 2 });
+    expect(specs.every((s) => !s.props.visible)).toBe(true);
+    expect(specs[0]!.props.fontFamily).toContain('Noto Sans SC');
+    expect(specs[0]!.props.getSize).toBe(44);
+  });
+
+  it('lists each character once, for loading the font', () => {
+    expect(labelCharacters(places.slice(0, 3))).toBe('牡丹区曹县街道');
+  });
+});

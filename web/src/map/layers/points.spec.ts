@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { CAMERA_STATUS_COLORS, CASE_STATUS_COLORS } from '../../theme/palette.js';
+import { reportDays } from '../feed-data.js';
+import { testCameras, testCases, testRiskPoints } from '../test-feeds.js';
+import { dayKey, startOfDay } from '../../time/zone.js';
+import { ALL_RISK_LEVELS_FROM, cameraLayers, caseLayers, heatWeights, riskPointLayer } from './points.js';
+import type { BinaryData } from './spec.js';
+
+const style = { uiScale: 1, zoom: 12 };
+const shanghaiDay = (at: Date) => startOfDay(dayKey(at, 'Asia/Shanghai'), 'Asia/Shanghai');
+const filter = { range: [0, 100] as [number, number], soft: null };
+const all = { points: true, heatmap: true, hexagons: true };
+
+describe('caseLayers', () => {
+  it('feeds points the binary columns as offsets from the feed origin, filtered by report day', () => {
+    const feed = testCases();
+    const days = reportDays(feed, shanghaiDay);
+    const points = caseLayers({ ...style, feed, days, filter, show: all })[2]!;
+    expect(points.filter).toBe(filter);
+    expect(points.props.coordinateSystem).toBe('lnglat-offsets');
+    expect(points.props.coordinateOrigin).toEqual([feed.origin[0], feed.origin[1], 0]);
+    const data = points.props.data as BinaryData;
+    expect(data.length).toBe(2);
+    expect(data.attributes.getPosition!.value).toBe(feed.positions);
+    expect(data.attributes.getFilterValue!.value).toBe(days.days);
+  });
+
+  it('gives hexagons accessors over the same arrays, with absolute positions', () => {
+    const feed = testCases();
+    const days = reportDays(feed, shanghaiDay);
+    const hexagons = caseLayers({ ...style, feed, days, filter, show: all })[1]!;
+    expect(hexagons.props.data).toEqual({ length: 2 });
+    const position = hexagons.props.getPosition as (o: unknown, i: { index: number }) => number[];
+    expect(position(undefined, { index: 1 })[0]).toBeCloseTo(115.43, 6);
+    expect(
+      (hexagons.props.getFilterValue as (o: unknown, i: { index: number }) => number)(undefined, { index: 0 }),
+    ).toBe(days.days[0]);
+  });
+
+  it('folds the time filter into heatmap weights, fading the trail of playback', () => {
+    const days = Float32Array.from([0, 5, 6, 7, 8, 9]);
+    expect([...heatWeights(days, { range: [5, 8], soft: null })]).toEqual([0, 1, 1, 1, 1, 0]);
+    expect([...heatWeights(days, { range: [5, 8], soft: [8, 8] })]).toEqual([0, 0.25, 0.5, 0.75, 1, 0]);
+  });
+
+  it('colours points by stage and rings overdue cases in red', () => {
+    const feed = testCases();
+    const points = caseLayers({ ...style, feed, days: reportDays(feed, shanghaiDay), filter, show: all })[2]!;
+    const { attributes } = points.props.data as BinaryData;
+    expect([...attributes.getFillColor!.value.slice(0, 3)]).toEqual([...CASE_STATUS_COLORS.registered!]);
+    expect([...attributes.getFillColor!.value.slice(4, 7)]).toEqual([...CASE_STATUS_COLORS.resolved!]);
+    expect([...attributes.getLineColor!.value.slice(4, 7)]).toEqual([255, 60, 60]);
+  });
+
+  it('reuses the same data on every render, so nothing is uploaded twice', () => {
+    const feed = testCases();
+    const days = reportDays(feed, shanghaiDay);
+    const first = caseLayers({ ...style, feed, days, filter, show: all });
+    const zoomed = caseLayers({ ...style, zoom: 9, feed, days, filter, show: all });
+    expect(zoomed.map((s) => s.props.data)).toEqual(first.map((s) => s.props.data));
+    zoomed.forEach((s, i) => expect(s.props.data).toBe(first[i]!.props.data));
+    const otherDays = caseLayers({ ...style, feed, days, filter: { range: [5, 6], soft: null }, show: all });
+    expect(otherDays[2]!.props.data).toBe(first[2]!.props.data);
+    expect(otherDays[0]!.props.data).not.toBe(first[0]!.props.data);
+  });
+
+  it('switches each case layer on its own', () => {
+    const feed = testCases();
+    const specs = caseLayers({
+      ...style,
+      feed,
+      days: reportDays(feed, shanghaiDay),
+      filter,
+      show: { points: false, heatmap: true, hexagons: false },
+    });
+    expect(specs.map((s) => [s.props.id, s.props.visible])).toEqual([
+      ['cases-heatmap', true],
+      ['cases-hexagons', false],
+      ['cases-points', false],
+    ]);
+  });
+
+  it('scales pixel sizes with the wall', () => {
+    const feed = testCases();
+    const at4k = caseLayers({ uiScale: 2, zoom: 12, feed, days: reportDays(feed, shanghaiDay), filter, show: all });
+    const at1080 = caseLayers({ uiScale: 1, zoom: 12, feed, days: reportDays(feed, shanghaiDay), filter, show: all });
+    expect(at4k[2]!.props.getRadius).toBe(2 * (at1080[2]!.props.getRadius as number));
+    expect(at4k[0]!.props.radiusPixels).toBe(2 * (at1080[0]!.props.radiusPixels as number));
+  });
+});
+
+describe('cameraLayers', () => {
+  it('aggregates cameras in hexagons by the share that is down when zoomed out', () => {
+    const feed = testCameras();
+    const [hexagons, points] = cameraLayers({ uiScale: 1, zoom: 10, feed, visible: true });
+    expect(hexagons!.props.visible).toBe(true);
+    expect(points!.props.visible).toBe(false);
+    expect(hexagons!.props.colorAggregation).toBe('MEAN');
+    const down = hexagons!.props.getColorWeight as (o: unknown, i: { index: number }) => number;
+    expect([0, 1, 2].map((index) => down(undefined, { index }))).toEqual([0, 1, 1]);
+  });
+
+  it('shows single cameras coloured by status when close', () => {
+    const feed = testCameras();
+    const [hexagons, points] = cameraLayers({ uiScale: 1, zoom: 15, feed, visible: true });
+    expect(hexagons!.props.visible).toBe(false);
+    expect(points!.props.visible).toBe(true);
+    const colors = (points!.props.data as BinaryData).attributes.getFillColor!.value;
+    expect([...colors.slice(8, 11)]).toEqual([...CAMERA_STATUS_COLORS.fault!]);
+  });
+
+  it('hides both when switched off', () => {
+    const specs = cameraLayers({ uiScale: 1, zoom: 15, feed: testCameras(), visible: false });
+    expect(specs.every((s) => !s.props.visible)).toBe(true);
+  });
+});
+
+describe('riskPointLayer', () => {
+  it('tints one icon by warning level: red for level 1, blue for level 4', () => {
+    const spec = riskPointLayer({
+      uiScale: 1,
+      zoom: 12,
+      feed: testRiskPoints(),
+      visible: true,
+      icon: { atlas: 'data:', mapping: {} },
+    });
+    const colors = (spec.props.data as BinaryData).attributes.getColor!.value;
+    expect([...colors.slice(0, 4)]).toEqual([255, 59, 59, 255]);
+    expect([...colors.slice(4, 8)]).toEqual([56, 149, 255, 255]);
+    expect((spec.props.getIcon as () => string)()).toBe('marker');
+  });
+
+  it('shows only red and orange points far out, every level close up', () => {
+    const feed = testRiskPoints();
+    const icon = { atlas: 'data:', mapping: {} };
+    const far = riskPointLayer({ uiScale: 1, zoom: 10, feed, visible: true, icon });
+    const close = riskPointLayer({ uiScale: 1, zoom: ALL_RISK_LEVELS_FROM, feed, visible: true, icon });
+    expect([...(far.props.data as BinaryData).attributes.getFilterValue!.value]).toEqual([1, 4]);
+    expect(far.filter!.range).toEqual([1, 2]);
+    expect(close.filter!.range).toEqual([1, 4]);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * Every deck.gl layer of the wall map, bottom to top, as specs: the choropleth, case heatmap and
+ * hexagons, camera hexagons, points (cameras, cases), risk icons, labels. Pure.
+ */
+import type { LayerVisibility } from '../wall/layer-toggles.js';
+import { dayRange, reportDays, type PointFeed, type ReportDays } from './feed-data.js';
+import { choroplethLayers, type ChoroplethInput } from './layers/choropleth.js';
+import { labelLayers, type LabelPlace } from './layers/labels.js';
+import { cameraLayers, caseLayers, riskPointLayer } from './layers/points.js';
+import type { LayerSpec, TimeFilter } from './layers/spec.js';
+
+export interface Feeds {
+  cases: PointFeed | null;
+  cameras: PointFeed | null;
+  riskPoints: PointFeed | null;
+}
+
+export interface TimeSelection {
+  from: Date;
+  to: Date;
+  /** Playback: where cases show at full strength; the rest of the range fades. */
+  soft: { from: Date; to: Date } | null;
+}
+
+export interface WallLayerInput {
+  feeds: Feeds;
+  visibility: LayerVisibility;
+  time: TimeSelection;
+  choropleth: Omit<ChoroplethInput, 'visible' | 'zoom' | 'uiScale'>;
+  labels: { places: readonly LabelPlace[]; prefix: string; ready: boolean };
+  icon: { atlas: string; mapping: Record<string, unknown> } | null;
+  zoom: number;
+  uiScale: number;
+  /** The start of the calendar day (display zone) an instant falls on. */
+  dayStart: (at: Date) => Date;
+}
+
+export function caseTimeFilter(days: ReportDays, time: TimeSelection): TimeFilter {
+  return {
+    range: dayRange(days.base, time.from, time.to),
+    soft: time.soft ? dayRange(days.base, time.soft.from, time.soft.to) : null,
+  };
+}
+
+const daysCache = new WeakMap<PointFeed, ReportDays>();
+/** Report days of a feed, computed once per feed. */
+export function feedDays(feed: PointFeed, dayStart: (at: Date) => Date): ReportDays {
+  let days = daysCache.get(feed);
+  if (!days) daysCache.set(feed, (days = reportDays(feed, dayStart)));
+  return days;
+}
+
+export function wallLayerSpecs(input: WallLayerInput): LayerSpec[] {
+  const { feeds, visibility: v, zoom, uiScale } = input;
+  const style = { zoom, uiScale };
+  const specs: LayerSpec[] = [...choroplethLayers({ ...input.choropleth, visible: v.choropleth, zoom, uiScale })];
+  const days = feeds.cases ? feedDays(feeds.cases, input.dayStart) : null;
+  const cases =
+    feeds.cases && days
+      ? caseLayers({
+          ...style,
+          feed: feeds.cases,
+          days,
+          filter: caseTimeFilter(days, input.time),
+          show: { points: v.casePoints, heatmap: v.heatmap, hexagons: v.hexagons },
+        })
+      : [];
+  const byId = (id: string) => cases.filter((s) => s.props.id === id);
+  specs.push(...byId('cases-heatmap'), ...byId('cases-hexagons'));
+  if (feeds.cameras) specs.push(...cameraLayers({ ...style, feed: feeds.cameras, visible: v.cameras }));
+  specs.push(...byId('cases-points'));
+  if (feeds.riskPoints && input.icon) {
+    specs.push(riskPointLayer({ ...style, feed: feeds.riskPoints, visible: v.riskPoints, icon: input.icon }));
+  }
+  if (input.labels.ready) {
+    specs.push(
+      ...labelLayers({
+        places: input.labels.places,
+        prefix: input.labels.prefix,
+        visible: v.boundaries,
+        zoom,
+        uiScale,
+      }),
+    );
+  }
+  // Hidden layers are left out rather than kept invisible: deck.gl would still build their
+  // shaders and buffers, which a software-rendered first frame cannot afford.
+  return specs.filter((spec) => spec.props.visible);
+}

@@ -1,0 +1,68 @@
+/**
+ * Colours shared by the map layers, the legend and the panels, as [r, g, b] (0..255).
+ * Chosen for a dark wall seen from across a room: saturated marks on a navy ground, and the
+ * warning levels in the colours their names say (red, orange, yellow, blue).
+ */
+export type Rgb = readonly [number, number, number];
+
+export const CASE_STATUS_COLORS: Readonly<Record<string, Rgb>> = {
+  registered: [255, 92, 92],
+  mediating: [255, 159, 67],
+  assessing: [255, 214, 64],
+  dispatched: [77, 208, 225],
+  supervising: [192, 132, 252],
+  resolved: [74, 222, 128],
+  reviewed: [110, 140, 170],
+};
+
+export const CAMERA_STATUS_COLORS: Readonly<Record<string, Rgb>> = {
+  online: [45, 212, 191],
+  offline: [148, 163, 184],
+  fault: [251, 113, 133],
+};
+
+/** Warning levels 1..4: red, orange, yellow, blue. */
+export const RISK_LEVEL_COLORS: Readonly<Record<number, Rgb>> = {
+  1: [255, 59, 59],
+  2: [255, 140, 26],
+  3: [255, 214, 10],
+  4: [56, 149, 255],
+};
+
+/**
+ * Cases per 1,000 households, low to high: cool blues rising to magenta, so the warm colours of
+ * risk icons and overdue rings on top stay distinct from the areas beneath them.
+ */
+export const RATE_RAMP: readonly Rgb[] = [
+  [16, 46, 86],
+  [20, 74, 132],
+  [28, 108, 178],
+  [56, 140, 220],
+  [112, 118, 232],
+  [168, 92, 222],
+  [226, 72, 190],
+];
+
+/** Share of cameras down in a hexagon: none → most. */
+export const CAMERA_DOWN_RAMP: readonly Rgb[] = [
+  [34, 197, 160],
+  [132, 204, 22],
+  [250, 204, 21],
+  [249, 115, 22],
+  [239, 68, 68],
+];
+
+/** Case density: cool to hot. */
+export const HEAT_RAMP: readonly Rgb[] = [
+  [20, 60, 120],
+  [30, 130, 200],
+  [60, 200, 220],
+  [250, 230, 90],
+  [255, 140, 40],
+  [240, 50, 50],
+];
+
+export const ACCENT: Rgb = [56, 189, 248];
+export const NO_DATA: Rgb = [30, 45, 70];
+
+export const css = (c: Rgb, alpha = 1) => (alpha === 1 ? `rgb(${c.join(' ')})` : `rgb(${c.join(' ')} / ${alpha})`);

@@ -1,0 +1,103 @@
+/**
+ * Dates and times in the display time zone (Asia/Shanghai unless the build sets
+ * VITE_TIME_ZONE), whatever the clock of the machine driving the screen is set to.
+ * Pure functions of instants; "today" and day windows are calendar days in that zone.
+ */
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+export const DAY_MS = 86_400_000;
+
+const partsCache = new Map<string, Intl.DateTimeFormat>();
+function partsFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = partsCache.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partsCache.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The wall-clock fields of an instant in the zone. */
+export function zonedFields(at: Date, timeZone: string) {
+  const fields: Record<string, number> = {};
+  for (const part of partsFormat(timeZone).formatToParts(at)) {
+    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  }
+  return {
+    year: fields.year!,
+    month: fields.month!,
+    day: fields.day!,
+    hour: fields.hour!,
+    minute: fields.minute!,
+    second: fields.second!,
+  };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** YYYY-MM-DD of the instant's calendar day in the zone. */
+export function dayKey(at: Date, timeZone: string): string {
+  const f = zonedFields(at, timeZone);
+  return `${f.year}-${pad(f.month)}-${pad(f.day)}`;
+}
+
+/** HH:MM in the zone. */
+export function formatHourMinute(at: Date, timeZone: string): string {
+  const f = zonedFields(at, timeZone);
+  return `${pad(f.hour)}:${pad(f.minute)}`;
+}
+
+/** HH:MM:SS in the zone. */
+export function formatClock(at: Date, timeZone: string): string {
+  const f = zonedFields(at, timeZone);
+  return `${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`;
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds. */
+function offsetMs(at: Date, timeZone: string): number {
+  const f = zonedFields(at, timeZone);
+  const asUtc = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
+  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** The instant a calendar day (YYYY-MM-DD) begins in the zone. */
+export function startOfDay(day: string, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const utcMidnight = Date.UTC(y, m - 1, d);
+  // Twice, so a day that starts next to an offset change still lands on its own midnight.
+  let guess = utcMidnight - offsetMs(new Date(utcMidnight), timeZone);
+  guess = utcMidnight - offsetMs(new Date(guess), timeZone);
+  return new Date(guess);
+}
+
+/** The calendar day `days` after (or before, when negative) the given one. */
+export function addDays(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+/** Date line for the header, e.g. 2026年6月30日 星期二 / Tue, 30 Jun 2026. */
+export function formatLongDate(at: Date, timeZone: string, language: 'zh' | 'en'): string {
+  return new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: language === 'zh' ? 'long' : 'short',
+    day: 'numeric',
+    weekday: language === 'zh' ? 'long' : 'short',
+  }).format(at);
+}
+
+/** Date and time of a record, e.g. 2026-06-30 09:15. */
+export function formatDateTime(at: Date, timeZone: string): string {
+  return `${dayKey(at, timeZone)} ${formatHourMinute(at, timeZone)}`;
+}

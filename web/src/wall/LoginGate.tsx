@@ -1,0 +1,51 @@
+/** The login form, shown when the wall has no credentials or they were refused. */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Credentials } from '../api/session.js';
+import { login } from './api.js';
+
+export function LoginGate({ reason, onLogin }: { reason: string | null; onLogin: (c: Credentials) => void }) {
+  const { t } = useTranslation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(reason);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      await login(username, password);
+      onLogin({ kind: 'account', username, password });
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="login-gate">
+      <form className="map-card login" onSubmit={submit} data-testid="login-form">
+        <h2>{t('login.title')}</h2>
+        <label>
+          {t('login.username')}
+          <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" required />
+        </label>
+        <label>
+          {t('login.password')}
+          <input
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="current-password"
+            required
+          />
+        </label>
+        {error && <p className="error">{t('login.failed', { reason: error })}</p>}
+        <button type="submit" className="chip on" disabled={busy}>
+          {t('login.submit')}
+        </button>
+        <p className="hint">{t('login.hint')}</p>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,265 @@
+/**
+ * The command-center wall: headline numbers and charts on the left, the map in the middle, the
+ * ranking, live events and alerts on the right. Runs unattended: everything refreshes by itself
+ * and keeps its last data on screen while the server is away.
+ */
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CASE_CATEGORIES } from '../../../server/src/domain/vocabulary.js';
+import { ApiError } from '../api/errors.js';
+import { CategoryBars } from '../charts/CategoryBars.js';
+import { RankBars } from '../charts/RankBars.js';
+import { fillDays, inVocabularyOrder, rankByRate } from '../charts/series.js';
+import { TrendChart } from '../charts/TrendChart.js';
+import { areaRate } from '../map/layers/choropleth.js';
+import type { MapSelection } from '../map/WallMap.js';
+import { playbackRange, windowDayKeys, windowRange, type TimeWindow, WINDOWS } from '../time/windows.js';
+import { dayKey } from '../time/zone.js';
+import { deriveAlerts } from './alerts.js';
+import { AlertsPanel } from './AlertsPanel.js';
+import type { WallApi } from './api.js';
+import { DetailCard } from './DetailCard.js';
+import { formatCount, formatRate, type Language } from './format.js';
+import { gridLoader } from './grids.js';
+import { Header } from './Header.js';
+import { reportHealth, staleSince, type Health, type Source } from './health.js';
+import { KpiPanel } from './KpiPanel.js';
+import { visibilityFromSearch, type LayerToggle } from './layer-toggles.js';
+import { LayerToggles, Legend } from './LayerPanel.js';
+import { Panel } from './Panel.js';
+import { itemFromCase, tickerItems } from './ticker.js';
+import { TickerPanel } from './TickerPanel.js';
+import { TimeBar } from './TimeBar.js';
+import { planTour } from './tour.js';
+import { prefixOfCode, rankingFor } from './units.js';
+import { usePlayback, useTour } from './use-motion.js';
+import { useUiScale } from './use-ui-scale.js';
+import { useLiveEvents, usePlaces, useSnapshot, useStatic } from './use-wall-data.js';
+
+const WallMap = lazy(() => import('../map/WallMap.js'));
+
+export const TIME_ZONE: string = import.meta.env.VITE_TIME_ZONE || 'Asia/Shanghai';
+export const FEED_REFRESH_MS = 5 * 60_000;
+
+function useMinuteClock(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reason: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const lang: Language = i18n.language === 'en' ? 'en' : 'zh';
+  const [params] = useState(() => new URLSearchParams(window.location.search));
+  const uiScale = useUiScale();
+  const now = useMinuteClock();
+  const today = dayKey(now, TIME_ZONE);
+  const [timeWindow, setTimeWindow] = useState<TimeWindow>(() => {
+    const w = params.get('window') as TimeWindow | null;
+    return w && WINDOWS.includes(w) ? w : 'd30';
+  });
+  const [visibility, setVisibility] = useState(() => visibilityFromSearch(window.location.search));
+  const [tour, setTour] = useState(params.get('tour') === '1');
+  const [playing, setPlaying] = useState(false);
+  const [selection, setSelection] = useState<MapSelection | null>(null);
+  const [health, setHealth] = useState<Health>({});
+  const [refreshKey, setRefreshKey] = useState(0);
+  // Start fetching the map code at once, while the first data is read.
+  useEffect(() => void import('../map/WallMap.js'), []);
+
+  const lastOk = useRef<Partial<Record<Source, boolean>>>({});
+  const report = useCallback(
+    (source: Source, ok: boolean, error?: unknown) => {
+      setHealth((h) => reportHealth(h, source, ok, new Date()));
+      // Back after an outage: the map reads its feeds again too.
+      if (ok && lastOk.current[source] === false) setRefreshKey((k) => k + 1);
+      lastOk.current[source] = ok;
+      if (error instanceof ApiError && error.kind === 'unauthenticated') onAuthFailed(error.message);
+    },
+    [onAuthFailed],
+  );
+  const mapHealth = useCallback((ok: boolean) => report('map', ok), [report]);
+
+  const places = usePlaces(api, report);
+  const unitParam = params.get('unit');
+  const [jurisdiction, setJurisdiction] = useState<string | null>(null);
+  const focus = unitParam ?? jurisdiction;
+  const ranking = rankingFor(focus);
+  const statics = useStatic(api, ranking.parent, ranking.level, report);
+  useEffect(() => setJurisdiction(statics?.me.jurisdiction ?? null), [statics]);
+
+  // Ranges are whole days, so the variables (and the query) change only when the day does.
+  const range = useMemo(() => windowRange(timeWindow, now, TIME_ZONE), [timeWindow, today]);
+  const trendRange = useMemo(() => windowRange('d30', now, TIME_ZONE), [today]);
+  const feedRange = useMemo(() => windowRange('d365', now, TIME_ZONE), [today]);
+  const variables = useMemo(
+    () => ({
+      unit: focus,
+      area: focus ? { unitCode: focus } : null,
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      trendFrom: trendRange.from.toISOString(),
+      rankBy: ranking.level,
+    }),
+    [focus, range, trendRange, ranking.level],
+  );
+  const snapshot = useSnapshot(api, statics ? variables : null, report);
+  const live = useLiveEvents(api, focus, snapshot.refresh, report);
+
+  useEffect(() => {
+    const timer = setInterval(() => setRefreshKey((k) => k + 1), FEED_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  const s = snapshot.data;
+  const names = useMemo(() => new Map(places.places.map((p) => [p.code, p.name])), [places.places]);
+  const home = focus ? (places.byCode.get(focus)?.bbox ?? null) : null;
+  const townshipRates = useMemo(() => {
+    const counts = new Map((s?.byTownship ?? []).map((b) => [b.key, b.count]));
+    return new Map((statics?.townships ?? []).map((u) => [u.code, areaRate(counts.get(u.code) ?? 0, u.households)]));
+  }, [s?.byTownship, statics?.townships]);
+  const ranked = useMemo(() => rankByRate(s?.byRank ?? [], statics?.rankUnits ?? []), [s?.byRank, statics?.rankUnits]);
+  const trend = useMemo(() => fillDays(s?.byDay ?? [], dayKey(trendRange.from, TIME_ZONE), 30), [s?.byDay, trendRange]);
+  const categories = useMemo(() => inVocabularyOrder(s?.byCategory ?? [], CASE_CATEGORIES), [s?.byCategory]);
+  const ticker = useMemo(
+    () =>
+      tickerItems(
+        live,
+        (s?.latest.edges ?? []).map((e) => itemFromCase(e.node)),
+      ),
+    [live, s?.latest],
+  );
+  const alerts = useMemo(
+    () =>
+      s
+        ? deriveAlerts({
+            summary: s.summary,
+            overdueCases: s.overdueCases.edges.map((e) => e.node),
+            trend,
+            events: live,
+            now,
+          })
+        : [],
+    [s, trend, live, now],
+  );
+
+  const days = useMemo(() => windowDayKeys(timeWindow, now, TIME_ZONE), [timeWindow, today]);
+  const playDay = usePlayback(days, playing);
+  const time = useMemo(() => {
+    if (playing && playDay) {
+      const p = playbackRange(playDay, TIME_ZONE);
+      return { from: p.range.from, to: p.range.to, soft: p.soft };
+    }
+    return { from: range.from, to: range.to, soft: null };
+  }, [playing, playDay, range]);
+
+  const stops = useMemo(() => (home ? planTour(ranked, places.byCode, home) : []), [ranked, places.byCode, home]);
+  const flyTo = useTour(stops, tour);
+
+  const loadGridsFor = useMemo(() => gridLoader(api), [api]);
+  const loadGrids = useCallback((code: string) => loadGridsFor(code, range), [loadGridsFor, range]);
+  const unitQuery = unitParam ? `unit=${unitParam}` : '';
+  const feedQuery = useMemo(
+    () => ({
+      cases: [`from=${feedRange.from.toISOString()}`, `to=${feedRange.to.toISOString()}`, unitQuery]
+        .filter(Boolean)
+        .join('&'),
+      others: unitQuery,
+    }),
+    [feedRange, unitQuery],
+  );
+  const toggle = useCallback((layer: LayerToggle) => setVisibility((v) => ({ ...v, [layer]: !v[layer] })), []);
+
+  return (
+    <div className="wall" data-testid="wall">
+      <Header
+        unitName={s?.summary.unitName ?? (focus ? (names.get(focus) ?? null) : null)}
+        timeZone={TIME_ZONE}
+        synthetic={statics?.dataset?.synthetic ?? false}
+        stale={staleSince(health)}
+        sessionExpired={false}
+        tour={tour}
+        onTour={() => setTour((on) => !on)}
+      />
+      <main className="wall-body">
+        <div className="col left">
+          <KpiPanel summary={s?.summary ?? null} />
+          <Panel title={t('panels.byCategory')} className="categories" testId="panel-category">
+            <CategoryBars buckets={categories} formatCount={(n) => formatCount(n, lang)} />
+          </Panel>
+          <Panel title={t('panels.trend')} className="trend-panel" testId="panel-trend">
+            <TrendChart days={trend} />
+          </Panel>
+        </div>
+        <div className="center">
+          <div className="map-frame">
+            <Suspense fallback={<div className="map-loading">{t('wall.loading')}</div>}>
+              {home && focus ? (
+                <WallMap
+                  fetchFeed={api.feed}
+                  fetchJson={api.json}
+                  feedQuery={feedQuery}
+                  refreshKey={refreshKey}
+                  onHealth={mapHealth}
+                  home={home}
+                  flyTo={flyTo}
+                  places={places.places}
+                  names={names}
+                  prefix={prefixOfCode(focus)}
+                  visibility={visibility}
+                  time={time}
+                  townshipRates={townshipRates}
+                  loadGrids={loadGrids}
+                  gridKey={`${range.from.toISOString()}|${refreshKey}`}
+                  uiScale={uiScale}
+                  timeZone={TIME_ZONE}
+                  onSelect={setSelection}
+                />
+              ) : (
+                <div className="map-loading">{t('wall.loading')}</div>
+              )}
+            </Suspense>
+            <LayerToggles visibility={visibility} onToggle={toggle} />
+            <Legend visibility={visibility} />
+            <TimeBar
+              window={timeWindow}
+              onWindow={(w) => {
+                setTimeWindow(w);
+                setPlaying(false);
+              }}
+              playing={playing}
+              onPlay={() => setPlaying((p) => !p)}
+              day={playDay}
+              progress={playDay ? (days.indexOf(playDay) + 1) / days.length : 0}
+            />
+            {selection && (
+              <DetailCard
+                api={api}
+                selection={selection}
+                names={names}
+                rates={townshipRates}
+                timeZone={TIME_ZONE}
+                onClose={() => setSelection(null)}
+              />
+            )}
+          </div>
+        </div>
+        <div className="col right">
+          <Panel
+            title={ranking.level === 'village' ? t('panels.rankVillages') : t('panels.rankTownships')}
+            extra={<span className="panel-note">{t('panels.ratePer10k')}</span>}
+            className="rank-panel"
+            testId="panel-rank"
+          >
+            <RankBars ranked={ranked} formatRate={(n) => formatRate(n, lang)} />
+          </Panel>
+          <TickerPanel items={ticker} names={names} timeZone={TIME_ZONE} live={health.live?.ok ?? false} />
+          <AlertsPanel alerts={alerts} />
+        </div>
+      </main>
+    </div>
+  );
+}
