@@ -49,7 +49,9 @@ export function listenToCaseEvents(options: LiveOptions): () => void {
   let connections = 0;
   const client = createClient({
     url: liveUrl(window.location),
-    lazy: false,
+    // Lazy: connection errors (a CloseEvent while the server restarts, or a dispose while
+    // connecting) go to the subscription's error sink, never to an unhandled rejection.
+    lazy: true,
     keepAlive: 15_000,
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => true,

@@ -88,25 +88,39 @@ export function useSnapshot(api: WallApi, variables: Record<string, unknown> | n
   return { data, fetchedAt, refresh: () => poller?.trigger() };
 }
 
+const LIVE_SETTLE_MS = 500;
+
 /** Live events; after a reconnect `onReconnect` runs so the wall refetches what it missed. */
 export function useLiveEvents(api: WallApi, unitCode: string | null, onReconnect: () => void, report: HealthReport) {
   const [items, setItems] = useState<TickerItem[]>([]);
   const reconnect = useRef(onReconnect);
   reconnect.current = onReconnect;
+  // Through a ref: a new `report` each render must not tear the socket down and open another.
+  const reportRef = useRef(report);
+  reportRef.current = report;
   useEffect(() => {
-    return listenToCaseEvents({
-      getToken: () => api.token(),
-      unitCode,
-      onEvent: (event) => {
-        const item = itemFromEvent(event);
-        if (item) setItems((before) => pushItem(before, item));
-      },
-      onConnected: (reconnected) => {
-        report('live', true);
-        if (reconnected) reconnect.current();
-      },
-      onLost: () => report('live', false, new ApiError('network', 'live events disconnected')),
-    });
-  }, [api, unitCode, report]);
+    // Opened a moment after the wall settles: a socket opened and closed again within a render
+    // or two (login, unit from the URL) would surface as a stray CloseEvent in the page.
+    let stop: (() => void) | null = null;
+    const timer = setTimeout(() => {
+      stop = listenToCaseEvents({
+        getToken: () => api.token(),
+        unitCode,
+        onEvent: (event) => {
+          const item = itemFromEvent(event);
+          if (item) setItems((before) => pushItem(before, item));
+        },
+        onConnected: (reconnected) => {
+          reportRef.current('live', true);
+          if (reconnected) reconnect.current();
+        },
+        onLost: () => reportRef.current('live', false, new ApiError('network', 'live events disconnected')),
+      });
+    }, LIVE_SETTLE_MS);
+    return () => {
+      clearTimeout(timer);
+      stop?.();
+    };
+  }, [api, unitCode]);
   return items;
 }
