@@ -56,3 +56,30 @@ export async function startTestApi(driver: Driver, content: Content = 'tiny', no
     },
   };
 }
+
+/**
+ * Every node of a Relay connection field (`field` of the query's data), walking pages of
+ * `first` with the query's $first and $after; fails on an error or a repeated id.
+ */
+export async function walkConnection(
+  api: TestApi,
+  query: string,
+  field: string,
+  token: string,
+  first: number,
+  variables: Record<string, unknown> = {},
+): Promise<{ nodes: any[]; totalCount: number }> {
+  const nodes: any[] = [];
+  let after: string | null = null;
+  let totalCount: number;
+  do {
+    const res: GraphQLResponse<any> = await api.gql(query, { ...variables, first, after }, token);
+    if (res.errors) throw new Error(`page of ${field} failed: ${JSON.stringify(res.errors)}`);
+    const connection = res.data[field];
+    totalCount = connection.totalCount;
+    nodes.push(...connection.edges.map((e: { node: unknown }) => e.node));
+    after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+  } while (after);
+  if (new Set(nodes.map((n) => n.id)).size !== nodes.length) throw new Error(`${field}: a page repeated an id`);
+  return { nodes, totalCount };
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eachDriver } from '../../../test/databases.js';
-import { startTestApi, TEST_NOW, type TestApi } from '../../../test/api.js';
+import { startTestApi, TEST_NOW, type TestApi, walkConnection } from '../../../test/api.js';
 import { hashPassword } from '../../auth/passwords.js';
 import { insertMissingUsers } from '../../db/queries/users.js';
 
@@ -61,21 +61,8 @@ eachDriver('cameras over GraphQL', (driver) => {
       )
     ).rows[0]!.n;
 
-  /** Every camera of the list, walking pages of `first`; fails on a repeated id. */
-  const walk = async (token: string, first: number, variables: Record<string, unknown> = {}) => {
-    const nodes: any[] = [];
-    let after: string | null = null;
-    let totalCount: number;
-    do {
-      const res: any = await api.gql(CAMERAS, { ...variables, first, after }, token);
-      expect(res.errors).toBeUndefined();
-      totalCount = res.data.cameras.totalCount;
-      nodes.push(...res.data.cameras.edges.map((e: { node: unknown }) => e.node));
-      after = res.data.cameras.pageInfo.hasNextPage ? res.data.cameras.pageInfo.endCursor : null;
-    } while (after);
-    expect(new Set(nodes.map((n) => n.id)).size).toBe(nodes.length);
-    return { nodes, totalCount };
-  };
+  const walk = (token: string, first: number, variables: Record<string, unknown> = {}) =>
+    walkConnection(api, CAMERAS, 'cameras', token, first, variables);
 
   describe('listing', () => {
     it.each([

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eachDriver } from '../../../test/databases.js';
-import { startTestApi, TEST_NOW, type TestApi } from '../../../test/api.js';
+import { startTestApi, TEST_NOW, type TestApi, walkConnection } from '../../../test/api.js';
 import { hashPassword } from '../../auth/passwords.js';
 import { insertMissingUsers } from '../../db/queries/users.js';
 
@@ -69,21 +69,8 @@ eachDriver('risk points over GraphQL', (driver) => {
       ])
     ).rows[0]!.id;
 
-  /** Every risk point of the list, walking pages of `first`; fails on a repeated id. */
-  const walk = async (token: string, first: number, variables: Record<string, unknown> = {}) => {
-    const nodes: any[] = [];
-    let after: string | null = null;
-    let totalCount: number;
-    do {
-      const res: any = await api.gql(RISK_POINTS, { ...variables, first, after }, token);
-      expect(res.errors).toBeUndefined();
-      totalCount = res.data.riskPoints.totalCount;
-      nodes.push(...res.data.riskPoints.edges.map((e: { node: unknown }) => e.node));
-      after = res.data.riskPoints.pageInfo.hasNextPage ? res.data.riskPoints.pageInfo.endCursor : null;
-    } while (after);
-    expect(new Set(nodes.map((n) => n.id)).size).toBe(nodes.length);
-    return { nodes, totalCount };
-  };
+  const walk = (token: string, first: number, variables: Record<string, unknown> = {}) =>
+    walkConnection(api, RISK_POINTS, 'riskPoints', token, first, variables);
 
   describe('listing', () => {
     it.each([
