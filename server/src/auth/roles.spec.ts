@@ -28,8 +28,8 @@ describe('roles', () => {
     expect(can('admin', 'advance_case')).toBe(false);
   });
 
-  it('lets only planners redraw grids', () => {
-    expect(ROLES.filter((role) => can(role, 'edit_grids'))).toEqual(['planner']);
+  it('lets only planners and administrators redraw grids', () => {
+    expect(ROLES.filter((role) => can(role, 'edit_grids'))).toEqual(['planner', 'admin']);
   });
 
   it('lets operators and grid workers register cases and move them along', () => {
@@ -43,8 +43,8 @@ describe('roles', () => {
     expect(ROLES.filter((role) => can(role, 'record_inspection'))).toEqual(['operator', 'gridworker']);
   });
 
-  it('lets leaders publish the stability index', () => {
-    expect(ROLES.filter((role) => can(role, 'publish_index'))).toEqual(['leader']);
+  it('lets only the administrator publish the stability index', () => {
+    expect(ROLES.filter((role) => can(role, 'publish_index'))).toEqual(['admin']);
   });
 
   it('grants every permission to some role, so none is dead', () => {

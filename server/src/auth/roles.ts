@@ -12,15 +12,17 @@
  * | update_cameras    |        |    ✓     |            |         |       |       |
  * | edit_risk_points  |        |    ✓     |            |         |       |       |
  * | record_inspection |        |    ✓     |     ✓      |         |       |       |
- * | edit_grids        |        |          |            |    ✓    |       |       |
- * | publish_index     |   ✓    |          |            |         |       |       |
+ * | edit_grids        |        |          |            |    ✓    |   ✓   |       |
+ * | publish_index     |        |          |            |         |   ✓   |       |
  * | import_data       |        |          |            |         |   ✓   |       |
  * | manage_users      |        |          |            |         |   ✓   |       |
  *
- * Why: leaders supervise cases (分级督办 moves a case) and sign off the published stability index;
+ * Why: leaders supervise cases (分级督办 moves a case) and read the published stability index;
  * operators in a center register cases and keep the camera and risk-point registers; grid workers
  * register what they find on patrol, move their cases along and record inspections of risk
- * points; planners redraw grids; the kiosk is an unattended wall screen and only reads.
+ * points; planners redraw grids, and the administrator may too (reorganisations); publishing
+ * or revising the stability index is the administrator's, so that a published figure changes only
+ * through the system's owner, with a reason, never by a reader of it; the kiosk is an unattended wall screen and only reads.
  */
 
 /** The same strings as the CHECK constraint on users.role; keep them in step. */
@@ -42,11 +44,11 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
-  leader: ['read_map', 'advance_case', 'publish_index'],
+  leader: ['read_map', 'advance_case'],
   operator: ['read_map', 'report_case', 'advance_case', 'update_cameras', 'edit_risk_points', 'record_inspection'],
   gridworker: ['read_map', 'report_case', 'advance_case', 'record_inspection'],
   planner: ['read_map', 'edit_grids'],
-  admin: ['read_map', 'import_data', 'manage_users'],
+  admin: ['read_map', 'edit_grids', 'publish_index', 'import_data', 'manage_users'],
   kiosk: ['read_map'],
 };
 
