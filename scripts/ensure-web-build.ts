@@ -20,5 +20,8 @@ try {
 }
 if (builtAt < Math.max(newestMtime('web'), statSync('vite.config.ts').mtimeMs)) {
   console.log('building the web app …');
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

@@ -20,9 +20,10 @@ import { drawRiskIcon, ICON_MAPPING } from './icons.js';
 import { areaRate, rateBreaks, type AreaRate } from './layers/choropleth.js';
 import { labelCharacters, type LabelPlace } from './layers/labels.js';
 import { tooltipLines, type Hit } from './tooltip.js';
-import { useBasemap, useFeeds, type MapDataSource } from './use-map-data.js';
+import type { StyleJson } from './basemap-style.js';
+import type { AreaFeature } from './layers/choropleth.js';
 import { useGrids, type LoadGrids } from './use-grids.js';
-import { wallLayerSpecs, type TimeSelection } from './wall-layers.js';
+import { wallLayerSpecs, type Feeds, type TimeSelection } from './wall-layers.js';
 
 setWorkerUrl(workerUrl);
 
@@ -31,7 +32,14 @@ export type MapSelection =
 
 type Box = readonly [number, number, number, number];
 
-export interface WallMapProps extends MapDataSource {
+export interface WallMapProps {
+  /**
+   * The map's data, fetched by the page (use-map-data.ts) while this module still loads, so the
+   * network and the software renderer's start-up overlap.
+   */
+  basemap: { style: StyleJson | null; townships: AreaFeature[] };
+  feeds: Feeds;
+  onHealth: (ok: boolean) => void;
   home: Box;
   /** Where to fly (the auto-tour); a new `key` flies again. */
   flyTo: { bbox: Box; key: number } | null;
@@ -72,8 +80,8 @@ export default function WallMap(props: WallMapProps) {
   const [hover, setHover] = useState<{ x: number; y: number; lines: string[] } | null>(null);
   const [labelsReady, setLabelsReady] = useState(false);
   const [icon] = useState(() => ({ atlas: drawRiskIcon(), mapping: ICON_MAPPING }));
-  const { style, townships } = useBasemap(props.fetchJson, props.onHealth);
-  const feeds = useFeeds(props);
+  const { style, townships } = props.basemap;
+  const feeds = props.feeds;
   const grids = useGrids(townships, view, zoom, props.loadGrids, props.gridKey);
 
   const rates = useMemo(() => {

@@ -47,10 +47,12 @@ export function useBasemap(fetchJson: MapDataSource['fetchJson'], onHealth: (ok:
   return { style, townships };
 }
 
-export function useFeeds(source: MapDataSource): Feeds {
+/** The three feeds; nothing is fetched until `enabled` (the wall knows which unit it shows). */
+export function useFeeds(source: MapDataSource, enabled = true): Feeds {
   const [feeds, setFeeds] = useState<Feeds>({ cases: null, cameras: null, riskPoints: null });
   const { fetchFeed, feedQuery, refreshKey, onHealth } = source;
   useEffect(() => {
+    if (!enabled) return;
     let cancelled = false;
     const get = (path: string) => fetchFeed(path).then(toPointFeed);
     Promise.all([
@@ -68,6 +70,6 @@ export function useFeeds(source: MapDataSource): Feeds {
     return () => {
       cancelled = true;
     };
-  }, [fetchFeed, feedQuery.cases, feedQuery.others, refreshKey, onHealth]);
+  }, [fetchFeed, feedQuery.cases, feedQuery.others, refreshKey, onHealth, enabled]);
   return feeds;
 }

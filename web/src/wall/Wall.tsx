@@ -12,6 +12,7 @@ import { RankBars } from '../charts/RankBars.js';
 import { fillDays, inVocabularyOrder, rankByRate } from '../charts/series.js';
 import { TrendChart } from '../charts/TrendChart.js';
 import { areaRate } from '../map/layers/choropleth.js';
+import { useBasemap, useFeeds } from '../map/use-map-data.js';
 import type { MapSelection } from '../map/WallMap.js';
 import { playbackRange, windowDayKeys, windowRange, type TimeWindow, WINDOWS } from '../time/windows.js';
 import { dayKey } from '../time/zone.js';
@@ -171,6 +172,9 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
     }),
     [feedRange, unitQuery],
   );
+  const mapSource = { fetchFeed: api.feed, fetchJson: api.json, feedQuery, refreshKey, onHealth: mapHealth };
+  const basemap = useBasemap(mapSource.fetchJson, mapHealth);
+  const feeds = useFeeds(mapSource, focus !== null);
   const toggle = useCallback((layer: LayerToggle) => setVisibility((v) => ({ ...v, [layer]: !v[layer] })), []);
 
   return (
@@ -199,10 +203,8 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
             <Suspense fallback={<div className="map-loading">{t('wall.loading')}</div>}>
               {home && focus ? (
                 <WallMap
-                  fetchFeed={api.feed}
-                  fetchJson={api.json}
-                  feedQuery={feedQuery}
-                  refreshKey={refreshKey}
+                  basemap={basemap}
+                  feeds={feeds}
                   onHealth={mapHealth}
                   home={home}
                   flyTo={flyTo}

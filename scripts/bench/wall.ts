@@ -1,0 +1,147 @@
+/**
+ * `npx tsx scripts/bench/wall.ts --database-url URL [--runs 3] [--size 1920x1080,3840x2160]`
+ * The wall screen at city scale in headless Chromium (CHROMIUM_PATH, default /usr/bin/chromium;
+ * CHROMIUM_FLAGS_EXTRA adds flags, e.g. for a GPU): per run, from navigation start,
+ * - data ready: basemap style and every feed in hand, the map loaded (data-map-state=ready);
+ * - first complete frame: the first deck.gl frame drawn after that;
+ * - bytes over the wire (every HTTP response body as transferred, from the DevTools protocol);
+ * - frame rate while the map is dragged for 3 s, counted from deck.gl's own frames.
+ * Also prints the initial JavaScript (what index.html loads) and the lazy map chunk, gzipped.
+ * Builds the web app first if it is missing or stale.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../../e2e/support/browser.js';
+import { createApp } from '../../server/src/app.js';
+import { ensureDemoAccounts } from '../../server/src/auth/demo-accounts.js';
+import { migrate } from '../../server/src/db/migrate.js';
+import { openDatabase } from '../../server/src/db/open.js';
+
+const { values } = parseArgs({
+  options: {
+    'database-url': { type: 'string' },
+    'data-dir': { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    size: { type: 'string', default: '1920x1080' },
+    path: { type: 'string', default: '/wall?kiosk=demo-wall' },
+  },
+});
+
+execFileSync('npx', ['tsx', 'scripts/ensure-web-build.ts'], { stdio: 'inherit' });
+printBundleSizes();
+
+const db = await openDatabase({ databaseUrl: values['database-url'], dataDir: values['data-dir'] });
+await migrate(db);
+await ensureDemoAccounts(db);
+const { n } = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM cameras')).rows[0]!;
+console.log(`cameras in the database: ${n.toLocaleString('en')}`);
+const app = await createApp(db, { auth: { secret: new Uint8Array(32).fill(5), tokenTtlSeconds: 3600 } });
+await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+const extra = (process.env.CHROMIUM_FLAGS_EXTRA ?? '').split(' ').filter(Boolean);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: [...CHROMIUM_FLAGS.filter((f) => !extra.some((e) => e.split('=')[0] === f.split('=')[0])), ...extra],
+});
+
+interface Run {
+  dataReadyMs: number;
+  firstFrameMs: number;
+  megabytes: number;
+  dragFps: number;
+}
+
+for (const size of values.size.split(',')) {
+  const [width, height] = size.split('x').map(Number) as [number, number];
+  const runs: Run[] = [];
+  for (let i = 0; i < Number(values.runs); i++) runs.push(await measure(width, height));
+  console.log(`\n${size} (${runs.length} runs, fresh browser context each)`);
+  for (const key of ['dataReadyMs', 'firstFrameMs', 'megabytes', 'dragFps'] as const) {
+    const xs = runs.map((r) => r[key]).sort((a, b) => a - b);
+    console.log(`  ${key.padEnd(13)} median ${fmt(xs[Math.floor(xs.length / 2)]!)}  all ${xs.map(fmt).join(' / ')}`);
+  }
+}
+await browser.close();
+await app.stop();
+await db.close();
+
+async function measure(width: number, height: number): Promise<Run> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
+  // Timestamps (ms since navigation start) taken in the page the moment the map says so.
+  await page.addInitScript(() => {
+    const marks: Record<string, number> = {};
+    (window as unknown as { __marks: Record<string, number> }).__marks = marks;
+    new MutationObserver(() => {
+      const el = document.querySelector<HTMLElement>('[data-testid=wall-map]');
+      if (!el) return;
+      if (el.dataset.mapState === 'ready' && marks.ready === undefined) {
+        marks.ready = performance.now();
+        marks.framesAtReady = Number(el.dataset.frames ?? 0);
+      }
+      if (
+        marks.ready !== undefined &&
+        marks.frame === undefined &&
+        Number(el.dataset.frames ?? 0) > marks.framesAtReady!
+      )
+        marks.frame = performance.now();
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-state', 'data-frames'] });
+  });
+  await page.goto(`${base}${values.path}`);
+  await page.waitForFunction(() => (window as unknown as { __marks: { frame?: number } }).__marks.frame, null, {
+    timeout: 180_000,
+    polling: 100,
+  });
+  const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
+  const dragFps = await dragFramesPerSecond(page, width, height);
+  await context.close();
+  return { dataReadyMs: marks.ready!, firstFrameMs: marks.frame!, megabytes: bytes / 1e6, dragFps };
+}
+
+/** Drags the map in small steps for 3 s and counts the frames deck.gl drew meanwhile. */
+async function dragFramesPerSecond(page: import('playwright-core').Page, width: number, height: number) {
+  const frames = () => page.locator('[data-testid=wall-map]').evaluate((el) => Number(el.dataset.frames ?? 0));
+  const x = width / 2;
+  const y = height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  const before = await frames();
+  const start = Date.now();
+  let step = 0;
+  while (Date.now() - start < 3000) {
+    step++;
+    await page.mouse.move(x + 200 * Math.sin(step / 10), y + 100 * Math.cos(step / 10));
+    await page.waitForTimeout(16);
+  }
+  const drawn = (await frames()) - before;
+  const seconds = (Date.now() - start) / 1000;
+  await page.mouse.up();
+  return drawn / seconds;
+}
+
+function printBundleSizes() {
+  const html = readFileSync('dist/web/index.html', 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const gz = (file: string) => gzipSync(readFileSync(join('dist/web', file))).length;
+  const all = readdirSync('dist/web/assets').filter((f) => f.endsWith('.js'));
+  const initialKb = initial.reduce((s, f) => s + gz(f), 0) / 1024;
+  const lazyKb = all.filter((f) => !initial.includes(`assets/${f}`)).reduce((s, f) => s + gz(`assets/${f}`), 0) / 1024;
+  console.log(
+    `initial JS ${initialKb.toFixed(0)} kB gzipped (${initial.length} files); lazy chunks ${lazyKb.toFixed(0)} kB`,
+  );
+}
+
+function fmt(x: number) {
+  return x >= 100 ? x.toFixed(0) : x.toFixed(1);
+}
