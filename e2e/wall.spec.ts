@@ -215,3 +215,40 @@ describe('the wall at 3840 × 2160, the whole city', () => {
     }
   }, 240_000);
 });
+
+describe('the unattended wall on tour', () => {
+  it('flies by itself to the worst area of its ranking and says the tour is on', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    try {
+      const page = await context.newPage();
+      await page.clock.setFixedTime(TEST_NOW);
+      const watch = watchPage(page, server.base);
+      // Every zoom the map reports, from the first: the tour may start before the map settles.
+      await page.addInitScript((selector) => {
+        const zooms: number[] = [];
+        (window as unknown as { zooms: number[] }).zooms = zooms;
+        new MutationObserver(() => {
+          const z = document.querySelector(selector)?.getAttribute('data-zoom');
+          if (z && Number(z) !== zooms[zooms.length - 1]) zooms.push(Number(z));
+        }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-zoom'] });
+      }, MAP);
+      await page.goto(`${server.base}/wall?kiosk=demo-wall&unit=${TOWNSHIP}&tour=1`);
+      await waitForMap(page);
+      // zooms[0] is the placeholder before the map exists, zooms[1] the township as it opens.
+      // The first stop (a village, smaller than its township) is flown to at once, in 4 s.
+      await page.waitForFunction(
+        () => {
+          const zooms = (window as unknown as { zooms: number[] }).zooms;
+          return zooms.length > 2 && Math.max(...zooms.slice(2)) > zooms[1]! + 0.5;
+        },
+        null,
+        { timeout: 60_000, polling: 250 },
+      );
+      expect(await page.getAttribute('button[aria-pressed]', 'aria-pressed')).toBe('true');
+      expect(watch.consoleErrors).toEqual([]);
+      expect(watch.foreignRequests).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+});
