@@ -106,7 +106,7 @@ describe('the wall at 1920 × 1080, focused on a township', () => {
     const toggles = await page
       .locator('[data-testid^=toggle-]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!));
-    expect(toggles).toHaveLength(8);
+    expect(toggles).toHaveLength(10);
     for (const toggle of toggles) {
       const before = await fingerprint(page, MAP);
       const button = page.locator(`[data-testid=${toggle}]`);

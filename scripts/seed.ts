@@ -10,6 +10,7 @@ import { migrate } from '../server/src/db/migrate.js';
 import { openDatabase } from '../server/src/db/open.js';
 import { loadDataset, LoadError } from '../server/src/loader/load-dataset.js';
 import { generateDemoDataset } from '../server/src/seed/demo-data.js';
+import { publishHistory } from '../server/src/stability/backfill.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -41,6 +42,12 @@ async function main(): Promise<void> {
     await migrate(db);
     const result = await loadDataset(db, dir);
     console.log(`loaded into the ${db.kind} database in ${(result.durationMs / 1000).toFixed(1)} s:`, result.counts);
+    // The stability index history the data covers, as on a first start (server/src/seed/demo-data.ts).
+    const indexStarted = performance.now();
+    const published = await publishHistory(db, new Date());
+    console.log(
+      `stability index history: ${published.length} periods published in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s`,
+    );
   } finally {
     await db.close();
   }

@@ -15,6 +15,7 @@ import { migrationsApplied } from './db/migrate.js';
 import { countLayers, findLatestDatasetLoad } from './db/queries/overview.js';
 import { EventBus } from './events/bus.js';
 import { feedsRouter } from './feeds/router.js';
+import { exportsRouter, importsRouter } from './imports/router.js';
 import { viewerFromAuthorization, type AuthSettings, type GraphQLContext } from './graphql/context.js';
 import { queryProtection } from './graphql/limits.js';
 import { serveSubscriptions } from './graphql/subscriptions-server.js';
@@ -89,6 +90,8 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
   await apollo.start();
 
   app.use('/feeds', feedsRouter({ db, auth: options.auth, now }));
+  app.use('/imports', importsRouter({ db, auth: options.auth, now }));
+  app.use('/exports', exportsRouter({ db, auth: options.auth, now }));
   app.use('/basemap', basemapRouter({ db }));
   app.get('/healthz', async (_req, res) => {
     const { ok, body } = await health(db);

@@ -9,6 +9,8 @@ import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { countLayers } from './db/queries/overview.js';
 import { seedDemo } from './seed/demo-data.js';
+import { EventBus } from './events/bus.js';
+import { startIndexScheduler } from './stability/scheduler.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -39,18 +41,23 @@ async function main(): Promise<void> {
     config.jwtSecret ??
     Buffer.from(await findOrCreateSetting(db, 'jwt_secret', () => randomBytes(32).toString('hex')), 'hex');
 
+  const events = new EventBus();
   const app = await createApp(db, {
+    events,
     auth: { secret, tokenTtlSeconds: config.tokenTtlSeconds },
     production: config.production,
   });
   await new Promise<void>((done) => app.server.listen(config.port, config.host, done));
   console.log(`ready: http://localhost:${config.port}/ (GraphQL at /graphql, health at /healthz)`);
+  // Publishes each closed day, week and month of the stability index and runs the daily early warnings.
+  const stopScheduler = startIndexScheduler({ db, events, now: () => new Date() });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: shutting down`);
+    stopScheduler();
     await app.stop();
     await db.close();
     process.exit(0);

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type App } from '../src/app.js';
 import { DEMO_PASSWORD, ensureDemoAccounts } from '../src/auth/demo-accounts.js';
 import type { Database } from '../src/db/database.js';
+import type { EventBus } from '../src/events/bus.js';
 import { openTestDatabase, type Content, type Driver } from './databases.js';
 
 /** The pinned "now" of API tests: the last day of the tiny data set, 10:00 in Heze. */
@@ -24,10 +25,20 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
-export async function startTestApi(driver: Driver, content: Content = 'tiny', now = () => TEST_NOW): Promise<TestApi> {
+export async function startTestApi(
+  driver: Driver,
+  content: Content = 'tiny',
+  now = () => TEST_NOW,
+  /** The live-event bus, for tests that raise events the way a background job does. */
+  events?: EventBus,
+): Promise<TestApi> {
   const db = await openTestDatabase(driver, content);
   await ensureDemoAccounts(db);
-  const app: App = await createApp(db, { auth: { secret: new Uint8Array(32).fill(7), tokenTtlSeconds: 1800 }, now });
+  const app: App = await createApp(db, {
+    auth: { secret: new Uint8Array(32).fill(7), tokenTtlSeconds: 1800 },
+    now,
+    ...(events ? { events } : {}),
+  });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const gql = async <T>(query: string, variables: Record<string, unknown> = {}, token?: string) => {

@@ -17,6 +17,21 @@ export interface LiveEvents {
     note: string | null;
   };
   cameraStatusChanged: { id: string; gridCode: string; status: string; at: Date };
+  /** An early warning stored by the daily check (server/src/stability/warnings.ts). */
+  warningRaised: {
+    id: string;
+    gridCode: string;
+    gridName: string | null;
+    day: string;
+    measure: string;
+    observed: number;
+    expected: number;
+    upperLimit: number;
+    pValue: number;
+    raisedAt: Date;
+  };
+  /** A committed grid change (or revert) of a village: its grids are new, a wall refetches them. */
+  gridsChanged: { villageCode: string; changeId: string; kind: string; author: string; at: Date };
 }
 
 export type Topic = keyof LiveEvents;

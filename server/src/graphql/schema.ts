@@ -6,10 +6,13 @@ import { camerasResolvers, camerasTypeDefs } from './features/cameras.js';
 import { casesResolvers, casesTypeDefs } from './features/cases.js';
 import { commonResolvers, commonTypeDefs } from './features/common.js';
 import { gridsResolvers, gridsTypeDefs } from './features/grids.js';
+import { importsResolvers, importsTypeDefs } from './features/imports.js';
+import { gridPlanningResolvers, gridPlanningTypeDefs } from './features/grid-planning.js';
 import { liveResolvers, liveTypeDefs } from './features/live.js';
 import { overviewResolvers, overviewTypeDefs } from './features/overview.js';
 import { riskPointsResolvers, riskPointsTypeDefs } from './features/risk-points.js';
 import { statsResolvers, statsTypeDefs } from './features/stats.js';
+import { stabilityResolvers, stabilityTypeDefs } from './features/stability.js';
 
 export const typeDefs = [
   commonTypeDefs,
@@ -19,9 +22,12 @@ export const typeDefs = [
   liveTypeDefs,
   adminUnitsTypeDefs,
   gridsTypeDefs,
+  gridPlanningTypeDefs,
   camerasTypeDefs,
   riskPointsTypeDefs,
   statsTypeDefs,
+  importsTypeDefs,
+  stabilityTypeDefs,
 ];
 
 export const schema = makeExecutableSchema({
@@ -34,8 +40,11 @@ export const schema = makeExecutableSchema({
     liveResolvers,
     adminUnitsResolvers,
     gridsResolvers,
+    gridPlanningResolvers,
     camerasResolvers,
     riskPointsResolvers,
     statsResolvers,
+    importsResolvers,
+    stabilityResolvers,
   ],
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { generateDataset } from '../../../scripts/demo-city/generate.js';
 import type { Database } from '../db/database.js';
 import { loadDataset, type LoadResult } from '../loader/load-dataset.js';
+import { publishHistory } from '../stability/backfill.js';
 
 export interface DemoOptions {
   scale: 'tiny' | 'city';
@@ -14,6 +15,8 @@ export interface DemoOptions {
   asOf: string;
   /** Folder under which generated data sets are kept. */
   cacheDir: string;
+  /** The clock the index history is published by (default: the real one). */
+  now?: Date;
 }
 
 export async function generateDemoDataset(options: DemoOptions): Promise<string> {
@@ -35,5 +38,9 @@ export async function generateDemoDataset(options: DemoOptions): Promise<string>
 
 export async function seedDemo(db: Database, options: DemoOptions): Promise<LoadResult & { dir: string }> {
   const dir = await generateDemoDataset(options);
-  return { ...(await loadDataset(db, dir)), dir };
+  const loaded = await loadDataset(db, dir);
+  // The index history the data covers (up to its as-of day), so the review screen and the wall's
+  // trend show something on the first start; published as 'seed' by the normal service.
+  await publishHistory(db, options.now ?? new Date());
+  return { ...loaded, dir };
 }

@@ -18,6 +18,7 @@ import { loadLabelGlyphs } from './glyphs.js';
 import type { Bbox } from './grid-view.js';
 import { drawRiskIcon, ICON_MAPPING } from './icons.js';
 import { areaRate, rateBreaks, type AreaRate } from './layers/choropleth.js';
+import type { AreaScore } from './layers/index-areas.js';
 import { labelCharacters, type LabelPlace } from './layers/labels.js';
 import { tooltipLines, type Hit } from './tooltip.js';
 import type { StyleJson } from './basemap-style.js';
@@ -55,6 +56,12 @@ export interface WallMapProps {
   uiScale: number;
   timeZone: string;
   onSelect: (selection: MapSelection) => void;
+  /** Published index scores of townships and grids, for the 'index' layer. */
+  index?: { scores: ReadonlyMap<string, AreaScore>; version: string } | null;
+  /** Gi* hot and cold spots: significant grids' outlines and every grid's bin, for the 'hotspots' layer. */
+  hotspots?: { grids: readonly AreaFeature[]; bins: ReadonlyMap<string, number>; version: string } | null;
+  /** Told which townships have their grids on the map (so their grids' index scores can be read). */
+  onGridTownships?: (codes: string[]) => void;
 }
 
 /** Room for the cards over the map (layer switches on the left, time bar on top). */
@@ -96,6 +103,11 @@ export default function WallMap(props: WallMapProps) {
     }),
     [props.townshipRates, grids],
   );
+  const gridTownships = useMemo(
+    () => [...new Set(grids.map((g) => `${g.feature.properties.code.slice(0, 9)}000`))].sort().join(','),
+    [grids],
+  );
+  useEffect(() => props.onGridTownships?.(gridTownships ? gridTownships.split(',') : []), [gridTownships]);
   // A new number whenever the rates change, so deck.gl recolours the areas.
   const version = useMemo(() => rates.size + Math.random(), [rates]);
 
@@ -159,8 +171,9 @@ export default function WallMap(props: WallMapProps) {
         const feed = kind === 'case' ? f.cases : kind === 'camera' ? f.cameras : f.riskPoints;
         if (kind && feed) onSelect({ kind, position: rowPosition(feed, info.index) });
         const code = (info.object as { properties?: { code?: string } } | null)?.properties?.code;
-        if (code && id === 'choropleth-grids') onSelect({ kind: 'grid', code });
-        if (code && id === 'choropleth-townships') onSelect({ kind: 'township', code });
+        if (code && (id === 'choropleth-grids' || id === 'index-grids' || id === 'hotspots'))
+          onSelect({ kind: 'grid', code });
+        if (code && (id === 'choropleth-townships' || id === 'index-townships')) onSelect({ kind: 'township', code });
       },
     });
     m.addControl(deck);
@@ -208,8 +221,14 @@ export default function WallMap(props: WallMapProps) {
         zoom,
         uiScale: props.uiScale,
         dayStart,
+        index: props.index
+          ? { townships, grids: grids.map((g) => g.feature), scores: props.index.scores, version: props.index.version }
+          : undefined,
+        hotspots: props.hotspots ?? undefined,
       }),
     [
+      props.index,
+      props.hotspots,
       feeds,
       props.visibility,
       props.time,

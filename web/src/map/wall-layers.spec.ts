@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_VISIBILITY } from '../wall/layer-toggles.js';
 import { testCameras, testCases, testRiskPoints } from './test-feeds.js';
 import { dayKey, startOfDay } from '../time/zone.js';
-import { caseTimeFilter, feedDays, wallLayerSpecs, type WallLayerInput } from './wall-layers.js';
+import type { AreaFeature } from './layers/choropleth.js';
+import { caseTimeFilter, feedDays, wallIndexLayers, wallLayerSpecs, type WallLayerInput } from './wall-layers.js';
 
 const shanghaiDay = (at: Date) => startOfDay(dayKey(at, 'Asia/Shanghai'), 'Asia/Shanghai');
 
@@ -73,5 +74,40 @@ describe('wallLayerSpecs', () => {
       (s) => s.props.id === 'cases-points',
     )!;
     expect(points.filter).toEqual(filter);
+  });
+});
+
+describe('the index and hot-spot layers on the wall', () => {
+  const area = (code: string): AreaFeature => ({
+    type: 'Feature',
+    properties: { code },
+    geometry: { type: 'Polygon', coordinates: [] },
+  });
+  const index = {
+    townships: [area('371702005000'), area('371702001000')],
+    grids: [area('371702005001001'), area('371702001001001')],
+    scores: new Map([
+      ['371702005000', { score: 40, band: 'orange' as const }],
+      ['371702005001001', { score: 80, band: 'blue' as const }],
+    ]),
+    version: '1',
+  };
+
+  it('sits over the case-rate choropleth and under the points, when switched on', () => {
+    const on = { ...DEFAULT_VISIBILITY, index: true, hotspots: true };
+    const hotspots = { grids: [area('371702005001001')], bins: new Map([['371702005001001', 3]]), version: '1' };
+    const ids = wallLayerSpecs(input({ visibility: on, index, hotspots })).map((s) => s.props.id);
+    expect(ids.slice(0, 3)).toEqual(['choropleth-townships', 'index-townships', 'hotspots']);
+    expect(ids.indexOf('hotspots')).toBeLessThan(ids.indexOf('cases-points'));
+    expect(wallLayerSpecs(input({ index, hotspots })).map((s) => s.props.id)).not.toContain('index-townships');
+  });
+
+  it('shows grids with a score instead of their township when zoomed in', () => {
+    const [townships, grids] = wallIndexLayers(index, true, 12, 1);
+    expect((townships!.props.data as AreaFeature[]).map((f) => f.properties.code)).toEqual(['371702001000']);
+    expect((grids!.props.data as AreaFeature[]).map((f) => f.properties.code)).toEqual(['371702005001001']);
+    const [zoomedOut, none] = wallIndexLayers(index, true, 9, 1);
+    expect((zoomedOut!.props.data as AreaFeature[]).length).toBe(2);
+    expect(none!.props.visible).toBe(false);
   });
 });

@@ -4,10 +4,12 @@
  */
 import type { LayerVisibility } from '../wall/layer-toggles.js';
 import { dayRange, reportDays, type PointFeed, type ReportDays } from './feed-data.js';
-import { choroplethLayers, type ChoroplethInput } from './layers/choropleth.js';
+import { choroplethLayers, type AreaFeature, type ChoroplethInput } from './layers/choropleth.js';
+import { hotspotLayer, indexAreasLayer, type AreaScore } from './layers/index-areas.js';
 import { labelLayers, type LabelPlace } from './layers/labels.js';
 import { cameraLayers, caseLayers, riskPointLayer } from './layers/points.js';
 import type { LayerSpec, TimeFilter } from './layers/spec.js';
+import { ZOOM } from './layers/zoom.js';
 
 export interface Feeds {
   cases: PointFeed | null;
@@ -33,6 +35,35 @@ export interface WallLayerInput {
   uiScale: number;
   /** The start of the calendar day (display zone) an instant falls on. */
   dayStart: (at: Date) => Date;
+  /** Townships (and, zoomed in, grids) coloured by their published stability index. */
+  index?: WallIndexInput;
+  /** Getis-Ord Gi* hot and cold spots: the significant grids' outlines and bins. */
+  hotspots?: { grids: readonly AreaFeature[]; bins: ReadonlyMap<string, number>; version: string };
+}
+
+export interface WallIndexInput {
+  townships: readonly AreaFeature[];
+  grids: readonly AreaFeature[];
+  scores: ReadonlyMap<string, AreaScore>;
+  version: string;
+}
+
+/** Index areas: townships zoomed out; zoomed in, the grids that have a score replace their township. */
+export function wallIndexLayers(index: WallIndexInput, visible: boolean, zoom: number, uiScale: number): LayerSpec[] {
+  const grids = zoom >= ZOOM.gridsFrom ? index.grids.filter((g) => index.scores.has(g.properties.code)) : [];
+  const covered = new Set(grids.map((g) => g.properties.code.slice(0, 9)));
+  const townships = index.townships.filter((t) => !covered.has(t.properties.code.slice(0, 9)));
+  const common = { scores: index.scores, version: index.version, visible, uiScale, alpha: 165 };
+  return [
+    indexAreasLayer({ ...common, id: 'index-townships', areas: townships }),
+    indexAreasLayer({
+      ...common,
+      id: 'index-grids',
+      areas: grids,
+      visible: visible && grids.length > 0,
+      outlined: zoom >= ZOOM.gridOutlinesFrom,
+    }),
+  ];
 }
 
 export function caseTimeFilter(days: ReportDays, time: TimeSelection): TimeFilter {
@@ -54,6 +85,8 @@ export function wallLayerSpecs(input: WallLayerInput): LayerSpec[] {
   const { feeds, visibility: v, zoom, uiScale } = input;
   const style = { zoom, uiScale };
   const specs: LayerSpec[] = [...choroplethLayers({ ...input.choropleth, visible: v.choropleth, zoom, uiScale })];
+  if (input.index) specs.push(...wallIndexLayers(input.index, v.index, zoom, uiScale));
+  if (input.hotspots) specs.push(hotspotLayer({ ...input.hotspots, visible: v.hotspots, uiScale }));
   const days = feeds.cases ? feedDays(feeds.cases, input.dayStart) : null;
   const cases =
     feeds.cases && days

@@ -66,3 +66,24 @@ export const ACCENT: Rgb = [56, 189, 248];
 export const NO_DATA: Rgb = [30, 45, 70];
 
 export const css = (c: Rgb, alpha = 1) => (alpha === 1 ? `rgb(${c.join(' ')})` : `rgb(${c.join(' ')} / ${alpha})`);
+
+/** Stability-index warning bands (docs/stability-index.md): red < 40 ≤ orange < 60 ≤ yellow < 75 ≤ blue. */
+export const BAND_COLORS: Readonly<Record<'red' | 'orange' | 'yellow' | 'blue', Rgb>> = {
+  red: [239, 68, 68],
+  orange: [249, 136, 32],
+  yellow: [234, 200, 36],
+  blue: [52, 140, 240],
+};
+
+/**
+ * Gi* confidence bins -3..3: cold spots in blues, hot spots in reds, deeper with confidence
+ * (the usual hot-spot map colours); 0 is not drawn.
+ */
+export const HOTSPOT_COLORS: Readonly<Record<number, Rgb>> = {
+  [-3]: [59, 110, 200],
+  [-2]: [110, 160, 225],
+  [-1]: [170, 205, 240],
+  1: [255, 200, 120],
+  2: [250, 120, 70],
+  3: [220, 40, 40],
+};

@@ -1,6 +1,8 @@
 /** Layer switches and the legend of what is switched on. */
 import { useTranslation } from 'react-i18next';
 import {
+  BAND_COLORS,
+  HOTSPOT_COLORS,
   CAMERA_DOWN_RAMP,
   CAMERA_STATUS_COLORS,
   CASE_STATUS_COLORS,
@@ -69,6 +71,18 @@ export function Legend({ visibility }: { visibility: LayerVisibility }) {
         <section>
           <h4>{t('legend.rate')}</h4>
           <Ramp colors={RATE_RAMP} from={t('legend.noCases')} to="↑" />
+        </section>
+      )}
+      {v.index && (
+        <section>
+          <h4>{t('legend.index')}</h4>
+          <Dots entries={(['blue', 'yellow', 'orange', 'red'] as const).map((b) => [t(`band.${b}`), BAND_COLORS[b]])} />
+        </section>
+      )}
+      {v.hotspots && (
+        <section>
+          <h4>{t('legend.hotspots')}</h4>
+          <Dots entries={[3, 2, 1, -1, -2, -3].map((bin) => [t(`hotspotBin.${bin}`), HOTSPOT_COLORS[bin]!])} />
         </section>
       )}
       {(v.casePoints || v.hexagons) && (

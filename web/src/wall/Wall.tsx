@@ -36,6 +36,9 @@ import { prefixOfCode, rankingFor } from './units.js';
 import { usePlayback, useTour } from './use-motion.js';
 import { useUiScale } from './use-ui-scale.js';
 import { useLiveEvents, usePlaces, useSnapshot, useStatic } from './use-wall-data.js';
+import { IndexPanel, IndexRankPanel } from './IndexPanels.js';
+import { useIndexScores, useWallHotspots, useWallIndex } from './use-index.js';
+import { levelOfCode } from './units.js';
 
 const WallMap = lazy(() => import('../map/WallMap.js'));
 
@@ -177,6 +180,24 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
   const feeds = useFeeds(mapSource, focus !== null);
   const toggle = useCallback((layer: LayerToggle) => setVisibility((v) => ({ ...v, [layer]: !v[layer] })), []);
 
+  // The stability index: read once the wall's own numbers are in, so the first frame stays light.
+  const index = useWallIndex(api, s ? focus : null, 'month');
+  const [gridTownships, setGridTownships] = useState<string[]>([]);
+  const indexParents = useMemo(() => {
+    const root = statics?.me.jurisdiction;
+    if (!root || !['city', 'county'].includes(levelOfCode(root))) return [];
+    const prefix = prefixOfCode(root);
+    return places.places.filter((p) => p.level === 'county' && p.code.startsWith(prefix)).map((p) => p.code);
+  }, [statics?.me.jurisdiction, places.places]);
+  const indexScores = useIndexScores(api, indexParents, gridTownships, 'month', visibility.index);
+  const indexLayer = useMemo(() => {
+    const scores = new Map(indexScores);
+    const own = index?.answer.stabilityIndex;
+    if (own) scores.set(own.unitCode, own);
+    return { scores, version: `${scores.size}:${own?.score ?? ''}` };
+  }, [indexScores, index]);
+  const hotspots = useWallHotspots(api, focus, range, visibility.hotspots);
+
   return (
     <div className="wall" data-testid="wall">
       <Header
@@ -189,8 +210,9 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
         onTour={() => setTour((on) => !on)}
       />
       <main className="wall-body">
-        <div className="col left">
+        <div className="col left with-index">
           <KpiPanel summary={s?.summary ?? null} />
+          <IndexPanel index={index} />
           <Panel title={t('panels.byCategory')} className="categories" testId="panel-category">
             <CategoryBars buckets={categories} formatCount={(n) => formatCount(n, lang)} />
           </Panel>
@@ -219,6 +241,9 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
                   uiScale={uiScale}
                   timeZone={TIME_ZONE}
                   onSelect={setSelection}
+                  index={indexLayer}
+                  hotspots={hotspots}
+                  onGridTownships={setGridTownships}
                 />
               ) : (
                 <div className="map-loading">{t('wall.loading')}</div>
@@ -249,7 +274,7 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
             )}
           </div>
         </div>
-        <div className="col right">
+        <div className="col right with-index">
           <Panel
             title={ranking.level === 'village' ? t('panels.rankVillages') : t('panels.rankTownships')}
             extra={<span className="panel-note">{t('panels.ratePer10k')}</span>}
@@ -258,6 +283,7 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
           >
             <RankBars ranked={ranked} formatRate={(n) => formatRate(n, lang)} />
           </Panel>
+          <IndexRankPanel entries={index?.answer.ranking?.entries ?? null} />
           <TickerPanel items={ticker} names={names} timeZone={TIME_ZONE} live={health.live?.ok ?? false} />
           <AlertsPanel alerts={alerts} />
         </div>

@@ -3,6 +3,8 @@ export const LAYER_TOGGLES = [
   'boundaries',
   'roads',
   'choropleth',
+  'index',
+  'hotspots',
   'cameras',
   'riskPoints',
   'casePoints',
@@ -17,6 +19,9 @@ export const DEFAULT_VISIBILITY: LayerVisibility = {
   boundaries: true,
   roads: true,
   choropleth: true,
+  // The index and hot-spot layers read extra data: off until asked for, so the first frame stays light.
+  index: false,
+  hotspots: false,
   cameras: true,
   riskPoints: true,
   casePoints: true,

@@ -1,0 +1,137 @@
+/**
+ * The review's map: the basemap with the units below the reviewed one coloured by index and the
+ * hot and cold spots over them. Clicking a unit drills into it. Loaded with a dynamic import,
+ * like the wall's map. The canvases keep their pixels (preserveDrawingBuffer) so the view can be
+ * exported as an image.
+ */
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { StyleJson } from './basemap-style.js';
+import { buildLayers } from './build-layers.js';
+import type { Bbox } from './grid-view.js';
+import type { AreaFeature } from './layers/choropleth.js';
+import type { AreaScore } from './layers/index-areas.js';
+import { reviewLayerSpecs } from './review-layers.js';
+
+setWorkerUrl(workerUrl);
+
+export interface ReviewMapProps {
+  style: StyleJson | null;
+  areas: readonly AreaFeature[];
+  scores: ReadonlyMap<string, AreaScore>;
+  selected: string | null;
+  hotspots: { grids: readonly AreaFeature[]; bins: ReadonlyMap<string, number>; visible: boolean };
+  /** Where to look; a new box flies there. */
+  bbox: Bbox | null;
+  /** Tooltip lines for an area or hot-spot grid. */
+  describe: (code: string, layer: 'area' | 'hotspot') => string[];
+  onPick: (code: string) => void;
+  /** Receives a function that returns the map's canvases, bottom first, for export. */
+  onCanvases?: (get: () => HTMLCanvasElement[]) => void;
+}
+
+const PADDING = 30;
+
+export default function ReviewMap(props: ReviewMapProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const overlay = useRef<MapboxOverlay | null>(null);
+  const [hover, setHover] = useState<{ x: number; y: number; lines: string[] } | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+
+  useEffect(() => {
+    if (!props.style || !container.current) return;
+    const m = new MapLibreMap({
+      container: container.current,
+      style: props.style as never,
+      bounds: props.bbox ?? undefined,
+      fitBoundsOptions: { padding: PADDING },
+      attributionControl: false,
+      maplibreLogo: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      renderWorldCopies: false,
+      fadeDuration: 0,
+      maxZoom: 17.5,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    let frames = 0;
+    const deck = new MapboxOverlay({
+      interleaved: false,
+      layers: [],
+      pickingRadius: 4,
+      // deck.gl keeps its drawing buffer by default; say so, the export depends on it.
+      deviceProps: { webgl: { preserveDrawingBuffer: true } },
+      onAfterRender: () => {
+        if (wrapper.current) wrapper.current.dataset.frames = String(++frames);
+      },
+      onHover: (info) => {
+        const code = (info.object as { properties?: { code?: string } } | null)?.properties?.code;
+        const layer = info.layer?.id === 'review-hotspots' ? 'hotspot' : 'area';
+        const lines = code ? latest.current.describe(code, layer) : null;
+        setHover(lines && lines.length ? { x: info.x, y: info.y, lines } : null);
+      },
+      onClick: (info) => {
+        const code = (info.object as { properties?: { code?: string } } | null)?.properties?.code;
+        if (code && info.layer?.id === 'review-areas') latest.current.onPick(code);
+      },
+    });
+    m.addControl(deck);
+    overlay.current = deck;
+    m.on('load', () => wrapper.current && (wrapper.current.dataset.mapState = 'ready'));
+    m.on('error', (e) => console.error('map:', e.error));
+    setMap(m);
+    props.onCanvases?.(() => [...(container.current?.querySelectorAll('canvas') ?? [])]);
+    return () => {
+      overlay.current = null;
+      setMap(null);
+      deck.finalize();
+      m.remove();
+    };
+    // The map is made once per style; later props reach it through the effects below.
+  }, [props.style]);
+
+  const version = useMemo(
+    () => `${props.scores.size}:${props.hotspots.bins.size}:${Math.random()}`,
+    [props.scores, props.hotspots.bins],
+  );
+  const specs = useMemo(
+    () =>
+      reviewLayerSpecs({
+        areas: props.areas,
+        scores: props.scores,
+        selected: props.selected,
+        hotspots: props.hotspots,
+        version,
+        uiScale: 1,
+      }),
+    [props.areas, props.scores, props.selected, props.hotspots, version],
+  );
+  useEffect(() => {
+    overlay.current?.setProps({ layers: buildLayers(specs) });
+  }, [specs, map]);
+
+  const box = props.bbox?.join(',');
+  useEffect(() => {
+    if (map && props.bbox) map.fitBounds([...props.bbox] as Bbox, { padding: PADDING, duration: 0 });
+  }, [map, box]);
+
+  return (
+    <div className="review-map" ref={wrapper} data-testid="review-map" data-map-state="loading">
+      <div className="review-map-canvas" ref={container} />
+      {hover && (
+        <div className="map-tooltip" style={{ left: hover.x, top: hover.y }} role="tooltip">
+          {hover.lines.map((line, i) => (
+            <div key={i}>{line}</div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
