@@ -214,7 +214,9 @@ function Importer({ api, onLogout }: { api: WallApi; onLogout: () => void }) {
 }
 
 export function ImportPage() {
+  const { t } = useTranslation();
   const [api, setApi] = useState<WallApi | null>(null);
-  if (!api) return <LoginGate reason={null} onLogin={(c: Credentials) => setApi(new WallApi(c))} />;
-  return <Importer key={api.session.credentials.kind} api={api} onLogout={() => setApi(null)} />;
+  if (!api)
+    return <LoginGate title={t('imports.title')} reason={null} onLogin={(c: Credentials) => setApi(new WallApi(c))} />;
+  return <Importer api={api} onLogout={() => setApi(null)} />;
 }

@@ -1,5 +1,6 @@
 /** /plan: the grid planner, for planners and administrators; asks for a login first. */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Credentials } from '../api/session.js';
 import { LoginGate } from '../wall/LoginGate.js';
 import { WallApi } from '../wall/api.js';
@@ -8,11 +9,13 @@ import '../wall/wall.css';
 import './plan.css';
 
 export function PlanPage() {
+  const { t } = useTranslation();
   const [api, setApi] = useState<WallApi | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
   if (!api) {
     return (
       <LoginGate
+        title={t('plan.title')}
         reason={refused}
         onLogin={(c: Credentials) => {
           setRefused(null);

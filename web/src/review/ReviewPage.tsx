@@ -29,6 +29,7 @@ export function ReviewPage() {
     return (
       <div className="review-login" aria-label={t('review.login')}>
         <LoginGate
+          title={t('review.title')}
           reason={refused}
           onLogin={(c) => {
             setRefused(null);

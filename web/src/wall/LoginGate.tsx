@@ -1,10 +1,21 @@
-/** The login form, shown when the wall has no credentials or they were refused. */
+/**
+ * The login form, shown when a screen has no credentials or they were refused. `title` names the
+ * screen (the wall's own title and kiosk hint when not given).
+ */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Credentials } from '../api/session.js';
 import { login } from './api.js';
 
-export function LoginGate({ reason, onLogin }: { reason: string | null; onLogin: (c: Credentials) => void }) {
+export function LoginGate({
+  reason,
+  onLogin,
+  title,
+}: {
+  reason: string | null;
+  onLogin: (c: Credentials) => void;
+  title?: string;
+}) {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -25,7 +36,7 @@ export function LoginGate({ reason, onLogin }: { reason: string | null; onLogin:
   return (
     <div className="login-gate">
       <form className="map-card login" onSubmit={submit} data-testid="login-form">
-        <h2>{t('login.title')}</h2>
+        <h2>{title ?? t('login.title')}</h2>
         <label>
           {t('login.username')}
           <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" required />
@@ -44,7 +55,7 @@ export function LoginGate({ reason, onLogin }: { reason: string | null; onLogin:
         <button type="submit" className="chip on" disabled={busy}>
           {t('login.submit')}
         </button>
-        <p className="hint">{t('login.hint')}</p>
+        {!title && <p className="hint">{t('login.hint')}</p>}
       </form>
     </div>
   );

@@ -10,6 +10,7 @@ import {
   type PlanningGridRow,
 } from '../../db/queries/grid-change-history.js';
 import { findValidities, measureProposal, type AssignmentMove } from '../../db/queries/grid-changes.js';
+import type { GridIndexChange } from '../../domain/index/grid-impact.js';
 import { allocateGridCodes, apportionByArea, householdsMoved } from '../../domain/grid-planning/allocation.js';
 import {
   classifyChange,
@@ -28,6 +29,7 @@ import {
   type GridIssue,
   type PlanningSettings,
 } from '../../domain/grid-planning/rules.js';
+import { indexImpact } from './grid-planning-index.js';
 
 export interface ProposedGridOut {
   index: number;
@@ -56,7 +58,8 @@ export interface ImpactOut {
   reshapedCodes: string[];
   newCodes: string[];
   retiredCodes: string[];
-  index: null;
+  /** Null when not asked for (a commit does not need it). */
+  index: GridIndexChange[] | null;
   indexNote: string;
 }
 
@@ -73,8 +76,12 @@ export interface Judgement {
 /** Grids restored by a revert: codes that may come back although they are not current. */
 export type Restorable = ReadonlyMap<string, PlanningGridRow>;
 
-const INDEX_NOTE =
-  'the stability index of grids (issue 5) is not available in this build; before/after index is not computed';
+const INDEX_NOT_ASKED = 'the index before/after is computed for proposals (proposeGridChange), not for commits';
+
+export interface JudgeOptions {
+  /** Compute the index before/after of the affected grids for the last month closed by this instant. */
+  indexAt?: Date;
+}
 
 /**
  * Run it inside a transaction: its reads then see one snapshot, and JIT compiling is turned off
@@ -87,6 +94,7 @@ export async function judgeProposal(
   input: readonly GridPlanInput[],
   settings: PlanningSettings,
   restorable: Restorable = new Map(),
+  options: JudgeOptions = {},
 ): Promise<Judgement> {
   await db.query('SET LOCAL jit = off');
   const current = await findCurrentVillageGrids(db, village.code);
@@ -138,7 +146,8 @@ export async function judgeProposal(
     const m = measured.grids[i]!;
     const households = p.households ?? estHouseholds[i]!;
     const population = p.population ?? estPopulation[i]!;
-    const name = p.name ?? old?.name ?? `${village.name}第${codes[i]!.slice(12)}网格`;
+    // The serial as the demo and most centres write it: 第6网格, not 第006网格.
+    const name = p.name ?? old?.name ?? `${village.name}第${Number(codes[i]!.slice(12))}网格`;
     const kind = p.kind ?? old?.kind ?? 'comprehensive';
     const sameShape = measured.shared.some((s) => s.newIndex === i && s.oldCode === p.code && s.same);
     const changed =
@@ -187,17 +196,29 @@ export async function judgeProposal(
     toGridCode: codes[m.toIndex]!,
   }));
   const count = (kind: AssignmentMove['kind']) => moves.filter((m) => m.kind === kind).length;
+  const reshapedCodes = grids.filter((g) => !g.isNew && g.changed).map((g) => g.code);
+  const index = options.indexAt
+    ? await indexImpact(db, {
+        villageCode: village.code,
+        geometries,
+        inputCodes: planned.map((p) => p.code),
+        grids,
+        current,
+        retiredCodes,
+        at: options.indexAt,
+      })
+    : { index: null, indexNote: INDEX_NOT_ASKED };
   const impact: ImpactOut = {
     moves,
     casesMoved: count('case'),
     camerasMoved: count('camera'),
     riskPointsMoved: count('riskPoint'),
     householdsMoved: householdsMoved(oldHouseholds, measured.shared, codes),
-    reshapedCodes: grids.filter((g) => !g.isNew && g.changed).map((g) => g.code),
+    reshapedCodes,
     newCodes: grids.filter((g) => g.isNew).map((g) => g.code),
     retiredCodes,
-    index: null,
-    indexNote: INDEX_NOTE,
+    index: index.index,
+    indexNote: index.indexNote,
   };
   const sorted = sortIssues(issues);
   return {
