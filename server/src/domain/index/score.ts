@@ -58,31 +58,8 @@ export const RAW_COUNT_FIELDS = [
   'casesYearBefore',
 ] as const satisfies readonly (keyof RawCounts)[];
 
-/**
- * A literal, not Object.fromEntries: V8 keeps a literal's fields in fast mode, while the
- * dictionary-mode object fromEntries built made rolling up the city take ~0.6 s instead of ~20 ms.
- */
-export const emptyCounts = (): RawCounts => ({
-  population: 0,
-  cases: 0,
-  severityPoints: 0,
-  due: 0,
-  dueMissed: 0,
-  closed: 0,
-  closedOnTime: 0,
-  closedInVillage: 0,
-  closedInTownship: 0,
-  repeatCases: 0,
-  riskPoints: 0,
-  riskPoints1: 0,
-  riskPoints2: 0,
-  riskPoints3: 0,
-  riskPoints4: 0,
-  riskPointsWatched: 0,
-  cameras: 0,
-  camerasOnline: 0,
-  casesYearBefore: 0,
-});
+export const emptyCounts = (): RawCounts =>
+  Object.fromEntries(RAW_COUNT_FIELDS.map((f) => [f, 0])) as unknown as RawCounts;
 
 export function addCounts(into: RawCounts, more: RawCounts): void {
   for (const f of RAW_COUNT_FIELDS) into[f] += more[f];
