@@ -224,6 +224,7 @@ export async function runImport(db: Database, o: ImportOptions): Promise<ImportR
           crs: p.crs.name,
           counts: {},
           warnings: [],
+          at: o.now,
         });
       const outcome = o.layer === 'grids' ? await runGrids(tx, p, o, record) : await runPoints(tx, p, o, record);
       const recorded = report(outcome);
@@ -307,7 +308,7 @@ export async function rollBackImport(
       } else {
         await rollBackPoints(tx, found.layer as PointLayer, id);
       }
-      await markRolledBack(tx, id, user.username);
+      await markRolledBack(tx, id, user.username, now);
       await insertAuditEntry(tx, {
         username: user.username,
         operation: 'rollbackImport',

@@ -1,6 +1,7 @@
 /** The stability index as a half-ring gauge: the four warning bands as the track, the score as the needle. */
 import { arc } from 'd3';
 import { css, BAND_COLORS } from '../theme/palette.js';
+import { remPx } from './use-size.js';
 
 /** Band limits of the 0..100 score (docs/stability-index.md). */
 const SEGMENTS: [number, number, keyof typeof BAND_COLORS][] = [
@@ -47,7 +48,8 @@ export function IndexGauge({ score, label, size = 160 }: { score: number | null;
         />
       )}
       <circle r={r * 0.07} fill="#e6f1ff" />
-      <text y={r * 0.2} textAnchor="middle" className="gauge-value" fontSize={r * 0.34}>
+      {/* Never smaller than the page's body text (a wall's floor is 18 px at 1080p). */}
+      <text y={r * 0.2} textAnchor="middle" className="gauge-value" fontSize={Math.max(r * 0.34, remPx() * 1.05)}>
         {score === null ? '—' : score.toFixed(1)}
       </text>
     </svg>

@@ -1,7 +1,6 @@
 /** Texts of the grid planner (/plan), kept apart so that zh.ts and en.ts each gain one line. */
 export const planZh = {
   title: '网格规划',
-  loginTitle: '网格规划员登录',
   township: '乡镇/街道',
   village: '村/社区',
   chooseVillage: '请选择村/社区',
@@ -57,6 +56,8 @@ export const planZh = {
     reshapedCodes: '边界调整网格',
     moves: '变更明细',
     index: '平安指数（上一周期）',
+    indexNote:
+      '调整前：上一完整月份已发布的网格指数（未发布时按现有数据计算）；调整后：按拟调整的边界，统计同一月份落在新网格内的案件、摄像机和风险点位，按同一权重版本重新计算。',
     before: '调整前',
     after: '调整后',
     none: '无',
@@ -107,7 +108,6 @@ export const planZh = {
 
 export const planEn: typeof planZh = {
   title: 'Grid planning',
-  loginTitle: 'Grid planner login',
   township: 'Township',
   village: 'Village',
   chooseVillage: 'Choose a village',
@@ -164,6 +164,8 @@ export const planEn: typeof planZh = {
     reshapedCodes: 'Reshaped grids',
     moves: 'Moves',
     index: 'Stability index (last period)',
+    indexNote:
+      "Before: the grid's published index of the last closed month (computed from current data when not published). After: recomputed for the proposed boundary over the same month with the same weights: cases, cameras and risk points inside the new grid.",
     before: 'Before',
     after: 'After',
     none: 'None',

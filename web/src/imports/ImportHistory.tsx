@@ -51,37 +51,39 @@ export function ImportHistory({ imports, busy, onRollback }: ImportHistoryProps)
                   ? t('imports.statusApplied')
                   : t('imports.statusRolledBack', { by: i.rolledBackBy, at: time(i.rolledBackAt!) })}
               </td>
-              <td className="import-row-actions">
-                {newest.get(i.layer) === i.id &&
-                  (confirming === i.id ? (
-                    <>
+              <td>
+                <div className="import-row-actions">
+                  {newest.get(i.layer) === i.id &&
+                    (confirming === i.id ? (
+                      <>
+                        <button
+                          type="button"
+                          className="chip danger"
+                          data-testid="confirm-rollback"
+                          disabled={busy}
+                          onClick={() => {
+                            setConfirming(null);
+                            onRollback(i.id);
+                          }}
+                        >
+                          {t('imports.confirmRollback', { id: i.id })}
+                        </button>
+                        <button type="button" className="chip" onClick={() => setConfirming(null)}>
+                          {t('imports.cancel')}
+                        </button>
+                      </>
+                    ) : (
                       <button
                         type="button"
-                        className="chip danger"
-                        data-testid="confirm-rollback"
+                        className="chip"
+                        data-testid={`rollback-${i.id}`}
                         disabled={busy}
-                        onClick={() => {
-                          setConfirming(null);
-                          onRollback(i.id);
-                        }}
+                        onClick={() => setConfirming(i.id)}
                       >
-                        {t('imports.confirmRollback', { id: i.id })}
+                        {t('imports.rollback')}
                       </button>
-                      <button type="button" className="chip" onClick={() => setConfirming(null)}>
-                        {t('imports.cancel')}
-                      </button>
-                    </>
-                  ) : (
-                    <button
-                      type="button"
-                      className="chip"
-                      data-testid={`rollback-${i.id}`}
-                      disabled={busy}
-                      onClick={() => setConfirming(i.id)}
-                    >
-                      {t('imports.rollback')}
-                    </button>
-                  ))}
+                    ))}
+                </div>
               </td>
             </tr>
           ))}

@@ -150,16 +150,23 @@ function Importer({ api, onLogout }: { api: WallApi; onLogout: () => void }) {
                   ))}
                 </select>
               </label>
-              <label className="wide">
-                {t('imports.file')}
-                <input
-                  type="file"
-                  data-testid="import-file"
-                  accept=".csv,.geojson,.json,.zip"
-                  onChange={(e) => change({ file: e.target.files?.[0] ?? null })}
-                />
+              <div className="wide import-file-field">
+                <span>{t('imports.file')}</span>
+                <div className="import-file-pick">
+                  {/* Our own button: the browser's native one speaks the browser's language, not the page's. */}
+                  <label className="chip on">
+                    {t('imports.chooseFile')}
+                    <input
+                      type="file"
+                      data-testid="import-file"
+                      accept=".csv,.geojson,.json,.zip"
+                      onChange={(e) => change({ file: e.target.files?.[0] ?? null })}
+                    />
+                  </label>
+                  <span className={form.file ? 'chosen' : 'muted'}>{form.file?.name ?? t('imports.noFile')}</span>
+                </div>
                 <span className="muted small">{t('imports.fileHint')}</span>
-              </label>
+              </div>
               <details className="wide">
                 <summary>{t('imports.mapping')}</summary>
                 <textarea

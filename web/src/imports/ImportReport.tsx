@@ -74,7 +74,8 @@ export function ImportReport({ report, layerLabel }: { report: Report; layerLabe
       data-import-id={report.importId ?? ''}
     >
       <p className="import-file muted">
-        {report.fileName} · {report.format.toUpperCase()} · {report.crs}
+        {report.fileName} · {report.format.toUpperCase()} ·{' '}
+        {t(`imports.crsNames.${report.crs.replace(':', '_')}`, { defaultValue: report.crs })}
       </p>
       <div className="import-counts">
         <Count name="read" value={c.read} />

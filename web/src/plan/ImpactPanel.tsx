@@ -5,7 +5,7 @@ import type { Proposal } from './queries.js';
 const codeList = (codes: string[], none: string) => (codes.length ? codes.join('、') : none);
 
 export function ImpactPanel({ proposal }: { proposal: Proposal | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const impact = proposal?.impact;
   if (!proposal || !impact) return null;
   const none = t('plan.impact.none');
@@ -51,9 +51,11 @@ export function ImpactPanel({ proposal }: { proposal: Proposal | null }) {
             ))}
           </tbody>
         </table>
-      ) : (
-        <p className="note">{impact.indexNote ?? none}</p>
-      )}
+      ) : null}
+      {/* The server's note is English; the Chinese screen says the same in its own words. */}
+      <p className="note" data-testid="impact-index-note">
+        {i18n.language === 'en' ? (impact.indexNote ?? none) : impact.index ? t('plan.impact.indexNote') : none}
+      </p>
       {impact.moves.length > 0 && (
         <details>
           <summary>

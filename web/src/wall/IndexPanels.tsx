@@ -1,6 +1,7 @@
 /** The wall's stability-index panels: the focus unit's gauge with its 12-period trend, and its children's ranking. */
 import { useTranslation } from 'react-i18next';
 import { IndexGauge } from '../charts/IndexGauge.js';
+import { remPx } from '../charts/use-size.js';
 import { ScoreTrend } from '../charts/ScoreTrend.js';
 import { periodLabel, periodsEndingWith, periodStartingOn, periodTick } from '../stability/periods.js';
 import type { RankingEntry } from '../stability/queries.js';
@@ -33,7 +34,7 @@ export function IndexPanel({ index }: { index: WallIndex | null }) {
       testId="panel-index"
     >
       <div className="gauge-side" data-band={current?.band ?? ''}>
-        <IndexGauge score={current?.score ?? null} label={t('index.title')} size={130} />
+        <IndexGauge score={current?.score ?? null} label={t('index.title')} size={Math.round(7.2 * remPx())} />
         {current ? (
           <span className="band-name" style={{ color: css(BAND_COLORS[current.band]) }}>
             {t(`band.${current.band}`)}

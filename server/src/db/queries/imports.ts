@@ -222,12 +222,14 @@ export interface NewImport {
   crs: string;
   counts: Record<string, number>;
   warnings: unknown[];
+  /** The application clock's time (not the database's now(), so pinned test clocks hold). */
+  at: Date;
 }
 
 export async function insertImport(tx: Queryable, i: NewImport): Promise<number> {
   const { rows } = await tx.query<{ id: number }>(
-    `INSERT INTO imports (layer, username, jurisdiction_code, file_name, sha256, format, crs, counts, warnings)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    `INSERT INTO imports (layer, username, jurisdiction_code, file_name, sha256, format, crs, counts, warnings, at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
     [
       i.layer,
       i.username,
@@ -238,6 +240,7 @@ export async function insertImport(tx: Queryable, i: NewImport): Promise<number>
       i.crs,
       JSON.stringify(i.counts),
       JSON.stringify(i.warnings),
+      i.at,
     ],
   );
   return rows[0]!.id;
@@ -371,11 +374,12 @@ export async function findLaterApplied(db: Queryable, layer: string, id: number)
   return rows[0]?.id ?? null;
 }
 
-export async function markRolledBack(tx: Queryable, id: number, username: string): Promise<void> {
-  await tx.query(
-    `UPDATE imports SET status = 'rolled_back', rolled_back_at = now(), rolled_back_by = $2 WHERE id = $1`,
-    [id, username],
-  );
+export async function markRolledBack(tx: Queryable, id: number, username: string, at: Date): Promise<void> {
+  await tx.query(`UPDATE imports SET status = 'rolled_back', rolled_back_at = $3, rolled_back_by = $2 WHERE id = $1`, [
+    id,
+    username,
+    at,
+  ]);
 }
 
 /** Current grids of other villages that an imported grid overlaps by more than `toleranceSquareMeters`. */

@@ -136,13 +136,15 @@ export const gridPlanningTypeDefs = /* GraphQL */ `
     toGridCode: ID!
   }
 
-  "The stability index of an affected grid before and after the change, for the last period."
+  "The stability index (0–100) of a reshaped, new or retired grid before and after the change, for the last closed month (see indexNote)."
   type GridIndexChange {
-    "Grid code (after the change)."
+    "Grid code after the change; a retired grid's old code."
     gridCode: ID!
-    "Index before, or null when it cannot be computed."
+    "reshaped, new or retired."
+    status: String!
+    "Index before: the published score of the month, else computed from the current data; null for a new grid or when there is nothing to score."
     before: Float
-    "Index after, or null when it cannot be computed."
+    "Index after, recomputed for the proposed boundary over the same month; null for a retired grid or when there is nothing to score."
     after: Float
   }
 
@@ -164,9 +166,9 @@ export const gridPlanningTypeDefs = /* GraphQL */ `
     newCodes: [ID!]!
     "Codes that would be retired (never reused)."
     retiredCodes: [ID!]!
-    "The index of affected grids before/after; null when the stability index cannot be computed (see indexNote)."
+    "The index of every reshaped, new and retired grid before/after (unchanged grids are left out); null where it is not computed (see indexNote)."
     index: [GridIndexChange!]
-    "Why index is null, when it is."
+    "What before and after mean: the period, the weights version, published or computed."
     indexNote: String
   }
 

@@ -69,7 +69,7 @@ eachDriver('grid planning over GraphQL', (driver) => {
 
   it('judges a split without writing anything', async () => {
     const before = await count('SELECT count(*)::int AS n FROM grids');
-    const { input, expected } = await splitProposal();
+    const { input, expected, splitCode } = await splitProposal();
     const res = await planner(PROPOSE, { input });
     expect(res.errors).toBeUndefined();
     const p = res.data.proposeGridChange;
@@ -84,8 +84,9 @@ eachDriver('grid planning over GraphQL', (driver) => {
           .sort()
           .at(-1),
     ).toBe(true);
-    expect(p.impact.index).toBeNull();
-    expect(p.impact.indexNote).toMatch(/stability index/);
+    // The index before/after lists the grids the split touches (grid-planning-index.spec.ts checks the scores).
+    expect(p.impact.index.map((e: any) => e.gridCode).sort()).toEqual([splitCode, p.impact.newCodes[0]].sort());
+    expect(p.impact.indexNote).toMatch(/Stability index of the last closed month/);
     expect(p.baseVersions).toEqual(expected);
     expect(await count('SELECT count(*)::int AS n FROM grids')).toBe(before);
   });

@@ -165,7 +165,8 @@ export const gridPlanningResolvers = {
       const { village } = await plannableVillage(ctx, ctx.db, input.villageCode, 'input.villageCode');
       const settings = await settingsOf(ctx.db);
       // One read-only transaction: one snapshot for the judge's reads (see judgeProposal).
-      return ctx.db.transaction((tx) => judgeProposal(tx, village, input.grids, settings));
+      const indexAt = ctx.now();
+      return ctx.db.transaction((tx) => judgeProposal(tx, village, input.grids, settings, undefined, { indexAt }));
     },
     gridChanges: async (_: unknown, args: { villageCode: string; first?: number | null }, ctx: GraphQLContext) => {
       const viewer = requireViewer(ctx);
