@@ -53,13 +53,16 @@ eachDriver('migrations', (driver) => {
     await expect(migrate(db, edited)).rejects.toThrow(/migration 2 \(governance_map\) was changed/);
   });
 
-  it('put GiST indexes on every geometry column', async () => {
+  it('put GiST indexes on every geometry column the map searches', async () => {
     db = await openTestDatabase(driver, 'migrated');
+    // import_changes.previous_geom is a rollback copy, read back by id only: an index there
+    // would only slow imports down.
     const { rows } = await db.query<{ table_name: string; indexed: boolean }>(`
       SELECT c.table_name,
         EXISTS (SELECT 1 FROM pg_indexes i WHERE i.tablename = c.table_name AND i.indexdef ILIKE '%USING gist (geom)%') AS indexed
       FROM information_schema.columns c
-      WHERE c.table_schema = 'public' AND c.udt_name = 'geometry'`);
+      WHERE c.table_schema = 'public' AND c.udt_name = 'geometry'
+        AND (c.table_name, c.column_name) <> ('import_changes', 'previous_geom')`);
     expect(rows.length).toBeGreaterThanOrEqual(6);
     expect(rows.filter((r) => !r.indexed)).toEqual([]);
   });

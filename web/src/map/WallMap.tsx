@@ -260,14 +260,15 @@ export default function WallMap(props: WallMapProps) {
     }
   }, [map, loaded, style, props.visibility]);
 
+  // The tour starts once the map has loaded, so a wall shows where it flies from.
   useEffect(() => {
-    if (map && props.flyTo)
+    if (map && loaded && props.flyTo)
       map.fitBounds([...props.flyTo.bbox] as Bbox, {
         padding: mapPadding(props.uiScale),
         duration: 4000,
         essential: true,
       });
-  }, [map, props.flyTo]);
+  }, [map, loaded, props.flyTo]);
 
   const ready = loaded && feeds.cases !== null && feeds.cameras !== null && feeds.riskPoints !== null;
   return (
