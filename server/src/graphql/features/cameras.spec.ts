@@ -196,6 +196,16 @@ eachDriver('cameras over GraphQL', (driver) => {
       expect(many.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'updates' } });
     });
 
+    it('refuses a heartbeat dated before 1970, even one PostgreSQL cannot store, naming it', async () => {
+      const before = await camera(own[0]!);
+      for (const at of ['1969-12-31T23:59:59Z', '0001-01-01T00:00:00+08:00']) {
+        const res = await api.gql(UPDATE, { updates: [{ id: own[0], status: 'fault', at }] }, tokens['demo-township']);
+        expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'updates[0].at' } });
+        expect(res.errors?.[0]?.message).toMatch(/before 1970/);
+      }
+      expect(await camera(own[0]!)).toEqual(before);
+    });
+
     it('forbids a camera outside the jurisdiction, naming it, and writes none of the call', async () => {
       const before = await camera(own[0]!);
       const res = await api.gql(

@@ -22,6 +22,12 @@ export const MAX_CAMERA_UPDATES = 5000;
 /** How far ahead of the server clock a heartbeat may be dated (device clocks drift). */
 export const HEARTBEAT_CLOCK_SKEW_MS = 5 * 60_000;
 
+/**
+ * The earliest instant a heartbeat may carry. Device clocks count from the Unix epoch, so an
+ * earlier one is garbage; and before year 1 PostgreSQL refuses it deep inside the update.
+ */
+export const EARLIEST_HEARTBEAT = new Date('1970-01-01T00:00:00Z');
+
 export const camerasTypeDefs = /* GraphQL */ `
   "Whether a camera is working, as the video platform last reported."
   enum CameraStatus {
@@ -93,7 +99,7 @@ export const camerasTypeDefs = /* GraphQL */ `
     id: ID!
     "Its status."
     status: CameraStatus!
-    "When the status was observed; default now. At most 5 minutes ahead of the server clock."
+    "When the status was observed; default now. At most 5 minutes ahead of the server clock, not before 1970."
     at: DateTime
   }
 
@@ -151,6 +157,9 @@ function checkHeartbeats(updates: readonly CameraStatusUpdate[], now: Date): Cam
     const at = u.at ?? now;
     if (at.getTime() > now.getTime() + HEARTBEAT_CLOCK_SKEW_MS) {
       throw badInput(`updates[${i}].at`, `${at.toISOString()} is in the future`);
+    }
+    if (at.getTime() < EARLIEST_HEARTBEAT.getTime()) {
+      throw badInput(`updates[${i}].at`, `${at.toISOString()} is before 1970; check the device's clock`);
     }
     return { id: u.id, status: u.status, at };
   });
