@@ -5,6 +5,8 @@
 import type { AddressInfo } from 'node:net';
 import { createApp, type App } from '../src/app.js';
 import { DEMO_PASSWORD, ensureDemoAccounts } from '../src/auth/demo-accounts.js';
+import { hashPassword } from '../src/auth/passwords.js';
+import { insertMissingUsers } from '../src/db/queries/users.js';
 import type { Database } from '../src/db/database.js';
 import type { EventBus } from '../src/events/bus.js';
 import { openTestDatabase, type Content, type Driver } from './databases.js';
@@ -93,4 +95,20 @@ export async function walkConnection(
   } while (after);
   if (new Set(nodes.map((n) => n.id)).size !== nodes.length) throw new Error(`${field}: a page repeated an id`);
   return { nodes, totalCount };
+}
+
+/** Username of an operator of one village (赵楼社区), for meeting records outside a jurisdiction. */
+export const VILLAGE_OPERATOR = 'village-operator';
+
+/** Adds the village operator (password demo) to a test database. */
+export async function addVillageOperator(db: Database): Promise<void> {
+  await insertMissingUsers(db, [
+    {
+      username: VILLAGE_OPERATOR,
+      displayName: '赵楼社区值班员',
+      role: 'operator',
+      jurisdictionCode: '371702005001',
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+    },
+  ]);
 }

@@ -6,10 +6,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eachDriver } from '../../test/databases.js';
-import { startTestApi, type GraphQLResponse, type TestApi } from '../../test/api.js';
+import { addVillageOperator, type GraphQLResponse, startTestApi, type TestApi } from '../../test/api.js';
 import { CLEAN_ERROR_CODES, hostileNumber, hostileString } from '../../test/hostile.js';
-import { hashPassword } from '../auth/passwords.js';
-import { insertMissingUsers } from '../db/queries/users.js';
 
 const RUNS = 30;
 
@@ -103,15 +101,7 @@ eachDriver('hostile input to cameras and risk points', (driver) => {
   beforeAll(async () => {
     api = await startTestApi(driver);
     // The tiny city is one township: an operator of one village meets records outside the jurisdiction.
-    await insertMissingUsers(api.db, [
-      {
-        username: 'village-operator',
-        displayName: '赵楼社区值班员',
-        role: 'operator',
-        jurisdictionCode: '371702005001',
-        passwordHash: await hashPassword('demo'),
-      },
-    ]);
+    await addVillageOperator(api.db);
     for (const account of ['demo-township', 'demo-county', 'demo-village', 'village-operator'] as const) {
       tokens[account] = await api.login(account);
     }

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eachDriver } from '../../../test/databases.js';
-import { startTestApi, TEST_NOW, type TestApi, walkConnection } from '../../../test/api.js';
-import { hashPassword } from '../../auth/passwords.js';
-import { insertMissingUsers } from '../../db/queries/users.js';
+import { addVillageOperator, startTestApi, TEST_NOW, type TestApi, walkConnection } from '../../../test/api.js';
 
 const CAMERAS = `query ($area: Area, $status: [CameraStatus!], $first: Int, $after: String) {
   cameras(area: $area, status: $status, first: $first, after: $after) {
@@ -20,15 +18,7 @@ eachDriver('cameras over GraphQL', (driver) => {
   beforeAll(async () => {
     api = await startTestApi(driver);
     // An operator of one village, to meet cameras outside the jurisdiction with update rights.
-    await insertMissingUsers(api.db, [
-      {
-        username: 'village-operator',
-        displayName: '赵楼社区值班员',
-        role: 'operator',
-        jurisdictionCode: '371702005001',
-        passwordHash: await hashPassword('demo'),
-      },
-    ]);
+    await addVillageOperator(api.db);
     for (const account of ['demo-village', 'demo-township', 'demo-city', 'demo-wall', 'village-operator']) {
       tokens[account] = await api.login(account);
     }

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eachDriver } from '../../../test/databases.js';
-import { startTestApi, TEST_NOW, type TestApi, walkConnection } from '../../../test/api.js';
-import { hashPassword } from '../../auth/passwords.js';
-import { insertMissingUsers } from '../../db/queries/users.js';
+import { addVillageOperator, startTestApi, TEST_NOW, type TestApi, walkConnection } from '../../../test/api.js';
 
 const POINT_FIELDS = 'id name category level levelName responsibleUnit lastInspectedAt gridCode location';
 const RISK_POINTS = `query ($area: Area, $level: [Int!], $category: [String!], $first: Int, $after: String) {
@@ -23,15 +21,7 @@ eachDriver('risk points over GraphQL', (driver) => {
   beforeAll(async () => {
     api = await startTestApi(driver);
     // An operator of one village, to meet risk points outside the jurisdiction with edit rights.
-    await insertMissingUsers(api.db, [
-      {
-        username: 'village-operator',
-        displayName: '赵楼社区值班员',
-        role: 'operator',
-        jurisdictionCode: '371702005001',
-        passwordHash: await hashPassword('demo'),
-      },
-    ]);
+    await addVillageOperator(api.db);
     for (const account of ['demo-village', 'demo-township', 'demo-city', 'demo-wall', 'village-operator']) {
       tokens[account] = await api.login(account);
     }
