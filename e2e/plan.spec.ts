@@ -1,6 +1,6 @@
 /**
  * The grid planner in a real browser: log in as the demo planner, open a village, move a shared
- * boundary vertex (and undo it), split its largest grid with a line drawn on the map (terra-draw's
+ * boundary vertex (and undo it), redraw a grid with a polygon (and undo it), split its largest grid with a line drawn on the map (terra-draw's
  * linestring mode, driven by the mouse), see the checks pass, save with a reason, and find the new
  * grid on the wall. Screenshots go to .cache/screenshots (look at them).
  */
@@ -109,6 +109,43 @@ describe('the grid planner', () => {
     expect(reshaped).toContain(grid.grid.code);
     expect(reshaped).toContain(neighbour);
     await page.screenshot({ path: `${SHOTS}/plan-moved.png` });
+    await page.click('[data-testid=tool-undo]');
+    await page.waitForSelector('[data-testid=impact]', { state: 'detached' });
+    expect(watch.consoleErrors).toEqual([]);
+  }, 120_000);
+
+  it('redraws a grid as a new outline: the neighbour gives up the area, and undo restores it', async () => {
+    // The south grid (…005) redrawn as a box over its southern part reaching west into the corner
+    // of its northern neighbour (…004); the box runs outside the village to the south and east
+    // (clipped), and what the south grid gives up north of it goes back to …004.
+    const { gridPlanningBase } = await server.gql(VILLAGE_GRIDS, { v: VILLAGE }, 'demo-planner');
+    const south = gridPlanningBase.grids.find((g: any) => g.grid.code === `${VILLAGE}005`);
+    const ring: number[][] = south.geometry.coordinates[0];
+    const mean = (i: number) => ring.reduce((s, p) => s + p[i]!, 0) / ring.length;
+    const inside = await screenOf(page, [mean(0), mean(1)]);
+    await page.mouse.click(inside.x, inside.y);
+    await page.click('[data-testid=tool-redraw]');
+    const corners = [
+      [115.4244, 35.248],
+      [115.4318, 35.248],
+      [115.4318, 35.245],
+      [115.4244, 35.245],
+    ];
+    const points = [];
+    for (const c of corners) points.push(await screenOf(page, c));
+    for (const p of [...points, points[0]!]) {
+      await page.mouse.move(p.x, p.y, { steps: 4 });
+      await page.mouse.click(p.x, p.y);
+    }
+    await page.waitForSelector('[data-testid=impact]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid=server-status][data-state=valid]', { timeout: 60_000 });
+    expect(await page.locator('[data-testid=action-error]').count()).toBe(0);
+    expect(await page.locator('[data-testid=checks] .issue.error').count()).toBe(0);
+    expect(await page.locator('[data-testid=grid-table] tbody tr').count()).toBe(5);
+    const reshaped = await page.textContent('[data-testid=impact-reshaped]');
+    expect(reshaped).toContain(`${VILLAGE}005`);
+    expect(reshaped).toContain(`${VILLAGE}004`);
+    await page.screenshot({ path: `${SHOTS}/plan-redrawn.png` });
     await page.click('[data-testid=tool-undo]');
     await page.waitForSelector('[data-testid=impact]', { state: 'detached' });
     expect(watch.consoleErrors).toEqual([]);

@@ -14,9 +14,21 @@ export const planZh = {
     redo: '重做',
     cancel: '取消',
     splitHint: '在网格上画一条穿过它的线，单击添加折点，回车或再次单击最后一点结束。',
-    selectHint: '拖动网格顶点移动边界（相邻网格同步移动，自动吸附顶点和边）；勾选两个相邻网格可合并。',
+    selectHint:
+      '拖动网格顶点移动边界（相邻网格同步移动，自动吸附顶点和边）；勾选两个相邻网格可合并；选中一个网格后可重绘。',
     working: '正在处理…',
     noGrid: '这条线没有穿过任何网格',
+    redraw: '重绘网格',
+    redrawHint:
+      '重绘“{{name}}”：单击逐点画出新边界，回车或单击起点结束；新边界覆盖的区域从相邻网格划入，让出的区域并入与其共用边界最长的相邻网格。',
+    redrawErrors: {
+      REDRAW_EMPTY: '新边界不在本村/社区范围内',
+      REDRAW_TARGET_SPLIT: '新边界裁到村/社区范围后分成了几块，网格须为一个整体',
+      REDRAW_NEIGHBOUR_CUT: '新边界把相邻网格切成了两块',
+      REDRAW_ENCLAVE: '新边界会让一个网格被另一个网格包围（形成洞）',
+      REDRAW_DETACHED: '让出的区域既不与相邻网格相接，也不与新网格相接',
+      REDRAW_INVALID: '新边界不是有效的多边形（点太少或自相交）',
+    },
   },
   table: {
     title: '网格',
@@ -122,9 +134,20 @@ export const planEn: typeof planZh = {
     cancel: 'Cancel',
     splitHint: 'Draw a line across a grid: click to add points, press Enter or click the last point again to finish.',
     selectHint:
-      'Drag a grid vertex to move a boundary (neighbours move with it; snaps to vertices and edges); pick two adjacent grids to merge.',
+      'Drag a grid vertex to move a boundary (neighbours move with it; snaps to vertices and edges); pick two adjacent grids to merge; select a grid to redraw it.',
     working: 'Working…',
     noGrid: 'The line crosses no grid',
+    redraw: 'Redraw grid',
+    redrawHint:
+      'Redrawing "{{name}}": click to draw the new outline, press Enter or click the first point to finish. Area it covers is taken from the neighbours; area it gives up goes to the neighbour sharing the longest boundary.',
+    redrawErrors: {
+      REDRAW_EMPTY: 'The new outline is outside the village',
+      REDRAW_TARGET_SPLIT: 'Clipped to the village, the new outline falls apart in pieces; a grid must be one polygon',
+      REDRAW_NEIGHBOUR_CUT: 'The new outline cuts a neighbouring grid in two',
+      REDRAW_ENCLAVE: 'The new outline would leave one grid inside another (a hole)',
+      REDRAW_DETACHED: 'The area given up touches neither a neighbour nor the new grid',
+      REDRAW_INVALID: 'The new outline is not a valid polygon (too few points or crossing itself)',
+    },
   },
   table: {
     title: 'Grids',

@@ -3,7 +3,9 @@
  * terra-draw polygons. terra-draw edits one feature at a time; every vertex step it reports goes
  * to the planner (onRingStep), which moves the neighbours sharing that vertex, and the neighbours
  * are updated here at once, in the same event, so the shared edge never opens even for a frame.
- * The split line is drawn in terra-draw's linestring mode. Loaded with a dynamic import.
+ * The split line is drawn in terra-draw's linestring mode, a grid's new outline (redraw) in its
+ * polygon mode; grids carry `grid: true` so the outline being drawn is never mistaken for one.
+ * Loaded with a dynamic import.
  */
 import { Map as MapLibreMap, Marker, setWorkerUrl, type LngLatBoundsLike } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
@@ -56,13 +58,15 @@ export interface PlanMapProps {
   markers: readonly PlanMapMarker[];
   /** Fly here (an issue clicked); a new object flies again. */
   focus: { at: Position } | null;
-  mode: 'select' | 'split';
+  mode: 'select' | 'split' | 'redraw';
   /**
    * One vertex step of grid `key` (final at the end of a drag): the grids to show now, with
    * the neighbours moved along, or null to leave the map as it is.
    */
   onRingStep: (key: string, ring: Ring, final: boolean) => readonly PlanMapGrid[] | null;
   onLine: (line: Position[]) => void;
+  /** A new outline drawn in the redraw mode (closed ring). */
+  onPolygon: (ring: Ring) => void;
   onSelect: (key: string | null) => void;
   /** Lets browser tests turn map coordinates into screen pixels. */
   exposeForTests?: boolean;
@@ -87,7 +91,7 @@ const polygonFeature = (g: PlanMapGrid): GeoJSONStoreFeatures => ({
   id: g.key,
   type: 'Feature',
   geometry: { type: 'Polygon', coordinates: [g.ring] },
-  properties: { mode: 'polygon', tone: g.tone },
+  properties: { mode: 'polygon', tone: g.tone, grid: true },
 });
 
 const sameRing = (a: readonly Position[], b: readonly Position[]) =>
@@ -136,6 +140,7 @@ function makeDraw(map: MapLibreMap, rings: () => Ring[]) {
         },
       }),
       new TerraDrawPolygonMode({
+        snapping: { toCoordinate: true, toLine: true },
         styles: {
           fillColor: toneOf,
           fillOpacity: 0.22,
@@ -163,7 +168,7 @@ export default function PlanMap(props: PlanMapProps) {
       const present = new Map(
         d
           .getSnapshot()
-          .filter((f) => f.properties.mode === 'polygon')
+          .filter((f) => f.properties.grid === true)
           .map((f) => [String(f.id), f]),
       );
       const add: GeoJSONStoreFeatures[] = [];
@@ -215,7 +220,7 @@ export default function PlanMap(props: PlanMapProps) {
         d
           ? d
               .getSnapshot()
-              .filter((f) => f.properties.mode === 'polygon')
+              .filter((f) => f.properties.grid === true)
               .map((f) => (f.geometry.coordinates as Ring[])[0]!)
           : [];
       d = makeDraw(m, rings);
@@ -227,7 +232,7 @@ export default function PlanMap(props: PlanMapProps) {
           if (syncing.current || type !== 'update' || context?.target === 'properties') return;
           for (const id of ids) {
             const f = td.getSnapshotFeature(id);
-            if (f?.properties.mode !== 'polygon' || f.geometry.type !== 'Polygon') continue;
+            if (f?.properties.grid !== true || f.geometry.type !== 'Polygon') continue;
             const shown = latest.current.onRingStep(String(id), (f.geometry.coordinates as Ring[])[0]!, false);
             if (shown) sync(td, shown);
           }
@@ -241,7 +246,13 @@ export default function PlanMap(props: PlanMapProps) {
             td.removeFeatures([id]);
             syncing.current = false;
             latest.current.onLine(line);
-          } else if (f.properties.mode === 'polygon' && f.geometry.type === 'Polygon') {
+          } else if (context.mode === 'polygon' && f.properties.grid !== true && f.geometry.type === 'Polygon') {
+            const ring = (f.geometry.coordinates as Ring[])[0]!;
+            syncing.current = true;
+            td.removeFeatures([id]);
+            syncing.current = false;
+            latest.current.onPolygon(ring);
+          } else if (f.properties.grid === true && f.geometry.type === 'Polygon') {
             const shown = latest.current.onRingStep(String(id), (f.geometry.coordinates as Ring[])[0]!, true);
             if (shown) sync(td, shown);
           }
@@ -278,7 +289,7 @@ export default function PlanMap(props: PlanMapProps) {
 
   useEffect(() => {
     if (!draw) return;
-    draw.setMode(props.mode === 'split' ? 'linestring' : 'select');
+    draw.setMode(props.mode === 'split' ? 'linestring' : props.mode === 'redraw' ? 'polygon' : 'select');
   }, [draw, props.mode]);
 
   useEffect(() => {

@@ -35,7 +35,9 @@ export interface PlanEditorProps {
 export function PlanEditor(p: PlanEditorProps) {
   const { t } = useTranslation();
   const editor = usePlanEditor(p.api, p.base, p.settings);
-  const [mode, setMode] = useState<'select' | 'split'>('select');
+  const [mode, setMode] = useState<'select' | 'split' | 'redraw'>('select');
+  // The grid being redrawn, fixed when the tool is chosen (leaving select mode deselects on the map).
+  const [redrawKey, setRedrawKey] = useState<string | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [focus, setFocus] = useState<{ at: Position } | null>(null);
@@ -119,6 +121,19 @@ export function PlanEditor(p: PlanEditorProps) {
     },
     [editor.split, selected],
   );
+  const onPolygon = useCallback(
+    (ring: Ring) => {
+      setMode('select');
+      if (redrawKey) void editor.redraw(redrawKey, ring);
+    },
+    [editor.redraw, redrawKey],
+  );
+  const startRedraw = () => {
+    if (mode === 'redraw' || !selected) return setMode('select');
+    setRedrawKey(selected);
+    setMode('redraw');
+  };
+  const redrawName = state.grids.find((g) => g.key === redrawKey)?.name ?? t('plan.table.newGrid');
   const togglePick = (key: string) =>
     setPicked((ks) => (ks.includes(key) ? ks.filter((k) => k !== key) : [...ks, key]));
   const merge = () => {
@@ -171,6 +186,15 @@ export function PlanEditor(p: PlanEditorProps) {
           </button>
           <button
             type="button"
+            className={`chip ${mode === 'redraw' ? 'on' : ''}`}
+            disabled={mode !== 'redraw' && (!selected || editor.busy !== null)}
+            onClick={startRedraw}
+            data-testid="tool-redraw"
+          >
+            {t('plan.tools.redraw')}
+          </button>
+          <button
+            type="button"
             className="chip"
             disabled={picked.length < 2 || editor.busy !== null}
             onClick={merge}
@@ -201,11 +225,17 @@ export function PlanEditor(p: PlanEditorProps) {
               ? t('plan.tools.working')
               : mode === 'split'
                 ? t('plan.tools.splitHint')
-                : t('plan.tools.selectHint')}
+                : mode === 'redraw'
+                  ? t('plan.tools.redrawHint', { name: redrawName })
+                  : t('plan.tools.selectHint')}
           </span>
           {editor.actionError && (
             <span className="error" data-testid="action-error">
-              {editor.actionError === NO_GRID ? t('plan.tools.noGrid') : editor.actionError}
+              {editor.actionError === NO_GRID
+                ? t('plan.tools.noGrid')
+                : editor.actionError.startsWith('REDRAW_')
+                  ? t(`plan.tools.redrawErrors.${editor.actionError}`)
+                  : editor.actionError}
             </span>
           )}
         </div>
@@ -221,6 +251,7 @@ export function PlanEditor(p: PlanEditorProps) {
             mode={mode}
             onRingStep={onRingStep}
             onLine={onLine}
+            onPolygon={onPolygon}
             onSelect={setSelected}
             exposeForTests={p.exposeForTests}
           />

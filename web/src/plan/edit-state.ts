@@ -6,6 +6,7 @@
  */
 import * as turf from '@turf/turf';
 import type { MirrorGrid } from '../../../server/src/domain/grid-planning/mirror.js';
+import { redrawPartition } from './redraw.js';
 import { applyRingEdit, nodeRings, onlyNoded, roundRing, type Position, type Ring } from './topology.js';
 
 export interface PlanGrid {
@@ -165,3 +166,40 @@ export function gridCrossed(state: PlanState, line: readonly Position[], samples
   const best = [...hits].sort((a, b) => b[1] - a[1])[0];
   return best ? state.grids.find((g) => g.key === best[0])! : null;
 }
+
+/**
+ * The state after grid `key` was redrawn as `drawn`, its neighbours giving or taking the area
+ * (redraw.ts); grids covered entirely are retired into it. Households move with the area, at each
+ * old grid's density. Throws the redraw's error code (REDRAW_…) when the outline is refused.
+ */
+export function redrawGrid(
+  state: PlanState,
+  key: string,
+  drawn: readonly Position[],
+  village: { type: 'Polygon' | 'MultiPolygon'; coordinates: any },
+): PlanState {
+  const index = state.grids.findIndex((g) => g.key === key);
+  if (index < 0) return state;
+  const polygons = state.grids.map((g) => [g.ring, ...g.holes]);
+  const outcome = redrawPartition(village, polygons, index, drawn);
+  if (!outcome.ok) throw new Error(outcome.code);
+  const density = state.grids.map((g) => g.households / (ringArea(g.ring, g.holes) || 1));
+  const householdsIn = (p: Position[][]) =>
+    Math.round(
+      polygons.reduce((sum, old, j) => {
+        const common = turf.intersect(turf.featureCollection([turf.polygon(p), turf.polygon(old)]));
+        return sum + (common ? turf.area(common) * density[j]! : 0);
+      }, 0),
+    );
+  const grids = state.grids.flatMap((g, i): PlanGrid[] => {
+    const p = outcome.grids[i];
+    if (!p) return [];
+    if (p === polygons[i] || (i !== index && sameRings(p, polygons[i]!))) return [g];
+    return [{ ...g, ring: roundRing(p[0]!), holes: p.slice(1).map((h) => roundRing(h)), households: householdsIn(p) }];
+  });
+  return { grids: noded(grids), nextKey: state.nextKey };
+}
+
+const sameRings = (a: Position[][], b: Position[][]) =>
+  a.length === b.length &&
+  a.every((r, i) => r.length === b[i]!.length && r.every((p, j) => p[0] === b[i]![j]![0] && p[1] === b[i]![j]![1]));

@@ -14,6 +14,7 @@ import {
   mergeGrids,
   mirrorGrids,
   polygonOf,
+  redrawGrid,
   splitGrid,
   stateFromBase,
   type PlanState,
@@ -118,6 +119,14 @@ export function usePlanEditor(api: WallApi, base: PlanBase, settings: PlanningSe
       return mergeGrids(state, keys, r.mergeGridGeometries);
     });
 
+  /** Redraws grid `key` as the drawn outline, the neighbours giving or taking the area (in the browser). */
+  const redraw = (key: string, drawn: Position[]) =>
+    run('redraw', async () => {
+      const state = latest.current.history.present;
+      if (!state.grids.some((g) => g.key === key)) throw new Error(NO_GRID);
+      return redrawGrid(state, key, drawn, base.villageGeometry);
+    });
+
   const current = proposal && proposal.state === history.present ? proposal.value : null;
   return {
     state: shown,
@@ -136,5 +145,6 @@ export function usePlanEditor(api: WallApi, base: PlanBase, settings: PlanningSe
     ringStep,
     split,
     merge,
+    redraw,
   };
 }
