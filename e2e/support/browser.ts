@@ -45,7 +45,10 @@ export function watchPage(page: Page, origin: string): PageWatch {
   page.on('console', (message) => {
     if (message.type() === 'error') watch.consoleErrors.push(message.text());
   });
-  page.on('pageerror', (error) => watch.consoleErrors.push(`uncaught: ${error.message}`));
+  // A non-Error thrown or rejected arrives with the message "Object": keep its name and stack too.
+  page.on('pageerror', (error) =>
+    watch.consoleErrors.push(`uncaught: ${error.name}: ${error.message} ${error.stack ?? ''}`.trim()),
+  );
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.protocol === 'data:' || url.protocol === 'blob:') return;
