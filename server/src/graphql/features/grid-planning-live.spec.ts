@@ -1,7 +1,6 @@
-import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { eachDriver } from '../../../test/databases.js';
+import { collect, connect, until } from '../../../test/live.js';
 import { startTestApi, TEST_NOW, type TestApi } from '../../../test/api.js';
 
 const VILLAGE = '371702005001';
@@ -11,33 +10,6 @@ const BASE = `query ($v: ID!) { gridPlanningBase(villageCode: $v) {
 const SPLIT = 'query ($p: GeoJSON!, $l: GeoJSON!) { splitGridGeometry(polygon: $p, line: $l) }';
 const COMMIT = `mutation ($input: GridChangeInput!, $expected: [GridVersionInput!]!, $from: DateTime, $reason: String!) {
   commitGridChange(input: $input, expectedVersions: $expected, effectiveFrom: $from, reason: $reason, confirmWarnings: true) { id } }`;
-
-function connect(api: TestApi, token: string): Client {
-  return createClient({
-    url: `${api.base.replace('http', 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${token}` },
-    retryAttempts: 0,
-    lazy: true,
-  });
-}
-
-function collect(client: Client, variables: Record<string, unknown>) {
-  const received: any[] = [];
-  let ready!: () => void;
-  const started = new Promise<void>((r) => (ready = r));
-  const stop = client.subscribe(
-    { query: SUBSCRIBE, variables },
-    { next: (v) => received.push(v), error: () => undefined, complete: () => undefined },
-  );
-  client.on('connected', () => setTimeout(ready, 100));
-  return { received, stop, started };
-}
-
-const until = async (check: () => boolean, ms = 5000) => {
-  const end = Date.now() + ms;
-  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
-};
 
 eachDriver('live grid changes', (driver) => {
   let api: TestApi;
@@ -50,8 +22,8 @@ eachDriver('live grid changes', (driver) => {
     const token = await api.login('demo-planner');
     const wall = connect(api, await api.login('demo-township'));
     const elsewhere = connect(api, await api.login('demo-township'));
-    const inside = collect(wall, { unit: VILLAGE });
-    const other = collect(elsewhere, { unit: '371702005003' });
+    const inside = collect(wall, SUBSCRIBE, { unit: VILLAGE });
+    const other = collect(elsewhere, SUBSCRIBE, { unit: '371702005003' });
     await Promise.all([inside.started, other.started]);
 
     const base = (await api.gql(BASE, { v: VILLAGE }, token)).data.gridPlanningBase;

@@ -1,41 +1,11 @@
-import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { eachDriver } from '../../../test/databases.js';
+import { collect, connect, until } from '../../../test/live.js';
 import { startTestApi, type TestApi } from '../../../test/api.js';
 
 const SUBSCRIBE =
   'subscription ($unit: ID) { caseChanged(unitCode: $unit) { caseCode toStatus actor case { code status } } }';
 const REPORT = `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { code } }`;
-
-function connect(api: TestApi, token?: string): Client {
-  return createClient({
-    url: `${api.base.replace('http', 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
-    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-    retryAttempts: 0,
-    lazy: true,
-  });
-}
-
-/** Collects what a subscription delivers until `stop()`. */
-function collect(client: Client, variables: Record<string, unknown>) {
-  const received: any[] = [];
-  const errors: unknown[] = [];
-  let ready!: () => void;
-  const started = new Promise<void>((r) => (ready = r));
-  const stop = client.subscribe(
-    { query: SUBSCRIBE, variables },
-    { next: (v) => received.push(v), error: (e) => errors.push(e), complete: () => undefined },
-  );
-  client.on('connected', () => setTimeout(ready, 100));
-  return { received, errors, stop, started };
-}
-
-const until = async (check: () => boolean, ms = 5000) => {
-  const end = Date.now() + ms;
-  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
-};
 
 eachDriver('live case events', (driver) => {
   let api: TestApi;
@@ -53,8 +23,8 @@ eachDriver('live case events', (driver) => {
   it('delivers a reported case to subscribers whose jurisdiction covers it, and only to them', async () => {
     const township = connect(api, await api.login('demo-township'));
     const otherVillage = connect(api, await api.login('demo-township'));
-    const inside = collect(township, {});
-    const elsewhere = collect(otherVillage, { unit: '371702005003' });
+    const inside = collect(township, SUBSCRIBE, {});
+    const elsewhere = collect(otherVillage, SUBSCRIBE, { unit: '371702005003' });
     await Promise.all([inside.started, elsewhere.started]);
 
     const token = await api.login('demo-village');
@@ -113,7 +83,7 @@ eachDriver('live case events', (driver) => {
 
   it('refuses a connection without a valid token', async () => {
     const client = connect(api, 'not-a-token');
-    const sub = collect(client, {});
+    const sub = collect(client, SUBSCRIBE, {});
     await until(() => sub.errors.length > 0);
     expect(sub.errors.length).toBe(1);
     await client.dispose();
@@ -121,7 +91,7 @@ eachDriver('live case events', (driver) => {
 
   it('refuses to listen to a unit outside the jurisdiction', async () => {
     const client = connect(api, await api.login('demo-village'));
-    const sub = collect(client, { unit: '371702005003' });
+    const sub = collect(client, SUBSCRIBE, { unit: '371702005003' });
     await until(() => sub.errors.length > 0 || sub.received.length > 0);
     expect(JSON.stringify(sub.errors[0] ?? sub.received[0])).toMatch(/not a unit inside your jurisdiction/);
     await client.dispose();

@@ -1,7 +1,6 @@
-import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { eachDriver } from '../../../test/databases.js';
+import { collect, connect, until } from '../../../test/live.js';
 import { startTestApi, TEST_NOW, type TestApi } from '../../../test/api.js';
 import { periodContaining } from '../../domain/index/periods.js';
 import { EventBus } from '../../events/bus.js';
@@ -10,34 +9,6 @@ import { checkDay } from '../../stability/warnings.js';
 const SUBSCRIBE = `subscription ($unit: ID) {
   warningRaised(unitCode: $unit) { id gridCode gridName day measure observed expected upperLimit pValue } }`;
 const REPORT = `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { code } }`;
-
-function connect(api: TestApi, token: string): Client {
-  return createClient({
-    url: `${api.base.replace('http', 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${token}` },
-    retryAttempts: 0,
-    lazy: true,
-  });
-}
-
-function collect(client: Client, variables: Record<string, unknown>) {
-  const received: any[] = [];
-  const errors: unknown[] = [];
-  let ready!: () => void;
-  const started = new Promise<void>((r) => (ready = r));
-  const stop = client.subscribe(
-    { query: SUBSCRIBE, variables },
-    { next: (v) => received.push(v), error: (e) => errors.push(e), complete: () => undefined },
-  );
-  client.on('connected', () => setTimeout(ready, 100));
-  return { received, errors, stop, started };
-}
-
-const until = async (check: () => boolean, ms = 5000) => {
-  const end = Date.now() + ms;
-  while (!check() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
-};
 
 eachDriver('early warnings pushed to subscribers', (driver) => {
   let api: TestApi;
@@ -57,9 +28,9 @@ eachDriver('early warnings pushed to subscribers', (driver) => {
     const township = connect(api, await api.login('demo-township'));
     const village = connect(api, await api.login('demo-village'));
     const elsewhere = connect(api, await api.login('demo-township'));
-    const inTownship = collect(township, {});
-    const inVillage = collect(village, {});
-    const otherVillage = collect(elsewhere, { unit: '371702005003' });
+    const inTownship = collect(township, SUBSCRIBE, {});
+    const inVillage = collect(village, SUBSCRIBE, {});
+    const otherVillage = collect(elsewhere, SUBSCRIBE, { unit: '371702005003' });
     await Promise.all([inTownship.started, inVillage.started, otherVillage.started]);
 
     // A burst far above the grid's usual day: a dozen cases reported on the pinned day.
@@ -100,7 +71,7 @@ eachDriver('early warnings pushed to subscribers', (driver) => {
 
   it('refuses a subscription to a unit outside the jurisdiction', async () => {
     const client = connect(api, await api.login('demo-village'));
-    const sub = collect(client, { unit: '371702005003' });
+    const sub = collect(client, SUBSCRIBE, { unit: '371702005003' });
     await until(() => sub.errors.length > 0 || sub.received.length > 0, 3000);
     // graphql-ws delivers a refused subscription as one result that carries only errors.
     const answers = [...sub.received, ...sub.errors] as { data?: unknown; errors?: any[] }[];
