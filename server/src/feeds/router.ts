@@ -6,7 +6,6 @@
  * outside it answers "not found", as GraphQL does), 500.
  */
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import { GraphQLError } from 'graphql';
 import { jurisdictionPrefix, narrowToJurisdiction } from '../auth/jurisdiction.js';
 import type { Database } from '../db/database.js';
 import {
@@ -16,7 +15,8 @@ import {
   FEED_CHUNK_ROWS,
   type FeedFilter,
 } from '../db/queries/feeds.js';
-import { viewerFromAuthorization, type AuthSettings, type Viewer } from '../graphql/context.js';
+import { type AuthSettings } from '../graphql/context.js';
+import { authenticate, sendError } from '../http/bearer.js';
 import { COLUMNS_MEDIA_TYPE } from './columns.js';
 import { buildFeed, CAMERA_LAYER, CASE_LAYER, RISK_POINT_LAYER, type FeedLayer } from './layers.js';
 import { parseFeedParams, type FeedParams } from './params.js';
@@ -27,27 +27,6 @@ export interface FeedsOptions {
   now: () => Date;
   /** Rows per database round trip (tests make it small to cross chunk boundaries). */
   chunkRows?: number;
-}
-
-function sendError(res: Response, status: number, code: string, message: string, field?: string): void {
-  res
-    .status(status)
-    .json({ error: { code, message, ...(field ? { field } : {}) } })
-    .end();
-}
-
-async function authenticate(req: Request, res: Response, options: FeedsOptions): Promise<Viewer | null> {
-  let message = 'log in first: send "Authorization: Bearer <token>"';
-  try {
-    const viewer = await viewerFromAuthorization(req.headers.authorization, options.auth, options.now());
-    if (viewer) return viewer;
-  } catch (error) {
-    if (!(error instanceof GraphQLError) || error.extensions.code !== 'UNAUTHENTICATED') throw error;
-    message = error.message;
-  }
-  res.setHeader('WWW-Authenticate', 'Bearer');
-  sendError(res, 401, 'UNAUTHENTICATED', message);
-  return null;
 }
 
 /** Time spent waiting for the database, so Server-Timing can tell it from encoding. */

@@ -8,13 +8,13 @@
  *   (cameras, risk_points, cases, grids) inside the viewer's jurisdiction, streamed.
  */
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
-import { GraphQLError } from 'graphql';
 import { jurisdictionPrefix, narrowToJurisdiction } from '../auth/jurisdiction.js';
 import { can } from '../auth/roles.js';
 import type { Database } from '../db/database.js';
 import { findExportChunks, type ExportLayer } from '../db/queries/exports.js';
 import { parseArea } from '../domain/area-filter.js';
-import { viewerFromAuthorization, type AuthSettings, type Viewer } from '../graphql/context.js';
+import { type AuthSettings } from '../graphql/context.js';
+import { authenticate, sendError } from '../http/bearer.js';
 import {
   csvHeader,
   csvLine,
@@ -33,24 +33,6 @@ export interface ImportsHttpOptions {
   db: Database;
   auth: AuthSettings;
   now: () => Date;
-}
-
-function sendError(res: Response, status: number, code: string, message: string, field?: string): void {
-  res.status(status).json({ error: { code, message, ...(field ? { field } : {}) } });
-}
-
-async function authenticate(req: Request, res: Response, options: ImportsHttpOptions): Promise<Viewer | null> {
-  let message = 'log in first: send "Authorization: Bearer <token>"';
-  try {
-    const viewer = await viewerFromAuthorization(req.headers.authorization, options.auth, options.now());
-    if (viewer) return viewer;
-  } catch (error) {
-    if (!(error instanceof GraphQLError) || error.extensions.code !== 'UNAUTHENTICATED') throw error;
-    message = error.message;
-  }
-  res.setHeader('WWW-Authenticate', 'Bearer');
-  sendError(res, 401, 'UNAUTHENTICATED', message);
-  return null;
 }
 
 const one = (q: Record<string, unknown>, key: string): string | undefined =>
