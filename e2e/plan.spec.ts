@@ -200,9 +200,14 @@ describe('the grid planner', () => {
       await page.check('[data-testid=confirm-warnings]');
     await page.click('[data-testid=save]');
     await page.waitForSelector('[data-testid=notice]', { timeout: 30_000 });
+    // The notice comes with the commit's answer; the village's grids and history are fetched again after it.
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=history]')?.textContent?.includes('赵楼社区新建小区入住'),
+      null,
+      { timeout: 30_000 },
+    );
     await page.waitForSelector('[data-testid=server-status][data-state=valid]', { timeout: 60_000 });
     expect(await page.locator('[data-testid=grid-table] tbody tr').count()).toBe(6);
-    expect(await page.textContent('[data-testid=history]')).toContain('赵楼社区新建小区入住');
     await page.screenshot({ path: `${SHOTS}/plan-saved.png` });
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
