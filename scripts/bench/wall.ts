@@ -7,6 +7,8 @@
  * - bytes over the wire (every HTTP response body as transferred, from the DevTools protocol);
  * - frame rate while the map is dragged for 3 s, counted from deck.gl's own frames.
  * Also prints the initial JavaScript (what index.html loads) and the lazy map chunk, gzipped.
+ * `--trace FILE` writes a Chromium performance trace of the first run up to its first frame
+ * (open it in chrome://tracing or Perfetto; scripts/bench/trace-summary.py sums it by event).
  * Builds the web app first if it is missing or stale.
  */
 import { execFileSync } from 'node:child_process';
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     size: { type: 'string', default: '1920x1080' },
     path: { type: 'string', default: '/wall?kiosk=demo-wall' },
+    trace: { type: 'string' },
   },
 });
 
@@ -51,6 +54,18 @@ const browser = await chromium.launch({
   args: [...CHROMIUM_FLAGS.filter((f) => !extra.some((e) => e.split('=')[0] === f.split('=')[0])), ...extra],
 });
 
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'blink',
+  'gpu',
+  'gpu.service',
+  'gpu.angle',
+  'toplevel',
+  'loading',
+];
+
 interface Run {
   dataReadyMs: number;
   firstFrameMs: number;
@@ -61,7 +76,7 @@ interface Run {
 for (const size of values.size.split(',')) {
   const [width, height] = size.split('x').map(Number) as [number, number];
   const runs: Run[] = [];
-  for (let i = 0; i < Number(values.runs); i++) runs.push(await measure(width, height));
+  for (let i = 0; i < Number(values.runs); i++) runs.push(await measure(width, height, i === 0 ? values.trace : undefined));
   console.log(`\n${size} (${runs.length} runs, fresh browser context each)`);
   for (const key of ['dataReadyMs', 'firstFrameMs', 'megabytes', 'dragFps'] as const) {
     const xs = runs.map((r) => r[key]).sort((a, b) => a - b);
@@ -72,7 +87,7 @@ await browser.close();
 await app.stop();
 await db.close();
 
-async function measure(width: number, height: number): Promise<Run> {
+async function measure(width: number, height: number, trace?: string): Promise<Run> {
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -98,11 +113,13 @@ async function measure(width: number, height: number): Promise<Run> {
         marks.frame = performance.now();
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-state', 'data-frames'] });
   });
+  if (trace) await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
   await page.goto(`${base}${values.path}`);
   await page.waitForFunction(() => (window as unknown as { __marks: { frame?: number } }).__marks.frame, null, {
     timeout: 180_000,
     polling: 100,
   });
+  if (trace) await browser.stopTracing();
   const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
   const dragFps = await dragFramesPerSecond(page, width, height);
   await context.close();

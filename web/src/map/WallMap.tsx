@@ -1,6 +1,7 @@
 /**
- * The wall's map: a MapLibre basemap from our own server with deck.gl layers overlaid
- * (MapboxOverlay, overlaid mode: MapLibre 6 no longer exposes what interleaving needs).
+ * The wall's map: a MapLibre basemap from our own server with deck.gl layers drawn into the same
+ * WebGL context (MapboxOverlay, interleaved): one context and one canvas, which is what a software
+ * renderer pays for twice otherwise (context creation, and a readback of each canvas every frame).
  * Loaded with a dynamic import, so the map libraries stay out of the first download.
  */
 import { MapboxOverlay } from '@deck.gl/mapbox';
@@ -69,6 +70,9 @@ function mapPadding(uiScale: number) {
   return { top: 70 * uiScale, left: 200 * uiScale, right: 40 * uiScale, bottom: 30 * uiScale };
 }
 
+/** How long after the map loaded deck.gl waits for the feeds before it draws what it has. */
+const PARTIAL_DRAW_AFTER_MS = 5000;
+
 const LAYER_SELECTION: Record<string, 'case' | 'camera' | 'riskPoint'> = {
   'cases-points': 'case',
   'cameras-points': 'camera',
@@ -81,6 +85,7 @@ export default function WallMap(props: WallMapProps) {
   const wrapper = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const overlay = useRef<MapboxOverlay | null>(null);
+  const drawingNow = useRef(false);
   const [zoom, setZoom] = useState(8);
   const [view, setView] = useState<Bbox | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -151,11 +156,12 @@ export default function WallMap(props: WallMapProps) {
     });
     let frames = 0;
     const deck = new MapboxOverlay({
-      interleaved: false,
+      interleaved: true,
       layers: [],
       pickingRadius: 6,
+      // Counts the frames that drew deck.gl's layers (interleaved, every map frame calls this).
       onAfterRender: () => {
-        if (wrapper.current) wrapper.current.dataset.frames = String(++frames);
+        if (wrapper.current && drawingNow.current) wrapper.current.dataset.frames = String(++frames);
       },
       onHover: (info) => {
         const lines = info.layer
@@ -176,6 +182,11 @@ export default function WallMap(props: WallMapProps) {
         if (code && (id === 'choropleth-townships' || id === 'index-townships')) onSelect({ kind: 'township', code });
       },
     });
+    // deck.gl's interleaving reads map.transform, which MapLibre 6 moved to map._camera.
+    if (!('transform' in m))
+      Object.defineProperty(m, 'transform', {
+        get: () => (m as unknown as { _camera: { transform: unknown } })._camera.transform,
+      });
     m.addControl(deck);
     overlay.current = deck;
     const track = () => {
@@ -246,9 +257,21 @@ export default function WallMap(props: WallMapProps) {
       dayStart,
     ],
   );
+  // deck.gl draws nothing until every layer's data is in (or a while after the map loaded, if a feed
+  // keeps failing): each partial frame costs a software renderer a full readback, so a wall without a
+  // GPU is complete sooner when its first deck.gl frame is its complete one.
+  const ready = loaded && feeds.cases !== null && feeds.cameras !== null && feeds.riskPoints !== null;
+  const [drawing, setDrawing] = useState(false);
+  drawingNow.current = drawing;
   useEffect(() => {
-    overlay.current?.setProps({ layers: buildLayers(specs) });
-  }, [specs, map]);
+    if (drawing || !loaded) return;
+    if (ready && labelsReady) setDrawing(true);
+    const timer = setTimeout(() => setDrawing(true), PARTIAL_DRAW_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [drawing, loaded, ready, labelsReady]);
+  useEffect(() => {
+    overlay.current?.setProps({ layers: drawing ? buildLayers(specs) : [] });
+  }, [specs, map, drawing]);
 
   // Basemap toggles switch MapLibre's own layers.
   useEffect(() => {
@@ -270,13 +293,12 @@ export default function WallMap(props: WallMapProps) {
       });
   }, [map, loaded, props.flyTo]);
 
-  const ready = loaded && feeds.cases !== null && feeds.cameras !== null && feeds.riskPoints !== null;
   return (
     <div
       className="wall-map"
       ref={wrapper}
       data-testid="wall-map"
-      data-map-state={ready ? 'ready' : 'loading'}
+      data-map-state={ready && drawing ? 'ready' : 'loading'}
       data-zoom={zoom}
     >
       {/* MapLibre owns this element's children; React keeps out of it. */}
