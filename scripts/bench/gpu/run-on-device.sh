@@ -5,6 +5,9 @@
 REPO=$(pwd)
 S=/tmp/stage
 cp "$REPO"/.gpu/p4/chr.part.03 $S/ 2>/dev/null
+if [ -f $S/mesa.tar.zst ] && [ ! -d $S/mesa ]; then
+  cd $S && LD_LIBRARY_PATH=$S/bin sh -c "$S/bin/zstd -d -q < mesa.tar.zst | tar xf - -C $S" || exit 1
+fi
 if [ ! -x $S/chromium/chromium ]; then
   cd $S && LD_LIBRARY_PATH=$S/bin sh -c "cat chr.part.0* | $S/bin/zstd -d -q | tar xf - -C $S" || exit 1
 fi
@@ -25,3 +28,11 @@ run angle-vulkan-nvidia-4k "$VULKAN" 3840x2160
 run gpu-egl-4k "$EGL" 3840x2160
 unset VK_DRIVER_FILES VK_ICD_FILENAMES
 run swiftshader-16core "--use-angle=swiftshader --enable-unsafe-swiftshader --disable-gpu-sandbox"
+# Mesa's llvmpipe (bundle-mesa.sh): software OpenGL on all cores, through ANGLE's OpenGL ES back end.
+if [ -d $S/mesa ]; then
+  __EGL_VENDOR_LIBRARY_FILENAMES=$S/mesa/50_mesa.json LIBGL_DRIVERS_PATH=$S/mesa/dri GALLIUM_DRIVER=llvmpipe \
+    LD_LIBRARY_PATH=$S/mesa/lib:$LD_LIBRARY_PATH run llvmpipe-16core "--use-gl=angle --use-angle=gl-egl --ignore-gpu-blocklist --disable-gpu-sandbox"
+  __EGL_VENDOR_LIBRARY_FILENAMES=$S/mesa/50_mesa.json LIBGL_DRIVERS_PATH=$S/mesa/dri GALLIUM_DRIVER=llvmpipe \
+    LD_LIBRARY_PATH=$S/mesa/lib:$LD_LIBRARY_PATH run llvmpipe-16core-4k "--use-gl=angle --use-angle=gl-egl --ignore-gpu-blocklist --disable-gpu-sandbox" 3840x2160
+fi
+run swiftshader-16core-again "--use-angle=swiftshader --enable-unsafe-swiftshader --disable-gpu-sandbox"

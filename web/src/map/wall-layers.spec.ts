@@ -3,7 +3,14 @@ import { DEFAULT_VISIBILITY } from '../wall/layer-toggles.js';
 import { testCameras, testCases, testRiskPoints } from './test-feeds.js';
 import { dayKey, startOfDay } from '../time/zone.js';
 import type { AreaFeature } from './layers/choropleth.js';
-import { caseTimeFilter, feedDays, wallIndexLayers, wallLayerSpecs, type WallLayerInput } from './wall-layers.js';
+import {
+  caseTimeFilter,
+  feedDays,
+  wallIndexLayers,
+  wallLayerSpecs,
+  withEmptyFeeds,
+  type WallLayerInput,
+} from './wall-layers.js';
 
 const shanghaiDay = (at: Date) => startOfDay(dayKey(at, 'Asia/Shanghai'), 'Asia/Shanghai');
 
@@ -60,6 +67,15 @@ describe('wallLayerSpecs', () => {
       }),
     ).map((s) => s.props.id);
     expect(ids).toEqual(['choropleth-townships']);
+  });
+
+  it('builds every layer of the real feeds on empty ones too, so their programs can compile early', () => {
+    const ids = (feeds: WallLayerInput['feeds']) => wallLayerSpecs(input({ feeds })).map((s) => s.props.id);
+    const empty = withEmptyFeeds({ cases: null, cameras: null, riskPoints: null });
+    expect(ids(empty)).toEqual(ids(input().feeds));
+    expect([empty.cases!.rows, empty.cameras!.rows, empty.riskPoints!.rows]).toEqual([0, 0, 0]);
+    const real = testCameras();
+    expect(withEmptyFeeds({ cases: null, cameras: real, riskPoints: null }).cameras).toBe(real);
   });
 
   it('filters cases by the chosen days, as report-day indexes', () => {

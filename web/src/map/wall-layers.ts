@@ -17,6 +17,31 @@ export interface Feeds {
   riskPoints: PointFeed | null;
 }
 
+const NO_CODES = { values: new Uint8Array(0), dictionary: [] };
+
+function emptyFeed(layer: string): PointFeed {
+  return {
+    layer,
+    rows: 0,
+    origin: [0, 0],
+    positions: new Float32Array(0),
+    codes: { status: NO_CODES, overdue: NO_CODES, level: NO_CODES },
+    minutes: new Float32Array(0),
+    epochMs: 0,
+  };
+}
+
+const EMPTY_FEEDS = { cases: emptyFeed('cases'), cameras: emptyFeed('cameras'), riskPoints: emptyFeed('risk_points') };
+
+/** The feeds, with an empty one for each still missing: enough to build (and warm up) every layer. */
+export function withEmptyFeeds(feeds: Feeds): Feeds {
+  return {
+    cases: feeds.cases ?? EMPTY_FEEDS.cases,
+    cameras: feeds.cameras ?? EMPTY_FEEDS.cameras,
+    riskPoints: feeds.riskPoints ?? EMPTY_FEEDS.riskPoints,
+  };
+}
+
 export interface TimeSelection {
   from: Date;
   to: Date;
