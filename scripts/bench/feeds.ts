@@ -10,6 +10,10 @@
  *   what the map needs: id, status, kind, location;
  * - a flat JSON array of the same rows ({id, status, kind, lon, lat}), from a bench-only
  *   endpoint (one query, JSON.stringify): about what any single JSON endpoint would send.
+ * The server keeps encoded camera feeds while no camera changes (server/src/feeds/cache.ts), so
+ * the feed is measured twice: "cold" raises the cameras' feed version (migration 011) before
+ * each request, as any camera change would, so the feed is built from the database; "cached"
+ * asks again with nothing changed.
  * Times are wall time per complete download on localhost (for GraphQL, all pages), median of
  * `--runs` after one warm-up; "db" is the feed's own Server-Timing. Bytes per camera raw and
  * gzipped (level 6, each response compressed on its own, as HTTP would).
@@ -86,7 +90,11 @@ interface Download {
   requests: number;
 }
 
-async function binaryFeed(path: string): Promise<Download> {
+/** What any camera change does to the feed cache: a new version, so the next feed is built. */
+const invalidate = () => db.query(`UPDATE feed_versions SET version = version + 1 WHERE layer = 'cameras'`);
+
+async function binaryFeed(path: string, cold = false): Promise<Download> {
+  if (cold) await invalidate();
   const started = performance.now();
   const res = await fetch(`${base}${path}`, { headers: auth });
   const bytes = new Uint8Array(await res.arrayBuffer());
@@ -145,8 +153,9 @@ async function graphqlPages(): Promise<Download> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const variants: [string, () => Promise<Download>][] = [
-  ['feed /feeds/cameras', () => binaryFeed('/feeds/cameras')],
-  ['feed /feeds/cameras?ids=1', () => binaryFeed('/feeds/cameras?ids=1')],
+  ['feed /feeds/cameras, cold', () => binaryFeed('/feeds/cameras', true)],
+  ['feed /feeds/cameras, cached', () => binaryFeed('/feeds/cameras')],
+  ['feed /feeds/cameras?ids=1, cold', () => binaryFeed('/feeds/cameras?ids=1', true)],
   ['JSON array (bench endpoint)', jsonArray],
   ['GraphQL cameras, 500 a page', graphqlPages],
 ];
@@ -156,7 +165,7 @@ console.log(
     (applied.length ? `; applied migrations ${applied.join(', ')}` : ''),
 );
 console.log(
-  `${'variant'.padEnd(30)}${'rows'.padStart(8)}${'reqs'.padStart(6)}${'median ms'.padStart(11)}${'min–max ms'.padStart(17)}` +
+  `${'variant'.padEnd(34)}${'rows'.padStart(8)}${'reqs'.padStart(6)}${'median ms'.padStart(11)}${'min–max ms'.padStart(17)}` +
     `${'db ms'.padStart(8)}${'B/cam'.padStart(8)}${'gzip B/cam'.padStart(12)}`,
 );
 for (const [name, run] of variants) {
@@ -168,7 +177,7 @@ for (const [name, run] of variants) {
   if (results.some((r) => r.rows !== cameraCount)) throw new Error(`${name}: expected ${cameraCount} rows`);
   const dbMs = results[0]!.dbMs === null ? '' : median(results.map((r) => r.dbMs!)).toFixed(0);
   console.log(
-    `${name.padEnd(30)}${String(last.rows).padStart(8)}${String(last.requests).padStart(6)}` +
+    `${name.padEnd(34)}${String(last.rows).padStart(8)}${String(last.requests).padStart(6)}` +
       `${median(ms).toFixed(0).padStart(11)}${`${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)}`.padStart(17)}` +
       `${dbMs.padStart(8)}${(last.raw / last.rows).toFixed(1).padStart(8)}${(last.gzip / last.rows).toFixed(1).padStart(12)}`,
   );

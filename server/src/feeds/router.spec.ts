@@ -135,6 +135,65 @@ eachDriver('binary map feeds', (driver) => {
     });
   });
 
+  describe('the camera feed cache', () => {
+    const HEARTBEAT = 'mutation ($updates: [CameraStatusUpdate!]!) { updateCameraStatus(updates: $updates) }';
+    const cacheOf = (res: Fetched) => /cache;desc=(\w+)/.exec(res.headers.get('server-timing') ?? '')?.[1];
+    const fetchFeed = () => get('/feeds/cameras?ids=1', tokens['demo-township']);
+    const rowOf = (res: Fetched, id: string) =>
+      feedRows(decodeColumns(res.bytes))
+        .map(flatten)
+        .find((r) => r.id === id)!;
+    /** A camera of the township whose last heartbeat is not after TEST_NOW, so a new one applies. */
+    const beatable = async (skip: number) =>
+      (
+        await sql(
+          `SELECT id, status FROM cameras WHERE grid_code LIKE '371702005%' AND (last_seen IS NULL OR last_seen <= $1)
+           ORDER BY id OFFSET $2 LIMIT 1`,
+          [TEST_NOW, skip],
+        )
+      )[0] as { id: string; status: string };
+
+    it('serves the same bytes again while no camera changes, even after a heartbeat that changes no status', async () => {
+      const first = await fetchFeed();
+      const again = await fetchFeed();
+      expect(cacheOf(again)).toBe('hit');
+      expect(Buffer.from(again.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+      const camera = await beatable(0);
+      const beat = await api.gql(
+        HEARTBEAT,
+        { updates: [{ id: camera.id, status: camera.status }] },
+        tokens['demo-township'],
+      );
+      expect(beat.data.updateCameraStatus).toBe(1);
+      expect(cacheOf(await fetchFeed())).toBe('hit');
+    });
+
+    it('builds the next feed afresh after a heartbeat that changes a status, and shows the new status', async () => {
+      await fetchFeed();
+      const camera = await beatable(1);
+      const status = camera.status === 'fault' ? 'online' : 'fault';
+      const beat = await api.gql(HEARTBEAT, { updates: [{ id: camera.id, status }] }, tokens['demo-township']);
+      expect(beat.data.updateCameraStatus).toBe(1);
+      const after = await fetchFeed();
+      expect(cacheOf(after)).toBe('miss');
+      expect(rowOf(after, camera.id).status).toBe(status);
+      expect(cacheOf(await fetchFeed())).toBe('hit');
+    });
+
+    it('sees changes made outside the API (plain SQL), and cameras added or removed', async () => {
+      const before = await fetchFeed();
+      const [first, second] = feedRows(decodeColumns(before.bytes)) as { id: string; kind: string }[];
+      const kind = first!.kind === 'ptz' ? 'dome' : 'ptz';
+      await api.db.query('UPDATE cameras SET kind = $2 WHERE id = $1', [first!.id, kind]);
+      expect(rowOf(await fetchFeed(), first!.id).kind).toBe(kind);
+      await api.db.query('DELETE FROM cameras WHERE id = $1', [second!.id]);
+      const removed = await fetchFeed();
+      expect(cacheOf(removed)).toBe('miss');
+      expect(rowOf(removed, second!.id)).toBeUndefined();
+      expect(decodeColumns(removed.bytes).rows).toBe(decodeColumns(before.bytes).rows - 1);
+    });
+  });
+
   describe('risk points', () => {
     it.each(ACCOUNTS)("carries exactly %s's risk points, as SQL reads them", async (account, prefix) => {
       const decoded = await rowsOf('/feeds/risk-points?ids=1', tokens[account]!);

@@ -4,6 +4,11 @@
  * `application/vnd.zongzhi.columns` (see columns.ts), or JSON `{ error: { code, message, field? } }`
  * with 400 (bad parameter), 401 (no or bad token), 404 (a unit outside the jurisdiction: reading
  * outside it answers "not found", as GraphQL does), 500.
+ *
+ * The camera feed is kept encoded between requests while no camera changes (cache.ts): each
+ * request reads the cameras' feed version (one row, migration 011) and is served from memory
+ * when it is the version the kept feed was built at, else the feed is built in one snapshot with
+ * the version it read. Server-Timing says `cache;desc=hit` or `miss`.
  */
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { jurisdictionPrefix, narrowToJurisdiction } from '../auth/jurisdiction.js';
@@ -13,10 +18,13 @@ import {
   findCaseFeedChunks,
   findRiskPointFeedChunks,
   FEED_CHUNK_ROWS,
+  feedVersion,
+  inSnapshot,
   type FeedFilter,
 } from '../db/queries/feeds.js';
 import { type AuthSettings } from '../graphql/context.js';
 import { authenticate, sendError } from '../http/bearer.js';
+import { FeedCache } from './cache.js';
 import { COLUMNS_MEDIA_TYPE } from './columns.js';
 import { buildFeed, CAMERA_LAYER, CASE_LAYER, RISK_POINT_LAYER, type FeedLayer } from './layers.js';
 import { parseFeedParams, type FeedParams } from './params.js';
@@ -27,6 +35,8 @@ export interface FeedsOptions {
   now: () => Date;
   /** Rows per database round trip (tests make it small to cross chunk boundaries). */
   chunkRows?: number;
+  /** Encoded camera feeds kept while the cameras do not change; null turns it off. */
+  cache?: FeedCache | null;
 }
 
 /** Time spent waiting for the database, so Server-Timing can tell it from encoding. */
@@ -45,7 +55,7 @@ type Build = (
   filter: FeedFilter,
   params: FeedParams,
   clock: { ms: number },
-) => Promise<{ bytes: Uint8Array; rows: number }>;
+) => Promise<{ bytes: Uint8Array; rows: number; cache?: 'hit' | 'miss' }>;
 
 function feedRoute(layer: FeedLayer, options: FeedsOptions, build: Build) {
   return async (req: Request, res: Response) => {
@@ -63,14 +73,18 @@ function feedRoute(layer: FeedLayer, options: FeedsOptions, build: Build) {
     const started = performance.now();
     const clock = { ms: 0 };
     const filter: FeedFilter = { prefix: viewer.prefix, area: params.area, unitPrefix: jurisdictionPrefix };
-    const { bytes, rows } = await build(filter, params, clock);
+    const { bytes, rows, cache } = await build(filter, params, clock);
     const total = performance.now() - started;
+    const cacheTiming = cache ? `, cache;desc=${cache}` : '';
     res.status(200);
     res.setHeader('Content-Type', COLUMNS_MEDIA_TYPE);
     // Jurisdiction-specific and changing by the minute: no cache may keep it.
     res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('X-Feed-Rows', String(rows));
-    res.setHeader('Server-Timing', `db;dur=${clock.ms.toFixed(1)}, encode;dur=${(total - clock.ms).toFixed(1)}`);
+    res.setHeader(
+      'Server-Timing',
+      `db;dur=${clock.ms.toFixed(1)}, encode;dur=${(total - clock.ms).toFixed(1)}${cacheTiming}`,
+    );
     res.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   };
 }
@@ -79,15 +93,29 @@ function feedRoute(layer: FeedLayer, options: FeedsOptions, build: Build) {
 export function feedsRouter(options: FeedsOptions): Router {
   const chunkRows = options.chunkRows ?? FEED_CHUNK_ROWS;
   const { db } = options;
+  const cache = options.cache === undefined ? new FeedCache() : options.cache;
   const router = Router();
   router.get(
     '/cameras',
-    feedRoute('cameras', options, (filter, params, clock) => {
-      const chunks = findCameraFeedChunks(db, filter, CAMERA_LAYER.fields, { ids: params.ids, chunkRows });
-      return buildFeed(CAMERA_LAYER, timed(chunks, clock), {
-        ids: params.ids,
-        meta: { unit: params.area.unitCode, bbox: params.area.bbox },
-      });
+    feedRoute('cameras', options, async (filter, params, clock) => {
+      const build = () =>
+        inSnapshot(db, async (tx) => {
+          const version = await feedVersion(tx, 'cameras');
+          const chunks = findCameraFeedChunks(tx, filter, CAMERA_LAYER.fields, { ids: params.ids, chunkRows });
+          const feed = await buildFeed(CAMERA_LAYER, timed(chunks, clock), {
+            ids: params.ids,
+            meta: { unit: params.area.unitCode, bbox: params.area.bbox },
+          });
+          return { version, ...feed };
+        });
+      if (!cache) return build();
+      const started = performance.now();
+      const version = await feedVersion(db, 'cameras');
+      clock.ms += performance.now() - started;
+      // Everything that decides the bytes: the jurisdiction, the area and the id column.
+      const key = JSON.stringify(['cameras', filter.prefix, params.area, params.ids]);
+      const { feed, hit } = await cache.get(key, version, build);
+      return { bytes: feed.bytes, rows: feed.rows, cache: hit ? 'hit' : 'miss' };
     }),
   );
   router.get(

@@ -6,7 +6,7 @@
  * stays bounded by the chunk size however large the jurisdiction.
  */
 import type { AreaFilter } from '../../domain/area-filter.js';
-import type { Queryable } from '../database.js';
+import type { Database, Queryable } from '../database.js';
 import { caseConditions } from './cases.js';
 import { Conditions } from './sql-builder.js';
 
@@ -172,4 +172,26 @@ export function findCaseFeedChunks(
     conditions: () => caseConditions({ ...filter, overdue: null }),
   };
   return packedChunks(db, source, fields, { ids: options.ids, chunkRows: options.chunkRows ?? FEED_CHUNK_ROWS });
+}
+
+/** The current version of a feed's data (migration 011), a bigint as text. */
+export async function feedVersion(db: Queryable, layer: 'cameras'): Promise<string> {
+  const { rows } = await db.query<{ version: string }>(
+    'SELECT version::text AS version FROM feed_versions WHERE layer = $1',
+    [layer],
+  );
+  if (!rows[0]) throw new Error(`no feed version for ${layer} (migration 011 not applied?)`);
+  return rows[0].version;
+}
+
+/**
+ * Runs `work` in one read-only REPEATABLE READ transaction, so that its statements (a feed's
+ * version and all its chunks) see one snapshot: the bytes built are exactly those of the
+ * version read, which is what lets them be cached under it.
+ */
+export function inSnapshot<T>(db: Database, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    return work(tx);
+  });
 }

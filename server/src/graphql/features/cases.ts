@@ -15,14 +15,14 @@ import {
   findCase,
   findCaseEvents,
   findCasesPage,
-  insertCase,
+  findGridAtAndLockSerials,
   insertCaseEvent,
+  insertCaseWithFirstEvent,
   nextCaseSerial,
   updateCaseState,
   type CaseFilter,
   type CaseRow,
 } from '../../db/queries/cases.js';
-import { findGridAt } from '../../db/queries/grids.js';
 import type { AreaInput } from '../../domain/area-filter.js';
 import type { LiveEvents } from '../../events/bus.js';
 import { auditedMutation } from '../audited.js';
@@ -290,36 +290,32 @@ export const casesResolvers = {
       const note = checkNote(input.note);
       const now = ctx.now();
       const reported = await auditedMutation(ctx, viewer, 'reportCase', `${input.lon},${input.lat}`, async (tx) => {
-        const grid = await findGridAt(tx, input.lon, input.lat);
+        const day = todayIn('Asia/Shanghai', now);
+        const ymd = day.replaceAll('-', '');
+        const grid = await findGridAtAndLockSerials(tx, input.lon, input.lat, ymd);
         if (!grid) throw badInput('input.lon/lat', `(${input.lon}, ${input.lat}) lies outside every grid`);
         if (!coversCode(viewer.jurisdiction, grid.code)) {
           throw forbidden(`grid ${grid.code} is outside your jurisdiction`);
         }
-        const day = todayIn('Asia/Shanghai', now);
-        const serial = await nextCaseSerial(tx, grid.village_code, day.replaceAll('-', ''));
+        const serial = await nextCaseSerial(tx, grid.village_code, ymd);
         const code = caseCode(grid.village_code, day, serial);
-        await insertCase(tx, {
-          code,
-          category: input.category,
-          severity: input.severity,
-          source: input.source,
-          reportedAt: now,
-          deadline: caseDeadline(input.category, input.severity, now),
-          gridCode: grid.code,
-          villageCode: grid.village_code,
-          lon: input.lon,
-          lat: input.lat,
-        });
-        const event = {
-          case_code: code,
-          at: now,
-          from_status: null,
-          to_status: 'registered',
-          actor: viewer.username,
-          note,
-        };
-        await insertCaseEvent(tx, event);
-        return toCase((await findCase(tx, code, viewer.prefix))!, now);
+        const inserted = await insertCaseWithFirstEvent(
+          tx,
+          {
+            code,
+            category: input.category,
+            severity: input.severity,
+            source: input.source,
+            reportedAt: now,
+            deadline: caseDeadline(input.category, input.severity, now),
+            gridCode: grid.code,
+            villageCode: grid.village_code,
+            lon: input.lon,
+            lat: input.lat,
+          },
+          { actor: viewer.username, note },
+        );
+        return toCase(inserted, now);
       });
       publishCaseChange(ctx, reported.villageCode, {
         caseCode: reported.code,
