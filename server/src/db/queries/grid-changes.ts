@@ -129,14 +129,19 @@ export async function measureProposal(
        FROM proposed p JOIN items it ON p.geom && it.geom AND ST_Covers(p.geom, it.geom)
        ORDER BY it.kind, it.id, (p.code IS NOT DISTINCT FROM it.grid_code) DESC, p.code NULLS LAST, p.i
      ),
+     -- Materialized so that the nearest grid is looked up for these few items only: with the
+     -- filter after the LATERAL, the planner measured every item's distances first (~40 ms embedded).
+     uncovered AS MATERIALIZED (
+       SELECT it.kind, it.id, it.grid_code, it.geom FROM items it
+       WHERE NOT EXISTS (SELECT 1 FROM covered c WHERE c.kind = it.kind AND c.id = it.id)
+     ),
      stray AS (
        SELECT it.kind, it.id, it.grid_code, n.i, n.code
-       FROM items it CROSS JOIN LATERAL (
+       FROM uncovered it CROSS JOIN LATERAL (
          SELECT p.i, p.code FROM proposed p
          ORDER BY (p.code IS NOT DISTINCT FROM it.grid_code) DESC, ST_Distance(p.geom, it.geom), p.code NULLS LAST, p.i
          LIMIT 1
        ) n
-       WHERE NOT EXISTS (SELECT 1 FROM covered c WHERE c.kind = it.kind AND c.id = it.id)
      ),
      moves AS (
        SELECT kind, id, grid_code, i FROM covered WHERE code IS DISTINCT FROM grid_code

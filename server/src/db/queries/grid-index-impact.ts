@@ -80,15 +80,20 @@ export async function findProposalIndexCounts(
        FROM proposed p JOIN items it ON p.geom && it.geom AND ST_Covers(p.geom, it.geom)
        ORDER BY it.kind, it.id, (p.code IS NOT DISTINCT FROM it.grid_code) DESC, p.code NULLS LAST, p.i
      ),
+     -- Materialized so that the nearest polygon is looked up for these few items only: with the
+     -- filter after the LATERAL, the planner measured every item's distances first.
+     uncovered AS MATERIALIZED (
+       SELECT it.kind, it.id, it.grid_code, it.geom FROM items it
+       WHERE NOT EXISTS (SELECT 1 FROM covered c WHERE c.kind = it.kind AND c.id = it.id)
+     ),
      placed AS (
        SELECT kind, id, i FROM covered
        UNION ALL
-       SELECT it.kind, it.id, n.i FROM items it CROSS JOIN LATERAL (
+       SELECT it.kind, it.id, n.i FROM uncovered it CROSS JOIN LATERAL (
          SELECT p.i FROM proposed p
          ORDER BY (p.code IS NOT DISTINCT FROM it.grid_code) DESC, ST_Distance(p.geom, it.geom), p.code NULLS LAST, p.i
          LIMIT 1
        ) n
-       WHERE NOT EXISTS (SELECT 1 FROM covered c WHERE c.kind = it.kind AND c.id = it.id)
      ),
      facts AS (
        SELECT 'case' AS kind, c.grid_code, c.in_period, c.severity, c.reported_at, c.deadline, c.closed_at,

@@ -150,6 +150,78 @@ describe('the fast paths and caches of the mirror', () => {
     expect(errorCodes([westPlain, ...east])).toEqual([]);
   });
 
+  it('measures the gaps cut out at open seams as the whole village cut by turf does, pointing into the largest', () => {
+    // Two corners pulled in, far apart: two gaps in two boxes of open seams.
+    const pulled = [
+      grid([
+        [
+          [115, 35],
+          [115.01, 35],
+          [115.01, 35.01],
+          [115.0003, 35.01],
+          [115, 35],
+        ],
+      ]),
+      quarters[1]!,
+      quarters[2]!,
+      grid([
+        [
+          [115.01, 35.01],
+          [115.02, 35.01],
+          [115.02, 35.02],
+          [115.0101, 35.0195],
+          [115.01, 35.01],
+        ],
+      ]),
+    ];
+    const gap = checkPartitionPlanar(village, pulled, DEFAULT_PLANNING_SETTINGS).issues.find((i) => i.code === 'GAP')!;
+    const whole = turf.difference(
+      turf.featureCollection([
+        turf.feature(village),
+        ...pulled.map((g) => turf.polygon(normalisePolygon(g.coordinates).coordinates)),
+      ]),
+    )!;
+    expect(gap.value).toBeCloseTo(turf.area(whole), 3);
+    // The larger gap is the sliver along the north-east quarter's north-west side.
+    const [x, y] = gap.location!;
+    expect(x).toBeGreaterThan(115.01);
+    expect(y).toBeGreaterThan(35.01);
+  });
+
+  it('measures the same gap as the whole village cut for random moves of a lone vertex', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -5e-4, max: 5e-4, noNaN: true }),
+        fc.double({ min: -5e-4, max: 5e-4, noNaN: true }),
+        fc.constantFrom(0, 1, 2, 3),
+        (dx, dy, which) => {
+          // The middle of one quarter's inner side, as an extra vertex moved alone.
+          const moved = quarters.map((q, i) => {
+            if (i !== which) return q;
+            const ring = q.coordinates[0]!;
+            const k = ring.findIndex((p) => p[0] === 115.01 && p[1] === 35.01);
+            const next = ring[k + 1] ?? ring[1]!;
+            const middle: Position = [(115.01 + next[0]) / 2 + dx, (35.01 + next[1]) / 2 + dy];
+            return grid([[...ring.slice(0, k + 1), middle, ...ring.slice(k + 1)]]);
+          });
+          const gap = checkPartitionPlanar(village, moved, DEFAULT_PLANNING_SETTINGS).issues.find(
+            (i) => i.code === 'GAP',
+          );
+          const whole = turf.difference(
+            turf.featureCollection([
+              turf.feature(village),
+              ...moved.map((g) => turf.polygon(normalisePolygon(g.coordinates).coordinates)),
+            ]),
+          );
+          const expected = whole ? turf.area(whole) : 0;
+          if (expected > 0.6) expect(gap?.value).toBeCloseTo(expected, 2);
+          if (expected < 0.4) expect(gap).toBeUndefined();
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it('finds a grid drawn twice although neither boundary runs inside the other', () => {
     expect(errorCodes([...quarters, quarters[0]!])).toEqual([['OVERLAP', 0]]);
   });

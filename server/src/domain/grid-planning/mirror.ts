@@ -4,13 +4,15 @@
  * Imports nothing but turf and pure domain code, so the web app can import it as it is.
  * Areas are turf's spherical areas, close to PostGIS geography areas (well inside the tolerances).
  *
- * Speed (a drag step must take under 16 ms): turf's overlay (polyclip-ts) costs 5–15 ms per call,
- * so it runs only where the cheap planar predicates of planar.ts cannot prove there is nothing to
- * measure, and its results are cached by boundary: a drag step changes one or two grids, so only
- * their overlays can run again. The gap follows from the areas (in a local affine projection, in
- * which areas add up exactly along shared edges): gap ≥ village − Σ(grid − outside) and
- * gap ≤ that + Σ overlaps. Only when that bound exceeds the tolerance is the gap cut out exactly
- * (to measure it and to point into it).
+ * Speed (a drag step must take under 16 ms): turf's overlay (polyclip-ts) costs 5–15 ms per call
+ * on whole grids, so it runs only where the cheap planar predicates of planar.ts cannot prove there
+ * is nothing to measure, only on its inputs clipped to a box that holds the whole answer (cheap
+ * Sutherland–Hodgman clipping, seams.ts), and its results are cached by boundary: a drag step
+ * changes one or two grids, so only their overlays can run again. The gap follows from the areas
+ * (in a local affine projection, in which areas add up exactly along shared edges):
+ * gap ≥ village − Σ(grid − outside) and gap ≤ that + Σ overlaps. Only when that bound exceeds the
+ * tolerance is the gap cut out exactly (to measure it and to point into it), and then only in the
+ * boxes of the boundaries that do not pair up (open seams), where every piece of a gap lies.
  */
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
@@ -24,6 +26,7 @@ import {
   type Rings,
 } from './planar.js';
 import { normalisePolygon, type Position } from './proposal.js';
+import { clipRings, openSeamBoxes } from './seams.js';
 import {
   issue,
   judgePartition,
@@ -121,6 +124,72 @@ function prepare(coordinates: Position[][]): Prepared {
   });
 }
 
+/** Polygons' rings clipped to a box, as one feature; null when nothing is left. */
+function clippedParts(parts: readonly Rings[], box: Prepared['box']): Feature<MultiPolygon> | null {
+  const clipped = parts.map((rings) => clipRings(rings, box)).filter((rings) => rings.length > 0);
+  return clipped.length > 0 ? turf.multiPolygon(clipped) : null;
+}
+
+/** The part of a grid outside the village: only the village within the grid's box can matter. */
+function outsidePiece(p: Prepared, villageParts: readonly Rings[]): Piece {
+  const villageHere = clippedParts(villageParts, p.box);
+  if (!villageHere) return pieceOf(p.feature);
+  return pieceOf(turf.difference(turf.featureCollection<Polygon | MultiPolygon>([p.feature, villageHere])));
+}
+
+/** Where two grids overlap: both clipped to where their boxes meet, which holds all of it. */
+function overlapPiece(pa: Prepared, pb: Prepared): Piece {
+  const box: Prepared['box'] = [
+    Math.max(pa.box[0], pb.box[0]),
+    Math.max(pa.box[1], pb.box[1]),
+    Math.min(pa.box[2], pb.box[2]),
+    Math.min(pa.box[3], pb.box[3]),
+  ];
+  const a = clipRings(pa.rings, box);
+  const b = clipRings(pb.rings, box);
+  if (a.length === 0 || b.length === 0) return NOTHING;
+  return pieceOf(turf.intersect(turf.featureCollection([turf.polygon(a), turf.polygon(b)])));
+}
+
+/**
+ * The gap cut out only where boundaries fail to pair up (seams.ts): in each box of open seams,
+ * the village there minus the grids reaching into it. A drag step changes one or two grids, so
+ * the boxes elsewhere and their cuts come again from the cache; one box costs a few small
+ * overlays instead of one of the whole village (10–40 ms when a lone vertex opens a gap). The
+ * location is a point in the largest box's gap (the server points into the largest piece).
+ */
+function gapAtSeams(villageKey: string, villageParts: readonly Rings[], polygons: readonly Prepared[]): Piece {
+  const total = { area: 0, areaDegrees: 0, location: null as Piece['location'] };
+  let largest = 0;
+  for (const box of openSeamBoxes(
+    polygons.map((p) => p.rings),
+    villageParts,
+  )) {
+    const near = polygons.flatMap((p) => {
+      const rings = boxesMeet(p.box, box) ? clipRings(p.rings, box) : [];
+      return rings.length > 0 ? [rings] : [];
+    });
+    // Keyed by what lies in the box: a grid changed elsewhere leaves the cut as it was.
+    const piece = gaps.get(`${villageKey}|${box.join(',')}|${JSON.stringify(near)}`, () => {
+      const villageHere = clippedParts(villageParts, box);
+      if (!villageHere) return NOTHING;
+      if (near.length === 0) return pieceOf(villageHere);
+      return pieceOf(
+        turf.difference(
+          turf.featureCollection<Polygon | MultiPolygon>([villageHere, ...near.map((rings) => turf.polygon(rings))]),
+        ),
+      );
+    });
+    total.area += piece.area;
+    total.areaDegrees += piece.areaDegrees;
+    if (piece.area > largest) {
+      largest = piece.area;
+      total.location = piece.location;
+    }
+  }
+  return total;
+}
+
 /** How many exact overlay results (outside, overlap, gap) are cached; for tests of the cache. */
 export function cachedOverlayCount(): number {
   return outsides.size + overlaps.size + gaps.size;
@@ -145,11 +214,10 @@ export function checkPartitionPlanar(
     const rings: Rings = (village.type === 'Polygon' ? [village.coordinates] : village.coordinates).flat();
     return { feature: turf.feature(village), rings, box: ringsBox(rings) };
   });
+  const villageParts: Rings[] = village.type === 'Polygon' ? [village.coordinates] : village.coordinates;
   const outside = polygons.map((p) =>
     outsides.get(`${villageKey}|${p.key}`, () =>
-      certainlyWithin(p.rings, p.box, v.rings, v.box)
-        ? NOTHING
-        : pieceOf(turf.difference(turf.featureCollection([p.feature, v.feature]))),
+      certainlyWithin(p.rings, p.box, v.rings, v.box) ? NOTHING : outsidePiece(p, villageParts),
     ),
   );
   const measure: PartitionMeasure = {
@@ -171,9 +239,7 @@ export function checkPartitionPlanar(
       const pb = polygons[b]!;
       if (!boxesMeet(pa.box, pb.box)) continue;
       const shared = overlaps.get(`${pa.key}|${pb.key}`, () =>
-        certainlyDisjoint(pa.rings, pa.box, pb.rings, pb.box)
-          ? NOTHING
-          : pieceOf(turf.intersect(turf.featureCollection([pa.feature, pb.feature]))),
+        certainlyDisjoint(pa.rings, pa.box, pb.rings, pb.box) ? NOTHING : overlapPiece(pa, pb),
       );
       if (shared.area > 0) {
         measure.overlaps.push({ a, b, areaSquareMeters: shared.area, location: shared.location });
@@ -183,7 +249,6 @@ export function checkPartitionPlanar(
   }
 
   const perDegree = squareMetersPerSquareDegree((v.box[1] + v.box[3]) / 2);
-  const villageParts = village.type === 'Polygon' ? [village.coordinates] : village.coordinates;
   const villageDegrees = villageParts.reduce((sum, rings) => sum + ringsAreaDegrees(rings), 0);
   const coveredDegrees = polygons.reduce((s, p, i) => s + p.areaDegrees - outside[i]!.areaDegrees, 0);
   const gapLow = (villageDegrees - coveredDegrees) * perDegree;
@@ -191,11 +256,16 @@ export function checkPartitionPlanar(
   if (polygons.length > 0 && gapHigh <= settings.gapToleranceSquareMeters) {
     measure.gapSquareMeters = Math.max(0, gapLow);
   } else {
-    const gap = gaps.get(`${villageKey}|${polygons.map((p) => p.key).join('|')}`, () =>
-      polygons.length === 0
-        ? pieceOf(v.feature)
-        : pieceOf(turf.difference(turf.featureCollection([v.feature, ...polygons.map((p) => p.feature)]))),
-    );
+    const whole = () =>
+      gaps.get(`${villageKey}|${polygons.map((p) => p.key).join('|')}`, () =>
+        polygons.length === 0
+          ? pieceOf(v.feature)
+          : pieceOf(turf.difference(turf.featureCollection([v.feature, ...polygons.map((p) => p.feature)]))),
+      );
+    let gap = polygons.length === 0 ? whole() : gapAtSeams(villageKey, villageParts, polygons);
+    // Safety net: where the pieces cut at the seams hold less than the areas say is uncovered
+    // (a seam paired by mistake), cut the whole village as before.
+    if (gap.areaDegrees * perDegree < gapLow - settings.gapToleranceSquareMeters / 10) gap = whole();
     measure.gapSquareMeters = gap.area;
     measure.gapLocation = gap.location;
   }
