@@ -1,10 +1,13 @@
 /**
- * `npx tsx scripts/bench/grid-change.ts [--database-url URL] [--runs 20]`
+ * `npx tsx scripts/bench/grid-change.ts [--database-url URL | --data-dir DIR] [--warm-up] [--runs 20]`
  * Validation + impact of one edit (a split) in a village of 10 grids, through the same code as
  * proposeGridChange, and the turf mirror per drag step. With --database-url it uses that
  * database (e.g. citybench); without, a fresh embedded database with the tiny demo city
  * (generated and loaded first, ~30 s). The 10-grid village is made by splitting a village's
  * largest grid inside a transaction that is rolled back: the database is left as it was.
+ * `--data-dir DIR` keeps the embedded database in DIR (loaded on the first call), so a later call
+ * opens it as a restarted server does: an engine that has run no spatial code yet. `--warm-up`
+ * runs the server start's spatial warm-up (server/src/db/warm-up.ts) before the first judgement.
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +17,7 @@ import { generateDataset } from '../demo-city/generate.js';
 import type { Queryable } from '../../server/src/db/database.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { openDatabase } from '../../server/src/db/open.js';
+import { warmUpSpatial } from '../../server/src/db/warm-up.js';
 import { findPlanningVillage } from '../../server/src/db/queries/grid-change-history.js';
 import { splitPolygon } from '../../server/src/db/queries/grid-changes.js';
 import { checkPartitionPlanar } from '../../server/src/domain/grid-planning/mirror.js';
@@ -22,19 +26,38 @@ import { judgeProposal } from '../../server/src/graphql/features/grid-planning-j
 import { loadDataset } from '../../server/src/loader/load-dataset.js';
 
 const { values } = parseArgs({
-  options: { 'database-url': { type: 'string' }, runs: { type: 'string', default: '20' } },
+  options: {
+    'database-url': { type: 'string' },
+    'data-dir': { type: 'string' },
+    'warm-up': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '20' },
+  },
 });
 const runs = Number(values.runs);
 let db;
 if (values['database-url']) db = await openDatabase({ databaseUrl: values['database-url'] });
 else {
-  const dir = await mkdtemp(join(tmpdir(), 'grid-bench-'));
-  db = await openDatabase({});
+  db = await openDatabase({ dataDir: values['data-dir'] });
   await migrate(db);
-  await generateDataset({ scale: 'tiny', seed: 20260630, asOf: '2026-06-30', outDir: join(dir, 'tiny') });
-  await loadDataset(db, join(dir, 'tiny'));
+  const loaded = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM admin_units')).rows[0]!.n > 0;
+  if (!loaded) {
+    const dir = await mkdtemp(join(tmpdir(), 'grid-bench-'));
+    await generateDataset({ scale: 'tiny', seed: 20260630, asOf: '2026-06-30', outDir: join(dir, 'tiny') });
+    await loadDataset(db, join(dir, 'tiny'));
+  }
+  console.log(
+    `embedded database ${values['data-dir'] ? `in ${values['data-dir']}` : 'in memory'}, ${loaded ? 'opened as it was' : 'demo city loaded in this process'}`,
+  );
 }
 await migrate(db);
+if (values['warm-up']) {
+  const warm = await warmUpSpatial(db);
+  console.log(
+    warm.ran
+      ? `spatial warm-up: ${warm.durationMs.toFixed(1)} ms${warm.failed.length ? `, failed: ${warm.failed.join(', ')}` : ''}`
+      : 'spatial warm-up: not needed on this driver',
+  );
+}
 
 // Nearest-rank percentiles: with 10 runs the p95 is the slowest run.
 const stats = (ms: number[]) => {

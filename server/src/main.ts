@@ -7,6 +7,7 @@ import { createApp } from './app.js';
 import { ConfigError, readConfig, todayIn } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
+import { warmUpSpatial } from './db/warm-up.js';
 import { countLayers } from './db/queries/overview.js';
 import { seedDemo } from './seed/demo-data.js';
 import { EventBus } from './events/bus.js';
@@ -34,6 +35,9 @@ async function main(): Promise<void> {
     });
     console.log(`loaded in ${(result.durationMs / 1000).toFixed(1)} s:`, result.counts);
   }
+  // The embedded engine compiles PostGIS code on first use: pay it here, not on a planner's first edit.
+  const warm = await warmUpSpatial(db);
+  if (warm.ran) console.log(`spatial warm-up: ${Math.round(warm.durationMs)} ms`);
 
   const created = await prepareAccounts(db, config.production);
   if (created.length > 0) console.log(`demo accounts created (password "${DEMO_PASSWORD}"): ${created.join(', ')}`);
