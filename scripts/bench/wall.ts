@@ -76,7 +76,8 @@ interface Run {
 for (const size of values.size.split(',')) {
   const [width, height] = size.split('x').map(Number) as [number, number];
   const runs: Run[] = [];
-  for (let i = 0; i < Number(values.runs); i++) runs.push(await measure(width, height, i === 0 ? values.trace : undefined));
+  for (let i = 0; i < Number(values.runs); i++)
+    runs.push(await measure(width, height, i === 0 ? values.trace : undefined));
   console.log(`\n${size} (${runs.length} runs, fresh browser context each)`);
   for (const key of ['dataReadyMs', 'firstFrameMs', 'megabytes', 'dragFps'] as const) {
     const xs = runs.map((r) => r[key]).sort((a, b) => a - b);
@@ -121,6 +122,14 @@ async function measure(width: number, height: number, trace?: string): Promise<R
   });
   if (trace) await browser.stopTracing();
   const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
+  const steps = await page.evaluate(() =>
+    performance
+      .getEntriesByType('mark')
+      .filter((m) => m.name.startsWith('wall:'))
+      .map((m) => `${m.name.slice(5)} ${Math.round(m.startTime)}`)
+      .join(', '),
+  );
+  console.log(`  ${width}x${height} marks (ms): ${steps}`);
   const dragFps = await dragFramesPerSecond(page, width, height);
   await context.close();
   return { dataReadyMs: marks.ready!, firstFrameMs: marks.frame!, megabytes: bytes / 1e6, dragFps };

@@ -81,7 +81,9 @@ async def main():
             await send('Input.dispatchMouseEvent', type='mouseReleased', x=x, y=y, button='left', clickCount=1)
             # requestAnimationFrame rate while idle (what the page's clock can tick at).
             raf = await ev("new Promise(r => { let n = 0; const t = performance.now(); const f = () => { n++; if (performance.now() - t < 3000) requestAnimationFrame(f); else r(n / ((performance.now() - t) / 1000)); }; requestAnimationFrame(f); })", True)
-            print(json.dumps({'label': LABEL, 'size': f'{W}x{H}', 'renderer': renderer, 'dataReadyMs': round(marks.get('ready', -1)),
+            # The wall's own performance marks (style, map-loaded, feeds, labels, drawing, first-frame).
+            pmarks = await ev("JSON.stringify(Object.fromEntries(performance.getEntriesByType('mark').filter(m => m.name.startsWith('wall:')).map(m => [m.name.slice(5), Math.round(m.startTime)])))")
+            print(json.dumps({'label': LABEL, 'marks': json.loads(pmarks or '{}'), 'size': f'{W}x{H}', 'renderer': renderer, 'dataReadyMs': round(marks.get('ready', -1)),
                               'firstFrameMs': round(marks.get('frame', -1)), 'dragFps': round((f2 - f1) / dt, 1), 'dragSteps': step,
                               'idleRafFps': round(raf or 0, 1)}), flush=True)
             task.cancel()

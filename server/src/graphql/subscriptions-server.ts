@@ -25,6 +25,9 @@ export function serveSubscriptions(server: Server, settings: SubscriptionSetting
     {
       schema,
       isProd: settings.production,
+      // A wall without a GPU may be busy for seconds compiling shaders before it sends its
+      // connection_init: the library's 3 s would drop it and make it reconnect under load.
+      connectionInitWaitTimeout: 15_000,
       onConnect: async (ctx) => {
         try {
           const viewer = await viewerFromAuthorization(

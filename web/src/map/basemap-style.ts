@@ -41,3 +41,49 @@ export function allOnOrigin(style: StyleJson, origin: string): boolean {
   ]);
   return urls.every((u) => new URL(u, origin).origin === new URL(origin).origin);
 }
+
+type StyleLayer = StyleJson['layers'][number] & { source?: string; minzoom?: number };
+
+/** A source held back from the first style, with its layers and where they go back in. */
+export interface DeferredSource {
+  id: string;
+  source: StyleJson['sources'][string];
+  /** Its layers, each with the id of the layer it was drawn under (null: on top). */
+  layers: { layer: StyleLayer; beforeId: string | null }[];
+  /** The lowest zoom any of its layers shows at: add it a little before the map gets there. */
+  minzoom: number;
+}
+
+/**
+ * Takes GeoJSON sources whose layers all wait for a closer zoom (`minzoom` over `below`) out of the
+ * style: MapLibre parses every GeoJSON source before its 'load', and the villages' outlines (4 MB
+ * for a city) would hold the first frame back for lines nobody sees at city zoom.
+ */
+export function deferCloseUpSources(style: StyleJson, below: number): { style: StyleJson; deferred: DeferredSource[] } {
+  const layers = style.layers as StyleLayer[];
+  const deferred: DeferredSource[] = [];
+  for (const [id, source] of Object.entries(style.sources)) {
+    const own = layers.filter((l) => l.source === id);
+    if (source.type !== 'geojson' || own.length === 0) continue;
+    const minzoom = Math.min(...own.map((l) => l.minzoom ?? 0));
+    if (minzoom <= below) continue;
+    deferred.push({
+      id,
+      source,
+      minzoom,
+      layers: own.map((layer) => {
+        const after = layers.slice(layers.indexOf(layer) + 1).find((l) => l.source !== id);
+        return { layer, beforeId: after?.id ?? null };
+      }),
+    });
+  }
+  const held = new Set(deferred.map((d) => d.id));
+  return {
+    style: {
+      ...style,
+      sources: Object.fromEntries(Object.entries(style.sources).filter(([id]) => !held.has(id))),
+      layers: layers.filter((l) => !(l.source && held.has(l.source))),
+    },
+    deferred,
+  };
+}

@@ -3,7 +3,7 @@
  * three binary feeds (with the wall's token). Feeds are fetched again whenever `refreshKey`
  * changes; while a fetch fails the last feeds stay on the map.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { toPointFeed } from './feed-data.js';
 import { resolveStyleUrls, type StyleJson } from './basemap-style.js';
 import type { AreaFeature } from './layers/choropleth.js';
@@ -30,6 +30,7 @@ export function useBasemap(fetchJson: MapDataSource['fetchJson'], onHealth: (ok:
     ]).then(
       ([s, t]) => {
         if (cancelled) return;
+        performance.mark('wall:style');
         setStyle(resolveStyleUrls(s, window.location.origin));
         setTownships(t.features);
       },
@@ -50,7 +51,10 @@ export function useBasemap(fetchJson: MapDataSource['fetchJson'], onHealth: (ok:
 /** The three feeds; nothing is fetched until `enabled` (the wall knows which unit it shows). */
 export function useFeeds(source: MapDataSource, enabled = true): Feeds {
   const [feeds, setFeeds] = useState<Feeds>({ cases: null, cameras: null, riskPoints: null });
-  const { fetchFeed, feedQuery, refreshKey, onHealth } = source;
+  const { fetchFeed, feedQuery, refreshKey } = source;
+  // Told, not a reason to fetch again: a new callback from a parent's render must not re-read 25 MB.
+  const onHealth = useRef(source.onHealth);
+  onHealth.current = source.onHealth;
   useEffect(() => {
     if (!enabled) return;
     let cancelled = false;
@@ -62,14 +66,15 @@ export function useFeeds(source: MapDataSource, enabled = true): Feeds {
     ]).then(
       ([cases, cameras, riskPoints]) => {
         if (cancelled) return;
+        performance.mark('wall:feeds');
         setFeeds({ cases, cameras, riskPoints });
-        onHealth(true);
+        onHealth.current(true);
       },
-      () => !cancelled && onHealth(false),
+      () => !cancelled && onHealth.current(false),
     );
     return () => {
       cancelled = true;
     };
-  }, [fetchFeed, feedQuery.cases, feedQuery.others, refreshKey, onHealth, enabled]);
+  }, [fetchFeed, feedQuery.cases, feedQuery.others, refreshKey, enabled]);
   return feeds;
 }

@@ -78,8 +78,10 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
   const report = useCallback(
     (source: Source, ok: boolean, error?: unknown) => {
       setHealth((h) => reportHealth(h, source, ok, new Date()));
-      // Back after an outage: the map reads its feeds again too.
-      if (ok && lastOk.current[source] === false) setRefreshKey((k) => k + 1);
+      // Back after an outage of the server's HTTP answers: the map reads its feeds again too. A
+      // live socket that merely reconnected does not re-read 25 MB of feeds (its snapshot refresh
+      // covers the gap, and the feeds are read again every few minutes anyway).
+      if (ok && source !== 'live' && lastOk.current[source] === false) setRefreshKey((k) => k + 1);
       lastOk.current[source] = ok;
       if (error instanceof ApiError && error.kind === 'unauthenticated') onAuthFailed(error.message);
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelCharacters, labelLayers, type LabelPlace } from './labels.js';
+import { labelCharacters, labelLayers, labelLevelsNear, type LabelPlace } from './labels.js';
 
 const places: LabelPlace[] = [
   { code: '371702000000', name: '牡丹区', level: 'county', label: [115.4, 35.2] },
@@ -35,5 +35,12 @@ describe('labelLayers', () => {
 
   it('lists each character once, for loading the font', () => {
     expect(labelCharacters(places.slice(0, 3))).toBe('牡丹区曹县街道');
+  });
+
+  it('loads the font for the levels shown now or one zoom step closer, villages only close up', () => {
+    expect(labelLevelsNear(8)).toEqual(['county']);
+    expect(labelLevelsNear(9)).toEqual(['county', 'township']);
+    expect(labelLevelsNear(11.5)).toEqual(['township', 'village']);
+    expect(labelLevelsNear(14)).toEqual(['village']);
   });
 });

@@ -63,3 +63,11 @@ export function labelLayers(input: LabelInput): LayerSpec[] {
 export function labelCharacters(places: readonly LabelPlace[]): string {
   return [...new Set(places.map((p) => p.name).join(''))].join('');
 }
+
+/**
+ * The label levels shown at this zoom or one step closer: whose font subsets to have loaded. A
+ * city's village names touch most of the CJK font's files (1–2 MB), so they wait for a close zoom.
+ */
+export function labelLevelsNear(zoom: number): LabelLevel[] {
+  return LEVELS.filter((level) => labelVisible(level, zoom) || labelVisible(level, zoom + 1));
+}
