@@ -22,6 +22,9 @@ run() { timeout 220 python3 fps.py "${RUN_URL:-$URL}" "$1" "$2" "${3:-1920x1080}
 # With the NVIDIA Vulkan driver named in VK_ICD_FILENAMES, ANGLE's Vulkan back end runs on the GPU.
 VULKAN="--use-angle=swiftshader --enable-unsafe-swiftshader --ignore-gpu-blocklist --disable-gpu-sandbox"
 EGL="--use-gl=angle --use-angle=gl-egl --ignore-gpu-blocklist --disable-gpu-sandbox"
+# A first session on a fresh machine reads Chromium and the recording from disk and fills its
+# caches: run one and drop it, so that the figures compare like with like.
+timeout 220 python3 fps.py "$URL" warm-up "$VULKAN" 1920x1080 > /dev/null 2>&1
 run angle-vulkan-nvidia "$VULKAN"
 run gpu-egl "$EGL"
 run angle-vulkan-nvidia-4k "$VULKAN" 3840x2160
