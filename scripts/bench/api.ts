@@ -2,9 +2,9 @@
  * `npx tsx scripts/bench/api.ts [--database-url URL | --data-dir DIR] [--seconds 10] [--only reportCase,feed]`
  * API latency at city scale with autocannon: summary, a page of 50 cases with bbox + time
  * filter, reportCase, caseStats by township for a year, and the 250,000-camera feed, the last
- * both as served again while no camera changed (the server's feed cache) and cold: built from
- * the database after a camera change (one request at a time, the feed version raised before
- * each, as any camera change would; server time from its Server-Timing header).
+ * as served again while no camera changed (the server's feed cache), after a heartbeat batch
+ * that changed 100 statuses (patched into the kept feed), and rebuilt from the database after
+ * any other change (one request at a time; server time from its Server-Timing header).
  * `--only` runs the scenarios whose names contain one of the given words.
  * The database must already hold the city demo (`npm run seed -- --scale city`, or
  * `npm run bench` phases). Prints p50/p95/p99 per scenario from every response time.
@@ -164,22 +164,40 @@ for (const s of scenarios.filter((x) => wanted(x.name))) {
   const line = `${s.name.padEnd(34)} n=${String(times.length).padStart(6)}  p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms  p99 ${percentile(times, 99).toFixed(1).padStart(7)} ms  non-200: ${errors}  (target ${s.target})`;
   console.log(line);
 }
-/** The camera feed after a camera change: built from the database, not served from the cache. */
-async function coldFeed(): Promise<void> {
-  const name = 'camera feed (250,000), cold';
+/** Flips 100 cameras between online and offline, as a heartbeat batch does (flipped back at the end). */
+const flipped: number[] = [];
+async function heartbeatBatch(): Promise<void> {
+  const offset = (flipped.length * 997) % 240_000;
+  flipped.push(offset);
+  await flip(offset);
+}
+async function flip(offset: number): Promise<void> {
+  await db.query(
+    `UPDATE cameras SET status = CASE status WHEN 'online' THEN 'offline' WHEN 'offline' THEN 'online' ELSE status END
+     WHERE id IN (SELECT id FROM cameras ORDER BY id OFFSET $1 LIMIT 100)`,
+    [offset],
+  );
+}
+
+/**
+ * The camera feed after a change, one request at a time: after a heartbeat batch that changed
+ * statuses (patched into the kept feed), or after a change of anything else (the feed version
+ * raised as an insert or a move raises it: built afresh from the database).
+ */
+async function changedFeed(name: string, change: () => Promise<void>, outcome: 'update' | 'miss'): Promise<void> {
   if (!wanted(name)) return;
   const wall: number[] = [];
   const server: number[] = [];
   const database: number[] = [];
   const until = performance.now() + Number(values.seconds) * 1000;
   while (performance.now() < until || wall.length < 3) {
-    await db.query(`UPDATE feed_versions SET version = version + 1 WHERE layer = 'cameras'`);
+    await change();
     const started = performance.now();
     const res = await fetch(`${base}/feeds/cameras`, { headers: { authorization: `Bearer ${cityToken}` } });
     await res.arrayBuffer();
     wall.push(performance.now() - started);
     const timing = res.headers.get('server-timing') ?? '';
-    if (!timing.includes('cache;desc=miss')) throw new Error(`expected a cache miss, got "${timing}"`);
+    if (!timing.includes(`cache;desc=${outcome}`)) throw new Error(`expected cache ${outcome}, got "${timing}"`);
     server.push([...timing.matchAll(/dur=([\d.]+)/g)].reduce((sum, m) => sum + Number(m[1]), 0));
     database.push(Number(/db;dur=([\d.]+)/.exec(timing)?.[1]));
   }
@@ -194,7 +212,17 @@ async function coldFeed(): Promise<void> {
     );
   }
 }
-await coldFeed();
+await changedFeed('camera feed (250,000), after heartbeats', heartbeatBatch, 'update');
+for (const offset of flipped) await flip(offset);
+await changedFeed(
+  'camera feed (250,000), rebuilt',
+  async () => {
+    await db.query(
+      `UPDATE feed_versions SET version = version + 1, rebuild_from = version + 1 WHERE layer = 'cameras'`,
+    );
+  },
+  'miss',
+);
 
 // A feed request that autocannon cut off at the end of its time is still being built; let it
 // finish before the pool closes.

@@ -8,10 +8,10 @@ describe('FeedCache', () => {
     const cache = new FeedCache();
     let builds = 0;
     const build = (version: string) => async () => (builds++, feed(version));
-    expect((await cache.get('k', '1', build('1'))).hit).toBe(false);
-    expect((await cache.get('k', '1', build('1'))).hit).toBe(true);
+    expect((await cache.get('k', '1', build('1'))).outcome).toBe('miss');
+    expect((await cache.get('k', '1', build('1'))).outcome).toBe('hit');
     const next = await cache.get('k', '2', build('2'));
-    expect(next.hit).toBe(false);
+    expect(next.outcome).toBe('miss');
     expect(next.feed.version).toBe('2');
     expect(builds).toBe(2);
   });
@@ -51,7 +51,7 @@ describe('FeedCache', () => {
     await cache.get('k', '2', async () => feed('2'));
     release();
     await slow;
-    expect((await cache.get('k', '2', async () => feed('9'))).hit).toBe(true);
+    expect((await cache.get('k', '2', async () => feed('9'))).outcome).toBe('hit');
   });
 
   it('drops the least recently used feeds beyond its byte budget, and never keeps one larger than it', async () => {
@@ -61,9 +61,31 @@ describe('FeedCache', () => {
     await cache.get('a', '1', async () => feed('1', 8)); // a is now the most recently used
     await cache.get('c', '1', async () => feed('1', 8));
     expect(cache.size).toBe(2);
-    expect((await cache.get('a', '1', async () => feed('1', 8))).hit).toBe(true);
-    expect((await cache.get('b', '1', async () => feed('1', 8))).hit).toBe(false);
+    expect((await cache.get('a', '1', async () => feed('1', 8))).outcome).toBe('hit');
+    expect((await cache.get('b', '1', async () => feed('1', 8))).outcome).toBe('miss');
     await cache.get('huge', '1', async () => feed('1', 21));
-    expect((await cache.get('huge', '1', async () => feed('1', 21))).hit).toBe(false);
+    expect((await cache.get('huge', '1', async () => feed('1', 21))).outcome).toBe('miss');
+  });
+
+  it('brings a kept feed up to date through `update` when it can, and builds when it cannot', async () => {
+    const cache = new FeedCache();
+    let builds = 0;
+    const build = (version: string) => async () => (builds++, feed(version));
+    await cache.get('k', '1', build('1'));
+    const updated = await cache.get('k', '3', build('3'), async (kept) => ({ ...kept, version: '3' }));
+    expect(updated.outcome).toBe('update');
+    expect(updated.feed.version).toBe('3');
+    expect((await cache.get('k', '3', build('3'))).outcome).toBe('hit');
+    const refused = await cache.get('k', '4', build('4'), async () => null);
+    expect(refused.outcome).toBe('miss');
+    expect(refused.feed.version).toBe('4');
+    expect(builds).toBe(2);
+  });
+
+  it('counts what an entry holds besides its bytes against the budget', async () => {
+    const cache = new FeedCache(20);
+    await cache.get('a', '1', async () => ({ ...feed('1', 8), heldBytes: 8 }));
+    await cache.get('b', '1', async () => ({ ...feed('1', 8), heldBytes: 8 }));
+    expect(cache.size).toBe(1);
   });
 });

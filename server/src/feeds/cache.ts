@@ -15,18 +15,23 @@ export interface VersionedFeed {
   version: string;
   bytes: Uint8Array;
   rows: number;
+  /** Memory held for the entry besides `bytes` (what an update needs), counted against the limit. */
+  heldBytes?: number;
 }
 
-/** What the city camera feed needs, twice over (with and without ids), with room to spare. */
+export type CacheOutcome = 'hit' | 'update' | 'miss';
+
+/** What the city camera feed and its decoded columns need, twice over (with and without ids). */
 export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
 const newer = (a: string, b: string) => BigInt(a) > BigInt(b);
+const held = (feed: VersionedFeed) => feed.bytes.byteLength + (feed.heldBytes ?? 0);
 
-export class FeedCache {
+export class FeedCache<F extends VersionedFeed = VersionedFeed> {
   /** Map order is least recently used first. */
-  private readonly entries = new Map<string, VersionedFeed>();
+  private readonly entries = new Map<string, F>();
   /** Builds in progress, by key and the version asked for: concurrent misses share one. */
-  private readonly building = new Map<string, Promise<VersionedFeed>>();
+  private readonly building = new Map<string, Promise<{ feed: F; outcome: CacheOutcome }>>();
   private bytes = 0;
 
   constructor(private readonly maxBytes = DEFAULT_CACHE_BYTES) {}
@@ -39,23 +44,29 @@ export class FeedCache {
   async get(
     key: string,
     version: string,
-    build: () => Promise<VersionedFeed>,
-  ): Promise<{ feed: VersionedFeed; hit: boolean }> {
+    build: () => Promise<F>,
+    update?: (kept: F) => Promise<F | null>,
+  ): Promise<{ feed: F; outcome: CacheOutcome }> {
     const cached = this.entries.get(key);
     if (cached && cached.version === version) {
       this.entries.delete(key);
       this.entries.set(key, cached);
-      return { feed: cached, hit: true };
+      return { feed: cached, outcome: 'hit' };
     }
     const flight = `${key}@${version}`;
     let pending = this.building.get(flight);
     if (!pending) {
-      pending = build().finally(() => this.building.delete(flight));
+      // An older kept feed is brought up to date when `update` can (null: it cannot, build).
+      const work = async (): Promise<{ feed: F; outcome: CacheOutcome }> => {
+        const updated = cached && update ? await update(cached) : null;
+        return updated ? { feed: updated, outcome: 'update' } : { feed: await build(), outcome: 'miss' };
+      };
+      pending = work().finally(() => this.building.delete(flight));
       this.building.set(flight, pending);
     }
-    const feed = await pending;
-    this.store(key, feed);
-    return { feed, hit: false };
+    const result = await pending;
+    this.store(key, result.feed);
+    return result;
   }
 
   /** Entries held now (for tests and diagnostics). */
@@ -63,21 +74,21 @@ export class FeedCache {
     return this.entries.size;
   }
 
-  private store(key: string, feed: VersionedFeed): void {
+  private store(key: string, feed: F): void {
     const old = this.entries.get(key);
     // A slow build of an older snapshot must not replace a newer entry.
     if (old && newer(old.version, feed.version)) return;
     if (old) {
       this.entries.delete(key);
-      this.bytes -= old.bytes.byteLength;
+      this.bytes -= held(old);
     }
-    if (feed.bytes.byteLength > this.maxBytes) return;
+    if (held(feed) > this.maxBytes) return;
     this.entries.set(key, feed);
-    this.bytes += feed.bytes.byteLength;
+    this.bytes += held(feed);
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= v.bytes.byteLength;
+      this.bytes -= held(v);
     }
   }
 }

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { PACKED_BYTES, type PackedChunk } from '../db/queries/feeds.js';
 import { decodeColumns, feedRows } from './columns.js';
-import { buildFeed, CAMERA_LAYER, CASE_LAYER, RISK_POINT_LAYER, type LayerSpec } from './layers.js';
+import {
+  buildFeed,
+  buildPatchableFeed,
+  CAMERA_LAYER,
+  CASE_LAYER,
+  RISK_POINT_LAYER,
+  rowOfId,
+  type LayerSpec,
+} from './layers.js';
 
 type Row = Record<string, unknown> & { id: string };
 
@@ -39,6 +47,53 @@ const buildCamera = (i: number, overrides: Partial<Row> = {}): Row => ({
 });
 
 const cameras = (n: number) => Array.from({ length: n }, (_, i) => buildCamera(i));
+
+describe('a feed patched by id', () => {
+  it('finds rows by id among fixed-length ids in order', () => {
+    const ids = ['0001', '0005', '0009', '0120'].join('');
+    expect(['0001', '0005', '0009', '0120', '0000', '0006', '9999'].map((id) => rowOfId(ids, 4, id))).toEqual([
+      0, 1, 2, 3, -1, -1, -1,
+    ]);
+    expect(rowOfId('', 4, '0001')).toBe(-1);
+  });
+
+  it('gives the same bytes as a feed built from the changed rows, with or without the id column', async () => {
+    const rows = cameras(1200);
+    const changed = rows.map((r, i) =>
+      i === 7 || i === 1100 ? { ...r, status: 'fault' } : i === 8 ? { ...r, status: 'online' } : r,
+    );
+    for (const ids of [true, false]) {
+      const kept = await buildPatchableFeed(CAMERA_LAYER, chunked(CAMERA_LAYER, rows, 500), {
+        ids,
+        meta: { unit: 'x' },
+      });
+      const fresh = await buildFeed(CAMERA_LAYER, [pack(CAMERA_LAYER, changed)], { ids, meta: { unit: 'x' } });
+      expect(kept.hasIds).toBe(ids);
+      const allIds = ids ? undefined : rows.map((r) => r.id).join('');
+      const changes = [
+        { id: rows[7]!.id, value: 'online' },
+        { id: rows[7]!.id, value: 'fault' }, // the later change wins
+        { id: rows[8]!.id, value: 'online' },
+        { id: rows[1100]!.id, value: 'fault' },
+        { id: '37170200051315009999', value: 'offline' }, // not in this feed: skipped
+      ];
+      if (!ids) expect(kept.recode('status', changes, allIds!.slice(20))).toBeNull(); // ids that do not fit
+      const patched = kept.recode('status', changes, allIds)!;
+      expect(patched.hasIds).toBe(true);
+      expect(Buffer.from(patched.bytes).equals(Buffer.from(fresh.bytes))).toBe(true);
+      expect(Buffer.from(kept.bytes).equals(Buffer.from(fresh.bytes))).toBe(false);
+      // Patching again starts from the patched rows.
+      const back = patched.recode('status', [{ id: rows[1100]!.id, value: rows[1100]!.status as string }])!;
+      expect(feedRows(decodeColumns(back.bytes))[1100]!.status).toBe(rows[1100]!.status);
+    }
+  });
+
+  it("refuses a value outside the field's dictionary, so the caller builds afresh", async () => {
+    const kept = await buildPatchableFeed(CAMERA_LAYER, [pack(CAMERA_LAYER, cameras(3))], { ids: false });
+    expect(kept.recode('status', [{ id: cameras(3)[0]!.id, value: 'exploded' }])).toBeNull();
+    expect(() => kept.recode('lon', [])).toThrow(/no coded field "lon"/);
+  });
+});
 
 describe('map feed layers', () => {
   it('builds the same bytes whether the rows come in one chunk or many', async () => {

@@ -18,7 +18,14 @@ import {
   RISK_CATEGORIES,
   RISK_LEVELS,
 } from '../domain/vocabulary.js';
-import { asciiColumn, encodeColumns, positionColumn, timeColumn, type ColumnInput } from './columns.js';
+import {
+  asciiColumn,
+  encodeColumns,
+  positionColumn,
+  timeColumn,
+  type ColumnInput,
+  type DictionaryValue,
+} from './columns.js';
 
 export const FEED_LAYERS = ['cameras', 'cases', 'risk-points'] as const;
 export type FeedLayer = (typeof FEED_LAYERS)[number];
@@ -119,22 +126,29 @@ export interface BuildOptions {
   meta?: Record<string, unknown>;
 }
 
-/** Encodes the chunks (in order) as one feed. */
-export async function buildFeed(
+/** The rows of a feed, decoded from the database's chunks: one array per field, and the ids. */
+interface Collected {
+  rows: number;
+  merged: (Float64Array | Uint8Array)[];
+  /** Every row's id, fixed-length, concatenated in row order ('' when the chunks carry none). */
+  ids: string;
+}
+
+async function collect(
   spec: LayerSpec,
   chunks: AsyncIterable<PackedChunk> | Iterable<PackedChunk>,
-  options: BuildOptions,
-): Promise<{ bytes: Uint8Array; rows: number }> {
+  ids: boolean,
+): Promise<Collected> {
   const parts: (Float64Array | Uint8Array)[][] = spec.fields.map(() => []);
-  const ids: string[] = [];
+  const idParts: string[] = [];
   let rows = 0;
   for await (const chunk of chunks) {
     unpack(spec, chunk, rows).forEach((values, i) => parts[i]!.push(values));
-    if (options.ids) {
+    if (ids) {
       if (chunk.ids?.length !== chunk.rows * spec.idLength) {
         throw new Error(`${spec.layer}: chunk ids are not ${chunk.rows} × ${spec.idLength} characters`);
       }
-      ids.push(chunk.ids);
+      idParts.push(chunk.ids);
     }
     rows += chunk.rows;
   }
@@ -143,6 +157,10 @@ export async function buildFeed(
       ? concat(parts[i] as Uint8Array[], (n) => new Uint8Array(n))
       : concat(parts[i] as Float64Array[], (n) => new Float64Array(n)),
   );
+  return { rows, merged, ids: idParts.join('') };
+}
+
+function encode(spec: LayerSpec, { rows, merged, ids }: Collected, options: BuildOptions): Uint8Array {
   const lon = merged[0] as Float64Array;
   const lat = merged[1] as Float64Array;
   const lonLat = new Float64Array(rows * 2);
@@ -162,6 +180,86 @@ export async function buildFeed(
       columns.push({ name, type: 'float64', size: 1, values: merged[i]! });
     }
   });
-  if (options.ids) columns.push(asciiColumn('id', ids.join(''), spec.idLength));
-  return { bytes: encodeColumns(spec.layer, rows, columns, options.meta), rows };
+  if (options.ids) columns.push(asciiColumn('id', ids, spec.idLength));
+  return encodeColumns(spec.layer, rows, columns, options.meta);
+}
+
+/** Encodes the chunks (in order) as one feed. */
+export async function buildFeed(
+  spec: LayerSpec,
+  chunks: AsyncIterable<PackedChunk> | Iterable<PackedChunk>,
+  options: BuildOptions,
+): Promise<{ bytes: Uint8Array; rows: number }> {
+  const collected = await collect(spec, chunks, options.ids);
+  return { bytes: encode(spec, collected, options), rows: collected.rows };
+}
+
+/** A feed that can be encoded again with some rows' coded values changed, found by id. */
+export interface PatchableFeed {
+  bytes: Uint8Array;
+  rows: number;
+  /** Bytes held besides `bytes` (decoded columns and ids), for the cache's accounting. */
+  heldBytes: number;
+  /** Whether it knows its rows' ids (else the first recode must be given them). */
+  hasIds: boolean;
+  /**
+   * The same feed with `field` set to each change's value in the row of its id (ids not in the
+   * feed are skipped: the change is outside its area); null when a value is not in the field's
+   * dictionary or `ids` (every row's id, in row order, when the feed has none) do not fit its
+   * rows (the caller builds the feed afresh).
+   */
+  recode(field: string, changes: readonly { id: string; value: DictionaryValue }[], ids?: string): PatchableFeed | null;
+}
+
+/** Row of `id` among fixed-length ids in ascending order, or -1. */
+export function rowOfId(ids: string, idLength: number, id: string): number {
+  let lo = 0;
+  let hi = ids.length / idLength - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = ids.slice(mid * idLength, (mid + 1) * idLength);
+    if (at === id) return mid;
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function patchable(spec: LayerSpec, collected: Collected, options: BuildOptions): PatchableFeed {
+  return {
+    bytes: encode(spec, collected, options),
+    rows: collected.rows,
+    heldBytes: collected.merged.reduce((n, a) => n + a.byteLength, 0) + collected.ids.length,
+    hasIds: collected.ids.length === collected.rows * spec.idLength,
+    recode(field, changes, given) {
+      const at = spec.fields.findIndex((f) => f.name === field && f.kind === 'code');
+      if (at < 0) throw new Error(`${spec.layer} has no coded field "${field}"`);
+      const ids = this.hasIds ? collected.ids : (given ?? '');
+      if (ids.length !== collected.rows * spec.idLength) return null;
+      const dictionary = spec.fields[at]!.dictionary!;
+      const codes = (collected.merged[at] as Uint8Array).slice();
+      for (const { id, value } of changes) {
+        const row = rowOfId(ids, spec.idLength, id);
+        if (row < 0) continue;
+        const code = dictionary.indexOf(value);
+        if (code < 0) return null;
+        codes[row] = code;
+      }
+      const merged = collected.merged.map((values, i) => (i === at ? codes : values));
+      return patchable(spec, { ...collected, merged, ids }, options);
+    },
+  };
+}
+
+/**
+ * Like buildFeed, and keeps what it takes to change coded values later without the database.
+ * Rows must come in ascending id order; their ids are kept when the feed shows them (else the
+ * first recode is given them: reading 250,000 ids costs a rebuild ~90 ms it may never need).
+ */
+export async function buildPatchableFeed(
+  spec: LayerSpec,
+  chunks: AsyncIterable<PackedChunk> | Iterable<PackedChunk>,
+  options: BuildOptions,
+): Promise<PatchableFeed> {
+  return patchable(spec, await collect(spec, chunks, options.ids), options);
 }

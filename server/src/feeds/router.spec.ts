@@ -168,16 +168,80 @@ eachDriver('binary map feeds', (driver) => {
       expect(cacheOf(await fetchFeed())).toBe('hit');
     });
 
-    it('builds the next feed afresh after a heartbeat that changes a status, and shows the new status', async () => {
-      await fetchFeed();
+    /** Every row of a feed as SQL reads the township's cameras now. */
+    const expectCurrent = async (res: Fetched) => {
+      const rows = feedRows(decodeColumns(res.bytes))
+        .map(flatten)
+        .map((r) => ({ id: r.id, status: r.status, kind: r.kind }));
+      const expected = await sql(
+        `SELECT id, status, kind FROM cameras WHERE grid_code LIKE '371702005%' ORDER BY id`,
+        [],
+      );
+      expect(rows).toEqual(expected);
+    };
+
+    it('patches the status a heartbeat changed into the kept feed, without building it again', async () => {
+      const before = await fetchFeed();
       const camera = await beatable(1);
       const status = camera.status === 'fault' ? 'online' : 'fault';
       const beat = await api.gql(HEARTBEAT, { updates: [{ id: camera.id, status }] }, tokens['demo-township']);
       expect(beat.data.updateCameraStatus).toBe(1);
       const after = await fetchFeed();
-      expect(cacheOf(after)).toBe('miss');
+      expect(cacheOf(after)).toBe('update');
       expect(rowOf(after, camera.id).status).toBe(status);
+      await expectCurrent(after);
+      expect(decodeColumns(after.bytes).header).toEqual(decodeColumns(before.bytes).header);
       expect(cacheOf(await fetchFeed())).toBe('hit');
+    });
+
+    it('patches several status changes in a row, made in SQL, with the latest one winning', async () => {
+      await fetchFeed();
+      // A feed without ids too: its rows are found through ids read the first time it is patched.
+      const noIds = () => get('/feeds/cameras', tokens['demo-township']);
+      await noIds();
+      const ids = (await sql(`SELECT id FROM cameras WHERE grid_code LIKE '371702005%' ORDER BY id LIMIT 3`, [])).map(
+        (r) => (r as { id: string }).id,
+      );
+      await api.db.query(`UPDATE cameras SET status = 'offline' WHERE id = ANY($1)`, [ids]);
+      await api.db.query(`UPDATE cameras SET status = 'fault' WHERE id = $1`, [ids[0]]);
+      // A camera outside the township changes too: not in this feed, skipped.
+      await api.db.query(
+        `UPDATE cameras SET status = CASE status WHEN 'online' THEN 'fault' ELSE 'online' END
+         WHERE id = (SELECT id FROM cameras WHERE grid_code NOT LIKE '371702005%' ORDER BY id LIMIT 1)`,
+      );
+      const after = await fetchFeed();
+      expect(cacheOf(after)).toBe('update');
+      expect([ids[0], ids[1], ids[2]].map((id) => rowOf(after, id!).status)).toEqual(['fault', 'offline', 'offline']);
+      await expectCurrent(after);
+      const plain = await noIds();
+      expect(cacheOf(plain)).toBe('update');
+      const statuses = await sql(`SELECT status FROM cameras WHERE grid_code LIKE '371702005%' ORDER BY id`, []);
+      expect(feedRows(decodeColumns(plain.bytes)).map((r) => r.status)).toEqual(statuses.map((r) => r.status));
+    });
+
+    it('builds afresh when more than statuses changed, or the status log no longer reaches back', async () => {
+      await fetchFeed();
+      const [camera] = (await sql(
+        `SELECT id, kind FROM cameras WHERE grid_code LIKE '371702005%' ORDER BY id DESC LIMIT 1`,
+        [],
+      )) as { id: string; kind: string }[];
+      await api.db.query('UPDATE cameras SET kind = $2 WHERE id = $1', [
+        camera!.id,
+        camera!.kind === 'ptz' ? 'dome' : 'ptz',
+      ]);
+      const moved = await fetchFeed();
+      expect(cacheOf(moved)).toBe('miss');
+      await expectCurrent(moved);
+      await api.db.query(`
+        DO $$ BEGIN
+          FOR i IN 1..1001 LOOP
+            UPDATE cameras SET status = CASE status WHEN 'online' THEN 'offline' ELSE 'online' END
+            WHERE id = (SELECT id FROM cameras ORDER BY id LIMIT 1);
+          END LOOP;
+        END $$`);
+      const late = await fetchFeed();
+      expect(cacheOf(late)).toBe('miss');
+      await expectCurrent(late);
     });
 
     it('sees changes made outside the API (plain SQL), and cameras added or removed', async () => {

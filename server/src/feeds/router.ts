@@ -8,7 +8,9 @@
  * The camera feed is kept encoded between requests while no camera changes (cache.ts): each
  * request reads the cameras' feed version (one row, migration 011) and is served from memory
  * when it is the version the kept feed was built at, else the feed is built in one snapshot with
- * the version it read. Server-Timing says `cache;desc=hit` or `miss`.
+ * the version it read. When only statuses changed since the kept version (migration 012 logs
+ * them), they are patched into the kept feed instead. Server-Timing says `cache;desc=hit`,
+ * `update` or `miss`.
  */
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { jurisdictionPrefix, narrowToJurisdiction } from '../auth/jurisdiction.js';
@@ -18,15 +20,29 @@ import {
   findCaseFeedChunks,
   findRiskPointFeedChunks,
   FEED_CHUNK_ROWS,
+  cameraStatusChangesSince,
   feedVersion,
   inSnapshot,
   type FeedFilter,
 } from '../db/queries/feeds.js';
 import { type AuthSettings } from '../graphql/context.js';
 import { authenticate, sendError } from '../http/bearer.js';
-import { FeedCache } from './cache.js';
+import { FeedCache, type CacheOutcome, type VersionedFeed } from './cache.js';
 import { COLUMNS_MEDIA_TYPE } from './columns.js';
-import { buildFeed, CAMERA_LAYER, CASE_LAYER, RISK_POINT_LAYER, type FeedLayer } from './layers.js';
+import {
+  buildFeed,
+  buildPatchableFeed,
+  CAMERA_LAYER,
+  CASE_LAYER,
+  RISK_POINT_LAYER,
+  type FeedLayer,
+  type PatchableFeed,
+} from './layers.js';
+
+/** A kept camera feed, with what it takes to patch statuses into it. */
+interface CameraFeed extends VersionedFeed {
+  patchable?: PatchableFeed;
+}
 import { parseFeedParams, type FeedParams } from './params.js';
 
 export interface FeedsOptions {
@@ -55,7 +71,7 @@ type Build = (
   filter: FeedFilter,
   params: FeedParams,
   clock: { ms: number },
-) => Promise<{ bytes: Uint8Array; rows: number; cache?: 'hit' | 'miss' }>;
+) => Promise<{ bytes: Uint8Array; rows: number; cache?: CacheOutcome }>;
 
 function feedRoute(layer: FeedLayer, options: FeedsOptions, build: Build) {
   return async (req: Request, res: Response) => {
@@ -94,28 +110,48 @@ export function feedsRouter(options: FeedsOptions): Router {
   const chunkRows = options.chunkRows ?? FEED_CHUNK_ROWS;
   const { db } = options;
   const cache = options.cache === undefined ? new FeedCache() : options.cache;
+  const cameraCache = cache as FeedCache<CameraFeed> | null;
   const router = Router();
   router.get(
     '/cameras',
     feedRoute('cameras', options, async (filter, params, clock) => {
+      const meta = { unit: params.area.unitCode, bbox: params.area.bbox };
       const build = () =>
-        inSnapshot(db, async (tx) => {
+        inSnapshot(db, async (tx): Promise<CameraFeed> => {
           const version = await feedVersion(tx, 'cameras');
           const chunks = findCameraFeedChunks(tx, filter, CAMERA_LAYER.fields, { ids: params.ids, chunkRows });
-          const feed = await buildFeed(CAMERA_LAYER, timed(chunks, clock), {
-            ids: params.ids,
-            meta: { unit: params.area.unitCode, bbox: params.area.bbox },
-          });
-          return { version, ...feed };
+          const feed = await buildPatchableFeed(CAMERA_LAYER, timed(chunks, clock), { ids: params.ids, meta });
+          return { version, bytes: feed.bytes, rows: feed.rows, heldBytes: feed.heldBytes, patchable: feed };
         });
-      if (!cache) return build();
+      if (!cameraCache) return build();
       const started = performance.now();
       const version = await feedVersion(db, 'cameras');
       clock.ms += performance.now() - started;
+      // Only statuses changed since the kept feed's version: patch them in, no rebuild.
+      const update = async (kept: CameraFeed): Promise<CameraFeed | null> => {
+        const since = performance.now();
+        const patchable = kept.patchable;
+        // The ids that find each changed camera's row are read once, the first time they are needed.
+        const delta = patchable
+          ? await cameraStatusChangesSince(db, kept.version, patchable.hasIds ? undefined : filter)
+          : null;
+        clock.ms += performance.now() - since;
+        const changes = delta?.changes.map((c) => ({ id: c.id, value: c.status })) ?? [];
+        const next = delta && patchable!.recode('status', changes, delta.ids ?? undefined);
+        return (
+          next && {
+            version: delta.version,
+            bytes: next.bytes,
+            rows: next.rows,
+            heldBytes: next.heldBytes,
+            patchable: next,
+          }
+        );
+      };
       // Everything that decides the bytes: the jurisdiction, the area and the id column.
       const key = JSON.stringify(['cameras', filter.prefix, params.area, params.ids]);
-      const { feed, hit } = await cache.get(key, version, build);
-      return { bytes: feed.bytes, rows: feed.rows, cache: hit ? 'hit' : 'miss' };
+      const { feed, outcome } = await cameraCache.get(key, version, build, update);
+      return { bytes: feed.bytes, rows: feed.rows, cache: outcome };
     }),
   );
   router.get(

@@ -185,6 +185,41 @@ export async function feedVersion(db: Queryable, layer: 'cameras'): Promise<stri
 }
 
 /**
+ * The cameras' status changes since `version` (migration 012), read in one snapshot with the
+ * version they bring the feed to; null when something other than statuses changed since (or the
+ * log no longer reaches back that far), so a feed kept at `version` must be built afresh.
+ */
+export function cameraStatusChangesSince(
+  db: Database,
+  version: string,
+  /** Also read the ids of the cameras a feed with this filter holds, in its row order. */
+  idsOf?: FeedFilter,
+): Promise<{ version: string; changes: { id: string; status: string }[]; ids: string | null } | null> {
+  return inSnapshot(db, async (tx) => {
+    const { rows } = await tx.query<{ version: string; rebuild_from: string }>(
+      `SELECT version::text AS version, rebuild_from::text AS rebuild_from FROM feed_versions WHERE layer = 'cameras'`,
+    );
+    const current = rows[0];
+    if (!current || BigInt(current.rebuild_from) > BigInt(version)) return null;
+    const changes = await tx.query<{ id: string; status: string }>(
+      `SELECT id, status FROM camera_status_changes WHERE version > $1 AND version <= $2 ORDER BY version, id`,
+      [version, current.version],
+    );
+    let ids: string | null = null;
+    if (idsOf) {
+      // No camera came, went or moved since `version`: the rows are the kept feed's rows.
+      const c = pointConditions(idsOf)();
+      const { rows } = await tx.query<{ ids: string }>(
+        `SELECT coalesce(string_agg(id, '' ORDER BY id), '') AS ids FROM cameras ${c.where()}`,
+        c.params,
+      );
+      ids = rows[0]!.ids;
+    }
+    return { version: current.version, changes: changes.rows, ids };
+  });
+}
+
+/**
  * Runs `work` in one read-only REPEATABLE READ transaction, so that its statements (a feed's
  * version and all its chunks) see one snapshot: the bytes built are exactly those of the
  * version read, which is what lets them be cached under it.
