@@ -1,8 +1,8 @@
 /**
  * The wall's map: a MapLibre basemap from our own server with deck.gl layers overlaid on their own
- * canvas (MapboxOverlay, overlaid). Interleaving them into MapLibre's context was measured slower
- * (README, "Wall screen in the browser"): 2.9 s instead of 1.4 s to the first frame on a GPU, and
- * no faster in software, and MapLibre 6 also hides the transform deck.gl's interleaving reads.
+ * canvas (MapboxOverlay, overlaid). Interleaving them into MapLibre's context was tried and was
+ * slower to a complete first frame in software rendering (README, "Wall screen in the browser"),
+ * and MapLibre 6 hides the camera transform deck.gl's interleaving reads.
  * Loaded with a dynamic import, so the map libraries stay out of the first download.
  */
 import { MapboxOverlay } from '@deck.gl/mapbox';
