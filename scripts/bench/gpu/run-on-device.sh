@@ -18,7 +18,7 @@ export __EGL_VENDOR_LIBRARY_FILENAMES=/usr/local/nvidia/share/glvnd/egl_vendor.d
 cd "$REPO"/scripts/bench/gpu && (python3 replay.py 8000 > /tmp/replay.log 2>&1 &)
 sleep 1
 URL="http://127.0.0.1:8000/wall?kiosk=demo-wall"
-run() { timeout 220 python3 fps.py "${RUN_URL:-$URL}" "$1" "$2" "${3:-1920x1080}" 2>&1 | tail -3 | tee -a "$OUT/fps.jsonl"; }
+run() { timeout 220 python3 fps.py "$URL" "$1" "$2" "${3:-1920x1080}" 2>&1 | tail -3 | tee -a "$OUT/fps.jsonl"; }
 # With the NVIDIA Vulkan driver named in VK_ICD_FILENAMES, ANGLE's Vulkan back end runs on the GPU.
 VULKAN="--use-angle=swiftshader --enable-unsafe-swiftshader --ignore-gpu-blocklist --disable-gpu-sandbox"
 EGL="--use-gl=angle --use-angle=gl-egl --ignore-gpu-blocklist --disable-gpu-sandbox"

@@ -284,13 +284,16 @@ export default function WallMap(props: WallMapProps) {
     const timer = setTimeout(() => setDrawing(true), PARTIAL_DRAW_AFTER_MS);
     return () => clearTimeout(timer);
   }, [drawing, loaded, ready, labelsReady]);
+  // Only built until deck.gl draws: afterwards every change would build the layer specs twice.
   const warmUp = useMemo(
     () =>
-      wallLayerSpecs({ ...layerInput, feeds: withEmptyFeeds(feeds) }).map((spec) => ({
-        ...spec,
-        props: { ...spec.props, visible: false },
-      })),
-    [layerInput, feeds],
+      drawing
+        ? []
+        : wallLayerSpecs({ ...layerInput, feeds: withEmptyFeeds(feeds) }).map((spec) => ({
+            ...spec,
+            props: { ...spec.props, visible: false },
+          })),
+    [drawing, layerInput, feeds],
   );
   useEffect(() => {
     overlay.current?.setProps({ layers: buildLayers(drawing ? specs : warmUp) });

@@ -33,17 +33,22 @@ export const boxesMeet = (a: Box, b: Box, slack = EPSILON_DEGREES): boolean =>
 export function ringsAreaDegrees(rings: Rings): number {
   let total = 0;
   rings.forEach((ring, i) => {
-    const [x0, y0] = ring[0] ?? [0, 0];
-    let twice = 0;
-    // Relative to the first vertex: the shoelace of raw longitudes near 115° loses digits.
-    for (let k = 1; k + 1 < ring.length; k++) {
-      const [ax, ay] = ring[k]!;
-      const [bx, by] = ring[k + 1]!;
-      twice += (ax! - x0!) * (by! - y0!) - (bx! - x0!) * (ay! - y0!);
-    }
-    total += (i === 0 ? 1 : -1) * Math.abs(twice / 2);
+    total += (i === 0 ? 1 : -1) * Math.abs(signedTwiceArea(ring) / 2);
   });
   return total;
+}
+
+/** Twice a ring's signed area in square degrees (positive when counter-clockwise). */
+export function signedTwiceArea(ring: Rings[number]): number {
+  const [x0, y0] = ring[0] ?? [0, 0];
+  let twice = 0;
+  // Relative to the first vertex: the shoelace of raw longitudes near 115° loses digits.
+  for (let k = 1; k + 1 < ring.length; k++) {
+    const [ax, ay] = ring[k]!;
+    const [bx, by] = ring[k + 1]!;
+    twice += (ax! - x0!) * (by! - y0!) - (bx! - x0!) * (ay! - y0!);
+  }
+  return twice;
 }
 
 /** Square metres per square degree at a latitude (an affine local projection; ~0.03% across a village). */

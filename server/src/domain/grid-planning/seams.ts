@@ -7,7 +7,7 @@
  * ("open seams"), so it lies inside the box of the open seams around it: cutting the gap out of
  * those boxes alone gives the whole gap. Pure and planar (lon/lat as a plane, like planar.ts).
  */
-import { boxesMeet, type Rings } from './planar.js';
+import { boxesMeet, signedTwiceArea, type Rings } from './planar.js';
 
 type Box = [number, number, number, number];
 
@@ -53,17 +53,6 @@ function edgesOf(rings: Rings, owner: number, out: Edge[]): void {
       });
     }
   });
-}
-
-function signedTwiceArea(ring: Rings[number]): number {
-  const [x0, y0] = ring[0] ?? [0, 0];
-  let twice = 0;
-  for (let k = 1; k + 1 < ring.length; k++) {
-    const [ax, ay] = ring[k]!;
-    const [bx, by] = ring[k + 1]!;
-    twice += (ax! - x0!) * (by! - y0!) - (bx! - x0!) * (ay! - y0!);
-  }
-  return twice;
 }
 
 /** The stretch of `f` along `e`, as parameters of e, when f runs on e's line and pairs with it. */
