@@ -11,8 +11,9 @@
  * - a flat JSON array of the same rows ({id, status, kind, lon, lat}), from a bench-only
  *   endpoint (one query, JSON.stringify): about what any single JSON endpoint would send.
  * The server keeps encoded camera feeds while no camera changes (server/src/feeds/cache.ts), so
- * the feed is measured twice: "cold" raises the cameras' feed version (migration 011) before
- * each request, as any camera change would, so the feed is built from the database; "cached"
+ * the feed is measured twice: "cold" raises the cameras' feed version (migration 011) and marks
+ * it as needing a rebuild (migration 012) before each request, as a camera added or moved
+ * would, so the feed is built from the database; "cached"
  * asks again with nothing changed.
  * Times are wall time per complete download on localhost (for GraphQL, all pages), median of
  * `--runs` after one warm-up; "db" is the feed's own Server-Timing. Bytes per camera raw and
@@ -91,7 +92,9 @@ interface Download {
 }
 
 /** What any camera change does to the feed cache: a new version, so the next feed is built. */
-const invalidate = () => db.query(`UPDATE feed_versions SET version = version + 1 WHERE layer = 'cameras'`);
+// As a camera added or moved would (migration 012): the kept feed cannot be patched, only rebuilt.
+const invalidate = () =>
+  db.query(`UPDATE feed_versions SET version = version + 1, rebuild_from = version + 1 WHERE layer = 'cameras'`);
 
 async function binaryFeed(path: string, cold = false): Promise<Download> {
   if (cold) await invalidate();

@@ -14,7 +14,7 @@ import type { Database } from './db/database.js';
 import { migrationsApplied } from './db/migrate.js';
 import { countLayers, findLatestDatasetLoad } from './db/queries/overview.js';
 import { EventBus } from './events/bus.js';
-import { feedsRouter } from './feeds/router.js';
+import { feedsRouter, type FeedsOptions } from './feeds/router.js';
 import { exportsRouter, importsRouter } from './imports/router.js';
 import { viewerFromAuthorization, type AuthSettings, type GraphQLContext } from './graphql/context.js';
 import { queryProtection } from './graphql/limits.js';
@@ -61,6 +61,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Live events; a fresh bus when not given. */
   events?: EventBus;
+  /** How the binary feeds read the database (tests split tiny tables between readers). */
+  feeds?: Pick<FeedsOptions, 'readers' | 'samplePercent'>;
 }
 
 export async function createApp(db: Database, options: AppOptions): Promise<App> {
@@ -89,7 +91,7 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
   });
   await apollo.start();
 
-  app.use('/feeds', feedsRouter({ db, auth: options.auth, now }));
+  app.use('/feeds', feedsRouter({ db, auth: options.auth, now, ...options.feeds }));
   app.use('/imports', importsRouter({ db, auth: options.auth, now }));
   app.use('/exports', exportsRouter({ db, auth: options.auth, now }));
   app.use('/basemap', basemapRouter({ db }));

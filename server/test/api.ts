@@ -40,6 +40,8 @@ export async function startTestApi(
     auth: { secret: new Uint8Array(32).fill(7), tokenTtlSeconds: 1800 },
     now,
     ...(events ? { events } : {}),
+    // Every page sampled, so that even tiny feeds are split between readers on a server.
+    feeds: { readers: 3, samplePercent: 100 },
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -25,6 +25,13 @@ export interface Database extends Queryable {
   readonly kind: 'embedded' | 'server';
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in read-only REPEATABLE READ transactions that all see one snapshot, so that
+   * a large read can be split across them and still be one consistent picture. The server
+   * driver gives up to `parallel` connections (the first exports its snapshot, the others adopt
+   * it; fewer while another such read holds extra connections); the embedded engine has one.
+   */
+  readSnapshot<T>(parallel: number, work: (readers: Queryable[]) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -28,6 +28,12 @@ export function embeddedDatabase(pglite: PGlite): Database {
     kind: 'embedded',
     ...base,
     transaction: (work) => pglite.transaction((tx) => work(wrap(tx))),
+    // One engine, one connection: the read is not split.
+    readSnapshot: (_parallel, work) =>
+      pglite.transaction(async (tx) => {
+        await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+        return work([wrap(tx)]);
+      }),
     close: () => pglite.close(),
   };
 }

@@ -39,11 +39,60 @@ function wrap(client: Client): Queryable {
   };
 }
 
+const READ_ONLY_SNAPSHOT = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
+
+/**
+ * Opens `parallel` read-only transactions on one snapshot and runs `work` with them. Extra
+ * connections are taken only while no other such read holds some (`extras.busy`): a read that
+ * waits for the pool while holding a connection could otherwise wait on another one doing the
+ * same.
+ */
+async function readSnapshot<T>(
+  pool: pg.Pool,
+  extras: { busy: boolean },
+  parallel: number,
+  work: (readers: Queryable[]) => Promise<T>,
+): Promise<T> {
+  const clients: pg.PoolClient[] = [];
+  const broken = new Set<pg.PoolClient>();
+  const split = parallel > 1 && !extras.busy;
+  if (split) extras.busy = true;
+  try {
+    const first = await pool.connect();
+    clients.push(first);
+    await first.query(READ_ONLY_SNAPSHOT);
+    if (split) {
+      const { rows } = await first.query<{ id: string }>('SELECT pg_export_snapshot() AS id');
+      const others = await Promise.allSettled(
+        Array.from({ length: parallel - 1 }, async () => {
+          const client = await pool.connect();
+          clients.push(client);
+          await client.query(READ_ONLY_SNAPSHOT);
+          await client.query(`SET TRANSACTION SNAPSHOT '${rows[0]!.id.replace(/'/g, "''")}'`);
+        }),
+      );
+      const failed = others.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+      if (failed) throw failed.reason;
+    }
+    const result = await work(clients.map(wrap));
+    await Promise.all(clients.map((c) => c.query('COMMIT')));
+    return result;
+  } catch (error) {
+    await Promise.all(clients.map((c) => c.query('ROLLBACK').catch(() => broken.add(c))));
+    throw error;
+  } finally {
+    // A connection that could not even roll back is closed rather than handed to the next user.
+    for (const c of clients) c.release(broken.has(c));
+    if (split) extras.busy = false;
+  }
+}
+
 export async function openServer(connectionString: string, options: { max?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, application_name: 'zongzhi-map' });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', (error) => console.error('database connection error:', error.message));
   await pool.query('select 1');
+  const extras = { busy: false };
   return {
     kind: 'server',
     ...wrap(pool),
@@ -61,6 +110,7 @@ export async function openServer(connectionString: string, options: { max?: numb
         client.release();
       }
     },
+    readSnapshot: (parallel, work) => readSnapshot(pool, extras, parallel, work),
     close: () => pool.end(),
   };
 }

@@ -32,6 +32,7 @@ it('logs a failing warm-up statement and goes on instead of throwing', async () 
     exec: () => Promise.resolve(),
     copyIn: () => Promise.resolve(),
     transaction: () => Promise.reject(new Error('engine gone')),
+    readSnapshot: () => Promise.reject(new Error('engine gone')),
     close: () => Promise.resolve(),
   };
   const logged: string[] = [];

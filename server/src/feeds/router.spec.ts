@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eachDriver } from '../../test/databases.js';
 import { startTestApi, TEST_NOW, type TestApi } from '../../test/api.js';
 import { jurisdictionPrefix } from '../auth/jurisdiction.js';
+import type { Queryable } from '../db/database.js';
 import { findCameraFeedChunks } from '../db/queries/feeds.js';
 import { COLUMNS_MEDIA_TYPE, decodeColumns, feedRows } from './columns.js';
 import { buildFeed, CAMERA_LAYER } from './layers.js';
@@ -132,6 +133,35 @@ eachDriver('binary map feeds', (driver) => {
       expect(one.length).toBe(1);
       const bytes = async (c: typeof small) => Buffer.from((await buildFeed(CAMERA_LAYER, c, { ids: true })).bytes);
       expect((await bytes(small)).equals(await bytes(one))).toBe(true);
+    });
+    it('reads the same rows split between readers on one snapshot as on one reader', async () => {
+      const filter = {
+        prefix: jurisdictionPrefix('371702000000'),
+        area: { unitCode: null, bbox: null, near: null, polygon: null },
+        unitPrefix: jurisdictionPrefix,
+      };
+      const read = (parallel: number) =>
+        api.db.readSnapshot(parallel, async (readers) => {
+          const used = readers.map(() => 0);
+          const counted: Queryable[] = readers.map((r, i) => ({
+            ...r,
+            query: (sql, params) => {
+              used[i]!++;
+              return r.query(sql, params);
+            },
+          }));
+          const options = { ids: true, chunkRows: 300, samplePercent: 100 };
+          const chunks = findCameraFeedChunks(counted, filter, CAMERA_LAYER.fields, options);
+          const bytes = Buffer.from((await buildFeed(CAMERA_LAYER, chunks, { ids: true })).bytes);
+          return { bytes, used };
+        });
+      const split = await read(3);
+      const one = await read(1);
+      // The server driver gives three readers and each reads its part; the embedded engine has one.
+      expect(split.used.length).toBe(driver === 'server' ? 3 : 1);
+      expect(split.used.every((n) => n > 0)).toBe(true);
+      expect(split.bytes.equals(one.bytes)).toBe(true);
+      expect(decodeColumns(one.bytes).rows).toBe((await sql('SELECT count(*)::int AS n FROM cameras', []))[0]!.n);
     });
   });
 

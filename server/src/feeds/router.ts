@@ -12,6 +12,7 @@
  * them), they are patched into the kept feed instead. Server-Timing says `cache;desc=hit`,
  * `update` or `miss`.
  */
+import { availableParallelism } from 'node:os';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { jurisdictionPrefix, narrowToJurisdiction } from '../auth/jurisdiction.js';
 import type { Database } from '../db/database.js';
@@ -22,7 +23,6 @@ import {
   FEED_CHUNK_ROWS,
   cameraStatusChangesSince,
   feedVersion,
-  inSnapshot,
   type FeedFilter,
 } from '../db/queries/feeds.js';
 import { type AuthSettings } from '../graphql/context.js';
@@ -51,6 +51,13 @@ export interface FeedsOptions {
   now: () => Date;
   /** Rows per database round trip (tests make it small to cross chunk boundaries). */
   chunkRows?: number;
+  /**
+   * Connections one feed is read over at a time, on one snapshot (the server driver; the
+   * embedded engine has one). Default: the cores, at most 4.
+   */
+  readers?: number;
+  /** Percentage of pages sampled to split a feed between readers (tests raise it: tiny tables). */
+  samplePercent?: number;
   /** Encoded camera feeds kept while the cameras do not change; null turns it off. */
   cache?: FeedCache | null;
 }
@@ -107,8 +114,9 @@ function feedRoute(layer: FeedLayer, options: FeedsOptions, build: Build) {
 
 /** The feeds router; mount it at /feeds. */
 export function feedsRouter(options: FeedsOptions): Router {
-  const chunkRows = options.chunkRows ?? FEED_CHUNK_ROWS;
   const { db } = options;
+  const readers = options.readers ?? Math.min(4, availableParallelism());
+  const read = { chunkRows: options.chunkRows ?? FEED_CHUNK_ROWS, samplePercent: options.samplePercent };
   const cache = options.cache === undefined ? new FeedCache() : options.cache;
   const cameraCache = cache as FeedCache<CameraFeed> | null;
   const router = Router();
@@ -117,9 +125,9 @@ export function feedsRouter(options: FeedsOptions): Router {
     feedRoute('cameras', options, async (filter, params, clock) => {
       const meta = { unit: params.area.unitCode, bbox: params.area.bbox };
       const build = () =>
-        inSnapshot(db, async (tx): Promise<CameraFeed> => {
-          const version = await feedVersion(tx, 'cameras');
-          const chunks = findCameraFeedChunks(tx, filter, CAMERA_LAYER.fields, { ids: params.ids, chunkRows });
+        db.readSnapshot(readers, async (snapshot): Promise<CameraFeed> => {
+          const version = await feedVersion(snapshot[0]!, 'cameras');
+          const chunks = findCameraFeedChunks(snapshot, filter, CAMERA_LAYER.fields, { ids: params.ids, ...read });
           const feed = await buildPatchableFeed(CAMERA_LAYER, timed(chunks, clock), { ids: params.ids, meta });
           return { version, bytes: feed.bytes, rows: feed.rows, heldBytes: feed.heldBytes, patchable: feed };
         });
@@ -156,33 +164,37 @@ export function feedsRouter(options: FeedsOptions): Router {
   );
   router.get(
     '/risk-points',
-    feedRoute('risk-points', options, (filter, params, clock) => {
-      const chunks = findRiskPointFeedChunks(db, filter, RISK_POINT_LAYER.fields, { ids: params.ids, chunkRows });
-      return buildFeed(RISK_POINT_LAYER, timed(chunks, clock), {
-        ids: params.ids,
-        meta: { unit: params.area.unitCode, bbox: params.area.bbox },
-      });
-    }),
+    feedRoute('risk-points', options, (filter, params, clock) =>
+      db.readSnapshot(readers, (snapshot) => {
+        const chunks = findRiskPointFeedChunks(snapshot, filter, RISK_POINT_LAYER.fields, { ids: params.ids, ...read });
+        return buildFeed(RISK_POINT_LAYER, timed(chunks, clock), {
+          ids: params.ids,
+          meta: { unit: params.area.unitCode, bbox: params.area.bbox },
+        });
+      }),
+    ),
   );
   router.get(
     '/cases',
     feedRoute('cases', options, (filter, params, clock) => {
       const now = options.now();
-      const chunks = findCaseFeedChunks(db, { ...filter, ...params, now }, CASE_LAYER.fields, {
-        ids: params.ids,
-        chunkRows,
-      });
-      return buildFeed(CASE_LAYER, timed(chunks, clock), {
-        ids: params.ids,
-        meta: {
-          unit: params.area.unitCode,
-          bbox: params.area.bbox,
-          from: params.from?.toISOString() ?? null,
-          to: params.to?.toISOString() ?? null,
-          status: params.statuses,
-          category: params.categories,
-          overdueAt: now.toISOString(),
-        },
+      return db.readSnapshot(readers, (snapshot) => {
+        const chunks = findCaseFeedChunks(snapshot, { ...filter, ...params, now }, CASE_LAYER.fields, {
+          ids: params.ids,
+          ...read,
+        });
+        return buildFeed(CASE_LAYER, timed(chunks, clock), {
+          ids: params.ids,
+          meta: {
+            unit: params.area.unitCode,
+            bbox: params.area.bbox,
+            from: params.from?.toISOString() ?? null,
+            to: params.to?.toISOString() ?? null,
+            status: params.statuses,
+            category: params.categories,
+            overdueAt: now.toISOString(),
+          },
+        });
       });
     }),
   );

@@ -2,8 +2,10 @@
  * The rows of the binary map feeds, packed by the database: per chunk of rows (keyset by id)
  * one aggregate row holding, for every row, its fields as big-endian fixed-width values, and
  * optionally the ids concatenated. Building 250,000 JavaScript row objects costs several times
- * more than the query itself; this way the driver hands over two buffers per chunk, and memory
- * stays bounded by the chunk size however large the jurisdiction.
+ * more than the query itself; this way the driver hands over two strings per chunk. A feed may
+ * be read over several connections on one snapshot (Database.readSnapshot), its id range cut
+ * into one part per connection: on the server driver a 250,000-camera feed then takes about
+ * half the time (scripts/bench/api.ts, README).
  */
 import type { AreaFilter } from '../../domain/area-filter.js';
 import type { Database, Queryable } from '../database.js';
@@ -69,20 +71,55 @@ function pointConditions(filter: FeedFilter): () => Conditions {
 function packed(field: PackedField, sql: string, c: Conditions): string {
   if (field.kind === 'float') return `float8send((${sql})::float8)`;
   if (field.kind === 'time') return `float8send(extract(epoch FROM ${sql})::float8)`;
-  const dictionary = c.param((field.dictionary ?? []).map(String));
-  return `int2send(coalesce(array_position(${dictionary}::text[], (${sql})::text), 0)::int2)`;
+  // A CASE over the values costs less per row than array_position over a text[] parameter.
+  const whens = (field.dictionary ?? []).map((value, i) => `WHEN ${c.param(String(value))} THEN ${i + 1}`);
+  return `int2send((CASE (${sql})::text ${whens.join(' ')} ELSE 0 END)::int2)`;
 }
 
-async function* packedChunks(
+export interface PackedReadOptions {
+  ids: boolean;
+  chunkRows: number;
+  /**
+   * Percentage of the table's pages sampled to cut the id range into one part per reader
+   * (TABLESAMPLE SYSTEM); the cut only balances the work, the rows are the same whatever it is.
+   */
+  samplePercent?: number;
+}
+
+type IdRange = { from: string | null; to: string | null };
+
+/**
+ * Ids that cut the rows matching the source's conditions into `parts` ranges of about the same
+ * size, from a sample of the table's pages; fewer (none) when the sample is too small.
+ */
+async function rangeCuts(db: Queryable, source: Source, parts: number, samplePercent: number): Promise<string[]> {
+  const c = source.conditions();
+  const { rows } = await db.query<{ cuts: string[] | null }>(
+    // The first sampled id of each part but the first.
+    `SELECT coalesce(array_agg(id ORDER BY id), '{}') AS cuts FROM (
+       SELECT id, part, lag(part) OVER (ORDER BY id) AS before FROM (
+         SELECT ${source.id} AS id, ntile(${parts}) OVER (ORDER BY ${source.id}) AS part
+         FROM ${source.table} TABLESAMPLE SYSTEM (${c.param(samplePercent)}::float4) ${c.where()}) sample) cut
+     WHERE part <> before`,
+    c.params,
+  );
+  return rows[0]?.cuts ?? [];
+}
+
+/** The rows of one id range, chunk by chunk (keyset by id). */
+async function* rangeChunks(
   db: Queryable,
   source: Source,
   fields: readonly PackedField[],
-  options: { ids: boolean; chunkRows: number },
+  range: IdRange,
+  options: PackedReadOptions,
 ): AsyncGenerator<PackedChunk> {
   let after: string | null = null;
   for (;;) {
     const c = source.conditions();
     if (after !== null) c.add(`${source.id} > ${c.param(after)}`);
+    else if (range.from !== null) c.add(`${source.id} >= ${c.param(range.from)}`);
+    if (range.to !== null) c.add(`${source.id} < ${c.param(range.to)}`);
     const record = fields
       .map((f) => {
         const column = source.columns[f.name];
@@ -95,32 +132,74 @@ async function* packedChunks(
       })
       .join(' || ');
     // One aggregate pass feeds every row to each aggregate, so records and ids stay aligned;
-    // a LIMIT subquery is not parallelised, so they come in id order.
+    // a LIMIT subquery is not parallelised, so they come in id order. The records come as
+    // base64 text: both drivers hand bytea over as hex text, which the embedded engine's
+    // JavaScript decodes several times slower (of a 250,000-camera feed, ~400 of ~700 ms).
     const { rows } = await db.query<{
       n: number;
       last_id: string | null;
-      records: Uint8Array | null;
+      records: string | null;
       ids: string | null;
     }>(
-      `SELECT count(*)::int AS n, max(id) AS last_id, string_agg(record, ''::bytea) AS records,
+      `SELECT count(*)::int AS n, max(id) AS last_id, encode(string_agg(record, ''::bytea), 'base64') AS records,
          ${options.ids ? `string_agg(id, '')` : 'NULL::text'} AS ids
        FROM (SELECT ${source.id} AS id, ${record} AS record FROM ${source.table} ${c.where()}
              ORDER BY ${source.id} LIMIT ${options.chunkRows}) chunk`,
       c.params,
     );
     const { n, last_id, records, ids } = rows[0]!;
-    if (n > 0) yield { rows: n, records: records!, ids };
+    if (n > 0) yield { rows: n, records: new Uint8Array(Buffer.from(records!, 'base64')), ids };
     if (n < options.chunkRows) return;
     after = last_id;
   }
 }
 
+async function collectChunks(chunks: AsyncIterable<PackedChunk>): Promise<PackedChunk[]> {
+  const all: PackedChunk[] = [];
+  for await (const chunk of chunks) all.push(chunk);
+  return all;
+}
+
+/**
+ * The packed rows in id order. With several readers (one snapshot, see Database.readSnapshot)
+ * the id range is cut into one part per reader, read at the same time; the first part streams,
+ * the others are held until their turn.
+ */
+async function* packedChunks(
+  readers: readonly Queryable[],
+  source: Source,
+  fields: readonly PackedField[],
+  options: PackedReadOptions,
+): AsyncGenerator<PackedChunk> {
+  if (readers.length === 0) throw new Error('packedChunks needs a reader');
+  const cuts =
+    readers.length > 1 ? await rangeCuts(readers[0]!, source, readers.length, options.samplePercent ?? 1) : [];
+  const ranges: IdRange[] = [null, ...cuts].map((from, i) => ({ from, to: cuts[i] ?? null }));
+  const later = ranges
+    .slice(1)
+    .map((range, i) => collectChunks(rangeChunks(readers[i + 1]!, source, fields, range, options)));
+  // Awaited in turn below; until then a failure must not count as unhandled.
+  for (const part of later) part.catch(() => undefined);
+  yield* rangeChunks(readers[0]!, source, fields, ranges[0]!, options);
+  for (const part of later) yield* await part;
+}
+
+export type FeedReadOptions = Omit<PackedReadOptions, 'chunkRows'> & { chunkRows?: number };
+
+const asReaders = (readers: Queryable | readonly Queryable[]): readonly Queryable[] =>
+  Array.isArray(readers) ? readers : [readers as Queryable];
+
+const withDefaults = (options: FeedReadOptions): PackedReadOptions => ({
+  ...options,
+  chunkRows: options.chunkRows ?? FEED_CHUNK_ROWS,
+});
+
 /** Cameras inside the jurisdiction and area, by id. Fields: lon, lat, status, kind. */
 export function findCameraFeedChunks(
-  db: Queryable,
+  readers: Queryable | readonly Queryable[],
   filter: FeedFilter,
   fields: readonly PackedField[],
-  options: { ids: boolean; chunkRows?: number },
+  options: FeedReadOptions,
 ): AsyncGenerator<PackedChunk> {
   const source: Source = {
     table: 'cameras',
@@ -128,15 +207,15 @@ export function findCameraFeedChunks(
     columns: { ...POINT_COLUMNS, status: () => 'status', kind: () => 'kind' },
     conditions: pointConditions(filter),
   };
-  return packedChunks(db, source, fields, { ids: options.ids, chunkRows: options.chunkRows ?? FEED_CHUNK_ROWS });
+  return packedChunks(asReaders(readers), source, fields, withDefaults(options));
 }
 
 /** Risk points inside the jurisdiction and area, by id. Fields: lon, lat, level, category. */
 export function findRiskPointFeedChunks(
-  db: Queryable,
+  readers: Queryable | readonly Queryable[],
   filter: FeedFilter,
   fields: readonly PackedField[],
-  options: { ids: boolean; chunkRows?: number },
+  options: FeedReadOptions,
 ): AsyncGenerator<PackedChunk> {
   const source: Source = {
     table: 'risk_points',
@@ -144,7 +223,7 @@ export function findRiskPointFeedChunks(
     columns: { ...POINT_COLUMNS, level: () => 'level', category: () => 'category' },
     conditions: pointConditions(filter),
   };
-  return packedChunks(db, source, fields, { ids: options.ids, chunkRows: options.chunkRows ?? FEED_CHUNK_ROWS });
+  return packedChunks(asReaders(readers), source, fields, withDefaults(options));
 }
 
 /**
@@ -153,10 +232,10 @@ export function findRiskPointFeedChunks(
  * at `filter.now`).
  */
 export function findCaseFeedChunks(
-  db: Queryable,
+  readers: Queryable | readonly Queryable[],
   filter: CaseFeedFilter,
   fields: readonly PackedField[],
-  options: { ids: boolean; chunkRows?: number },
+  options: FeedReadOptions,
 ): AsyncGenerator<PackedChunk> {
   const source: Source = {
     table: 'cases',
@@ -171,7 +250,7 @@ export function findCaseFeedChunks(
     },
     conditions: () => caseConditions({ ...filter, overdue: null }),
   };
-  return packedChunks(db, source, fields, { ids: options.ids, chunkRows: options.chunkRows ?? FEED_CHUNK_ROWS });
+  return packedChunks(asReaders(readers), source, fields, withDefaults(options));
 }
 
 /** The current version of a feed's data (migration 011), a bigint as text. */
@@ -225,8 +304,5 @@ export function cameraStatusChangesSince(
  * version read, which is what lets them be cached under it.
  */
 export function inSnapshot<T>(db: Database, work: (tx: Queryable) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    return work(tx);
-  });
+  return db.readSnapshot(1, ([tx]) => work(tx!));
 }
