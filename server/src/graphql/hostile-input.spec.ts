@@ -106,6 +106,100 @@ eachDriver('hostile input', (driver) => {
     expect((await api.db.query('SELECT 1 AS ok')).rows).toEqual([{ ok: 1 }]);
   });
 
+  // A hostile Area: any mix of unit code, bbox, near and polygon.
+  const hostileArea = fc.oneof(
+    fc.constant(null),
+    fc.record(
+      {
+        unitCode: fc.oneof(fc.constant(null), hostileString, fc.constant('371702005000')),
+        bbox: fc.oneof(fc.constant(null), fc.array(hostileNumber, { maxLength: 5 })),
+        near: fc.oneof(
+          fc.constant(null),
+          fc.record({ lon: hostileNumber, lat: hostileNumber, radiusMeters: hostileNumber }),
+        ),
+        polygon: hostileGeometry,
+      },
+      { requiredKeys: [] },
+    ),
+  );
+  const hostileList = fc.oneof(fc.constant(null), fc.array(hostileString, { maxLength: 3 }));
+
+  it('the other lists, aggregates and the summary answer cleanly on hostile filters', async () => {
+    const before = await counts();
+    await fc.assert(
+      fc.asyncProperty(
+        hostileArea,
+        hostileList,
+        fc.array(fc.oneof(hostileNumber, fc.integer({ min: 1, max: 4 })), { maxLength: 3 }),
+        fc.oneof(fc.constant(null), hostileString),
+        fc.oneof(fc.constant(null), hostileString),
+        fc.constantFrom('category', 'status', 'township', 'day', 'month', 'nope', ''),
+        fc.oneof(fc.constant(null), fc.integer(), hostileNumber),
+        async (area, names, levels, from, unitCode, groupBy, first) => {
+          const answers = [
+            await api.gql(
+              'query ($area: Area, $s: [CameraStatus!], $first: Int) { cameras(area: $area, status: $s, first: $first) { totalCount } }',
+              { area, s: names, first },
+              token,
+            ),
+            await api.gql(
+              'query ($area: Area, $l: [Int!], $c: [String!]) { riskPoints(area: $area, level: $l, category: $c) { totalCount } }',
+              { area, l: levels, c: names },
+              token,
+            ),
+            await api.gql(
+              'query ($area: Area, $after: String) { grids(area: $area, after: $after) { totalCount } }',
+              { area, after: from },
+              token,
+            ),
+            await api.gql(
+              'query ($area: Area, $from: DateTime, $to: DateTime, $g: CaseGroupBy!) { caseStats(area: $area, from: $from, to: $to, groupBy: $g) { key } }',
+              { area, from, to: unitCode, g: groupBy },
+              token,
+            ),
+            await api.gql('query ($u: ID) { summary(unitCode: $u) { unitCode } }', { u: unitCode }, token),
+            await api.gql(
+              'query ($u: ID, $c: ID!) { adminUnits(parentCode: $u) { code } adminUnit(code: $c) { code } }',
+              { u: unitCode, c: unitCode ?? '' },
+              token,
+            ),
+          ];
+          for (const res of answers) expectClean(res);
+        },
+      ),
+      { numRuns: RUNS, seed: 7 },
+    );
+    expect((await api.db.query('SELECT 1 AS ok')).rows).toEqual([{ ok: 1 }]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('the binary feeds answer hostile parameters with 400 or 404 and a message naming the parameter', async () => {
+    const value = fc.oneof(hostileString, hostileNumber.map(String), fc.constant('115,35,116,36'));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('cameras', 'cases', 'risk-points'),
+        fc.dictionary(fc.constantFrom('unit', 'bbox', 'from', 'to', 'status', 'category', 'ids', 'x'), value, {
+          maxKeys: 4,
+        }),
+        async (layer, query) => {
+          const res = await fetch(`${api.base}/feeds/${layer}?${new URLSearchParams(query)}`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
+          if (res.status === 200) {
+            expect(res.headers.get('content-type')).toContain('application/vnd.zongzhi.columns');
+            return;
+          }
+          expect([400, 404]).toContain(res.status);
+          const body = (await res.json()) as { error: { code: string; message: string; field?: string } };
+          expect(body.error.message.length).toBeGreaterThan(0);
+          if (res.status === 400) expect(Object.keys(query)).toContain(body.error.field);
+        },
+      ),
+      { numRuns: RUNS, seed: 11 },
+    );
+    expect((await api.db.query('SELECT 1 AS ok')).rows).toEqual([{ ok: 1 }]);
+  });
+
   it('login answers cleanly to hostile names and passwords', async () => {
     await fc.assert(
       fc.asyncProperty(hostileString, hostileString, async (u, p) => {
