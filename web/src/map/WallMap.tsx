@@ -149,6 +149,7 @@ export default function WallMap(props: WallMapProps) {
   const homeKnown = props.home !== null;
   useEffect(() => {
     if (!style || !container.current || !homeKnown) return;
+    performance.mark('wall:map-created');
     const m = new MapLibreMap({
       container: container.current,
       style: basemap!.style as never,
