@@ -81,6 +81,74 @@ eachDriver('live case events', (driver) => {
     await client.dispose();
   });
 
+  it('gives every account level exactly the events of its jurisdiction, on both subscriptions', async () => {
+    // demo-village holds 371702005001; the events below happen there and in village 371702005003.
+    const accounts = ['demo-city', 'demo-county', 'demo-township', 'demo-village'] as const;
+    const place = async (village: string) => {
+      const { rows } = await api.db.query<{ lon: number; lat: number }>(
+        `SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_PointOnSurface(geom) AS p FROM grids
+         WHERE village_code = $1 AND valid_to IS NULL ORDER BY code LIMIT 1) s`,
+        [village],
+      );
+      return rows[0]!;
+    };
+    const cameraIn = async (village: string) =>
+      (
+        await api.db.query<{ id: string; status: string }>(
+          // A heartbeat older than the camera's last one is skipped: one last seen before the test clock.
+          `SELECT id, status FROM cameras WHERE grid_code LIKE $1 AND last_seen < $2 ORDER BY id LIMIT 1`,
+          [`${village}%`, new Date('2026-06-30T10:00:00+08:00')],
+        )
+      ).rows[0]!;
+    const listeners = await Promise.all(
+      accounts.map(async (account) => {
+        const client = connect(api, await api.login(account));
+        const cases = collect(client, 'subscription { caseChanged { caseCode } }', {});
+        const cameras = collect(client, 'subscription { cameraStatusChanged { id } }', {});
+        return { account, client, cases, cameras };
+      }),
+    );
+    await Promise.all(listeners.flatMap((l) => [l.cases.started, l.cameras.started]));
+
+    const township = await api.login('demo-township');
+    const codes: Record<string, string> = {};
+    const cameras: Record<string, string> = {};
+    for (const village of ['371702005001', '371702005003']) {
+      const res = await api.gql(
+        REPORT,
+        { input: { category: 'traffic', severity: 'low', source: 'video', ...(await place(village)) } },
+        township,
+      );
+      codes[village] = res.data.reportCase.code;
+      const camera = await cameraIn(village);
+      cameras[village] = camera.id;
+      const status = camera.status === 'fault' ? 'online' : 'fault';
+      const beat = await api.gql(
+        'mutation ($u: [CameraStatusUpdate!]!) { updateCameraStatus(updates: $u) }',
+        { u: [{ id: camera.id, status }] },
+        township,
+      );
+      expect(beat.data.updateCameraStatus).toBe(1);
+    }
+    const everyone = listeners.filter((l) => l.account !== 'demo-village');
+    await until(() => everyone.every((l) => l.cases.received.length >= 2 && l.cameras.received.length >= 2));
+    await new Promise((r) => setTimeout(r, 300));
+    for (const l of listeners) {
+      const inside = l.account === 'demo-village' ? ['371702005001'] : ['371702005001', '371702005003'];
+      expect(
+        l.cases.received.map((r) => r.data.caseChanged.caseCode),
+        l.account,
+      ).toEqual(inside.map((v) => codes[v]));
+      expect(
+        l.cameras.received.map((r) => r.data.cameraStatusChanged.id),
+        l.account,
+      ).toEqual(inside.map((v) => cameras[v]));
+      l.cases.stop();
+      l.cameras.stop();
+      await l.client.dispose();
+    }
+  });
+
   it('refuses a connection without a valid token', async () => {
     const client = connect(api, 'not-a-token');
     const sub = collect(client, SUBSCRIBE, {});
