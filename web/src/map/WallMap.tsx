@@ -24,6 +24,7 @@ import type { LabelPlace } from './layers/labels.js';
 import { tooltipLines, type Hit } from './tooltip.js';
 import type { StyleJson } from './basemap-style.js';
 import type { AreaFeature } from './layers/choropleth.js';
+import { isSoftwareRenderer, rendererOf } from './renderer.js';
 import { useCloseUpSources } from './use-close-up-sources.js';
 import { useGrids, type LoadGrids } from './use-grids.js';
 import { useLabelGlyphs } from './use-label-glyphs.js';
@@ -103,6 +104,7 @@ export default function WallMap(props: WallMapProps) {
   const [zoom, setZoom] = useState(8);
   const [view, setView] = useState<Bbox | null>(null);
   const [loaded, setLoaded] = useState(false);
+  const [renderer, setRenderer] = useState<'gpu' | 'software' | null>(null);
   const [hover, setHover] = useState<{ x: number; y: number; lines: string[] } | null>(null);
   const [icon] = useState(() => ({ atlas: drawRiskIcon(), mapping: ICON_MAPPING }));
   const { style, townships } = props.basemap;
@@ -222,6 +224,8 @@ export default function WallMap(props: WallMapProps) {
         console.error('map:', e.error);
       }
     });
+    // The canvas's own context (asking again for the same kind hands back the one MapLibre made).
+    setRenderer(isSoftwareRenderer(rendererOf(m.getCanvas().getContext('webgl2'))) ? 'software' : 'gpu');
     setMap(m);
     return () => {
       overlay.current = null;
@@ -313,12 +317,13 @@ export default function WallMap(props: WallMapProps) {
     }
   }, [map, loaded, style, props.visibility]);
 
-  // The tour starts once the map has loaded, so a wall shows where it flies from.
+  // The tour starts once the map has loaded, so a wall shows where it flies from. Drawn in
+  // software, a flight would be a slide show of a frame or two a second: the map jumps instead.
   useEffect(() => {
     if (map && loaded && props.flyTo)
       map.fitBounds([...props.flyTo.bbox] as Bbox, {
         padding: mapPadding(props.uiScale),
-        duration: 4000,
+        duration: renderer === 'software' ? 0 : 4000,
         essential: true,
       });
   }, [map, loaded, props.flyTo]);
@@ -329,6 +334,7 @@ export default function WallMap(props: WallMapProps) {
       ref={wrapper}
       data-testid="wall-map"
       data-map-state={ready && drawing ? 'ready' : 'loading'}
+      data-renderer={renderer ?? undefined}
       data-zoom={zoom}
     >
       {/* MapLibre owns this element's children; React keeps out of it. */}
