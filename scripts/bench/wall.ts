@@ -8,11 +8,13 @@
  * - frame rate while the map is dragged for 3 s, counted from deck.gl's own frames.
  * Also prints the initial JavaScript (what index.html loads) and the lazy map chunk, gzipped.
  * `--trace FILE` writes a Chromium performance trace of the first run up to its first frame
- * (open it in chrome://tracing or Perfetto; scripts/bench/trace-summary.py sums it by event).
+ * (open it in chrome://tracing or Perfetto; scripts/bench/trace-summary.py sums it by event);
+ * `--profile FILE` a JavaScript CPU profile of the page over the same span (DevTools opens
+ * .cpuprofile files; scripts/bench/profile-summary.py sums its self time by function).
  * Builds the web app first if it is missing or stale.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     size: { type: 'string', default: '1920x1080' },
     path: { type: 'string', default: '/wall?kiosk=demo-wall' },
     trace: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 
@@ -65,6 +68,9 @@ const TRACE_CATEGORIES = [
   'toplevel',
   'loading',
 ];
+
+/** Runs measured so far: the CPU profile covers the first. */
+let runsSoFar = 0;
 
 interface Run {
   dataReadyMs: number;
@@ -115,12 +121,20 @@ async function measure(width: number, height: number, trace?: string): Promise<R
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-state', 'data-frames'] });
   });
   if (trace) await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
+  const profile = runsSoFar === 0 ? values.profile : undefined;
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
+  runsSoFar++;
   await page.goto(`${base}${values.path}`);
   await page.waitForFunction(() => (window as unknown as { __marks: { frame?: number } }).__marks.frame, null, {
     timeout: 180_000,
     polling: 100,
   });
   if (trace) await browser.stopTracing();
+  if (profile) writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
   const steps = await page.evaluate(() =>
     performance

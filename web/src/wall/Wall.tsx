@@ -179,7 +179,9 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
   );
   const mapSource = { fetchFeed: api.feed, fetchJson: api.json, feedQuery, refreshKey, onHealth: mapHealth };
   const basemap = useBasemap(mapSource.fetchJson, mapHealth);
-  const feeds = useFeeds(mapSource, focus !== null);
+  // The feeds name a unit only when the address does; otherwise the server gives the whole
+  // jurisdiction, so they are asked for at once, beside the login, not after the "who am I".
+  const feeds = useFeeds(mapSource);
   const toggle = useCallback((layer: LayerToggle) => setVisibility((v) => ({ ...v, [layer]: !v[layer] })), []);
 
   // The stability index: read once the wall's own numbers are in, so the first frame stays light.
