@@ -38,7 +38,12 @@ const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: [...CHROMIUM_FLAGS, '--js-flags=--expose-gc'],
+  // CHROMIUM_FLAGS_EXTRA adds flags, e.g. scripts/wall-kiosk.sh's software compositing.
+  args: [
+    ...CHROMIUM_FLAGS,
+    ...(process.env.CHROMIUM_FLAGS_EXTRA ?? '').split(' ').filter(Boolean),
+    '--js-flags=--expose-gc',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
 page.on('console', (m) => m.type() === 'error' && console.log(`console error: ${m.text()}`));
