@@ -17,6 +17,17 @@ export const CHROMIUM_FLAGS = [
   '--no-first-run',
 ];
 
+/**
+ * CHROMIUM_FLAGS with the space-separated CHROMIUM_FLAGS_EXTRA added (the benchmarks' way to try
+ * other flags, e.g. a GPU's or the kiosk launcher's software compositing); an extra flag replaces
+ * one of the same name.
+ */
+export function chromiumFlagsWithExtra(extra = process.env.CHROMIUM_FLAGS_EXTRA ?? ''): string[] {
+  const added = extra.split(' ').filter(Boolean);
+  const name = (flag: string) => flag.split('=')[0];
+  return [...CHROMIUM_FLAGS.filter((f) => !added.some((a) => name(a) === name(f))), ...added];
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS } from '../../e2e/support/browser.js';
+import { chromiumFlagsWithExtra } from '../../e2e/support/browser.js';
 import { createApp } from '../../server/src/app.js';
 import { ensureDemoAccounts } from '../../server/src/auth/demo-accounts.js';
 import { migrate } from '../../server/src/db/migrate.js';
@@ -39,11 +39,7 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
   // CHROMIUM_FLAGS_EXTRA adds flags, e.g. scripts/wall-kiosk.sh's software compositing.
-  args: [
-    ...CHROMIUM_FLAGS,
-    ...(process.env.CHROMIUM_FLAGS_EXTRA ?? '').split(' ').filter(Boolean),
-    '--js-flags=--expose-gc',
-  ],
+  args: [...chromiumFlagsWithExtra(), '--js-flags=--expose-gc'],
 });
 const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
 page.on('console', (m) => m.type() === 'error' && console.log(`console error: ${m.text()}`));

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS } from '../../e2e/support/browser.js';
+import { chromiumFlagsWithExtra } from '../../e2e/support/browser.js';
 import { createApp } from '../../server/src/app.js';
 import { ensureDemoAccounts } from '../../server/src/auth/demo-accounts.js';
 import { migrate } from '../../server/src/db/migrate.js';
@@ -50,11 +50,10 @@ const app = await createApp(db, { auth: { secret: new Uint8Array(32).fill(5), to
 await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-const extra = (process.env.CHROMIUM_FLAGS_EXTRA ?? '').split(' ').filter(Boolean);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: [...CHROMIUM_FLAGS.filter((f) => !extra.some((e) => e.split('=')[0] === f.split('=')[0])), ...extra],
+  args: chromiumFlagsWithExtra(),
 });
 
 const TRACE_CATEGORIES = [

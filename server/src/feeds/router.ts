@@ -38,12 +38,12 @@ import {
   type FeedLayer,
   type PatchableFeed,
 } from './layers.js';
+import { parseFeedParams, type FeedParams } from './params.js';
 
 /** A kept camera feed, with what it takes to patch statuses into it. */
 interface CameraFeed extends VersionedFeed {
   patchable?: PatchableFeed;
 }
-import { parseFeedParams, type FeedParams } from './params.js';
 
 export interface FeedsOptions {
   db: Database;
@@ -112,6 +112,9 @@ function feedRoute(layer: FeedLayer, options: FeedsOptions, build: Build) {
   };
 }
 
+/** What every feed's header says was asked for: the unit and the bbox. */
+const areaMeta = (params: FeedParams) => ({ unit: params.area.unitCode, bbox: params.area.bbox });
+
 /** The feeds router; mount it at /feeds. */
 export function feedsRouter(options: FeedsOptions): Router {
   const { db } = options;
@@ -123,7 +126,7 @@ export function feedsRouter(options: FeedsOptions): Router {
   router.get(
     '/cameras',
     feedRoute('cameras', options, async (filter, params, clock) => {
-      const meta = { unit: params.area.unitCode, bbox: params.area.bbox };
+      const meta = areaMeta(params);
       const build = () =>
         db.readSnapshot(readers, async (snapshot): Promise<CameraFeed> => {
           const version = await feedVersion(snapshot[0]!, 'cameras');
@@ -169,7 +172,7 @@ export function feedsRouter(options: FeedsOptions): Router {
         const chunks = findRiskPointFeedChunks(snapshot, filter, RISK_POINT_LAYER.fields, { ids: params.ids, ...read });
         return buildFeed(RISK_POINT_LAYER, timed(chunks, clock), {
           ids: params.ids,
-          meta: { unit: params.area.unitCode, bbox: params.area.bbox },
+          meta: areaMeta(params),
         });
       }),
     ),
@@ -186,8 +189,7 @@ export function feedsRouter(options: FeedsOptions): Router {
         return buildFeed(CASE_LAYER, timed(chunks, clock), {
           ids: params.ids,
           meta: {
-            unit: params.area.unitCode,
-            bbox: params.area.bbox,
+            ...areaMeta(params),
             from: params.from?.toISOString() ?? null,
             to: params.to?.toISOString() ?? null,
             status: params.statuses,

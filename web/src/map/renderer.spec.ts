@@ -1,24 +1,15 @@
 import { expect, it } from 'vitest';
 import { isSoftwareRenderer } from './renderer.js';
 
-it('knows the software renderers by the names browsers report', () => {
-  for (const name of [
-    'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)',
-    'ANGLE (Mesa, llvmpipe (LLVM 15.0.6, 256 bits), OpenGL 4.5)',
-    'Google SwiftShader',
-    'ANGLE (Microsoft, Microsoft Basic Render Driver Direct3D11 vs_5_0 ps_5_0, D3D11)',
-  ]) {
-    expect(isSoftwareRenderer(name), name).toBe(true);
-  }
-});
-
-it('takes GPUs for what they are', () => {
-  for (const name of [
-    'ANGLE (NVIDIA Corporation, NVIDIA H100 80GB HBM3/PCIe/SSE2, OpenGL ES 3.2)',
-    'ANGLE (Intel, Mesa Intel(R) UHD Graphics 630 (CFL GT2), OpenGL 4.6)',
-    'ANGLE (AMD, AMD Radeon RX 6600 (radeonsi, navi23, LLVM 15.0.7), OpenGL 4.6)',
-    '',
-  ]) {
-    expect(isSoftwareRenderer(name), name).toBe(false);
-  }
+it.each([
+  ['ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)', true],
+  ['ANGLE (Mesa, llvmpipe (LLVM 15.0.6, 256 bits), OpenGL 4.5)', true],
+  ['Google SwiftShader', true],
+  ['ANGLE (Microsoft, Microsoft Basic Render Driver Direct3D11 vs_5_0 ps_5_0, D3D11)', true],
+  ['ANGLE (NVIDIA Corporation, NVIDIA H100 80GB HBM3/PCIe/SSE2, OpenGL ES 3.2)', false],
+  ['ANGLE (Intel, Mesa Intel(R) UHD Graphics 630 (CFL GT2), OpenGL 4.6)', false],
+  ['ANGLE (AMD, AMD Radeon RX 6600 (radeonsi, navi23, LLVM 15.0.7), OpenGL 4.6)', false],
+  ['', false],
+])('tells software renderers from GPUs by the name the browser reports: %s', (name, software) => {
+  expect(isSoftwareRenderer(name)).toBe(software);
 });

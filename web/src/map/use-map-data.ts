@@ -48,15 +48,14 @@ export function useBasemap(fetchJson: MapDataSource['fetchJson'], onHealth: (ok:
   return { style, townships };
 }
 
-/** The three feeds; nothing is fetched until `enabled` (the wall knows which unit it shows). */
-export function useFeeds(source: MapDataSource, enabled = true): Feeds {
+/** The three feeds. */
+export function useFeeds(source: MapDataSource): Feeds {
   const [feeds, setFeeds] = useState<Feeds>({ cases: null, cameras: null, riskPoints: null });
   const { fetchFeed, feedQuery, refreshKey } = source;
   // Told, not a reason to fetch again: a new callback from a parent's render must not re-read 25 MB.
   const onHealth = useRef(source.onHealth);
   onHealth.current = source.onHealth;
   useEffect(() => {
-    if (!enabled) return;
     let cancelled = false;
     const get = (path: string) => fetchFeed(path).then(toPointFeed);
     Promise.all([
@@ -75,6 +74,6 @@ export function useFeeds(source: MapDataSource, enabled = true): Feeds {
     return () => {
       cancelled = true;
     };
-  }, [fetchFeed, feedQuery.cases, feedQuery.others, refreshKey, enabled]);
+  }, [fetchFeed, feedQuery.cases, feedQuery.others, refreshKey]);
   return feeds;
 }
