@@ -66,6 +66,26 @@ async function openWall(viewport: { width: number; height: number }, query: stri
   return { context, page, watch };
 }
 
+/**
+ * Whether the hover tooltip shows what is under the pointer at (x, y) in the map: 'here' once
+ * it stands at that point, 'stale' while it still stands where the pointer was, 'none' without one.
+ */
+async function tooltipAt(page: Page, x: number, y: number): Promise<'here' | 'stale' | 'none'> {
+  let seen: 'stale' | 'none' = 'none';
+  for (let tries = 0; tries < 10; tries++) {
+    // One evaluation: the tooltip may go between two calls, and a locator would wait for it.
+    const at = await page.evaluate(() => {
+      const el = document.querySelector<HTMLElement>('[role=tooltip]');
+      return el ? [parseFloat(el.style.left), parseFloat(el.style.top)] : null;
+    });
+    if (!at) return seen;
+    if (Math.abs(at[0]! - x) < 1.5 && Math.abs(at[1]! - y) < 1.5) return 'here';
+    seen = 'stale';
+    await page.waitForTimeout(100);
+  }
+  return seen;
+}
+
 const kpi = (page: Page, id: string) => page.getAttribute(`[data-testid=kpi-${id}]`, 'data-value');
 
 describe('the wall at 1920 × 1080, focused on a township', () => {
@@ -146,6 +166,7 @@ describe('the wall at 1920 × 1080, focused on a township', () => {
     await settle(page);
     const box = (await page.locator(MAP).boundingBox())!;
     let found: { x: number; y: number } | null = null;
+    let stale = 0;
     for (let i = 0; i < 400 && !found; i++) {
       // A spiral out from the centre, where the township's cases are.
       const angle = i * 0.7;
@@ -153,13 +174,19 @@ describe('the wall at 1920 × 1080, focused on a township', () => {
       const x = box.x + box.width * 0.55 + r * Math.cos(angle);
       const y = box.y + box.height * 0.5 + r * Math.sin(angle);
       await page.mouse.move(x, y);
-      if (await page.locator('[role=tooltip]').isVisible()) found = { x, y };
+      // deck.gl picks on its next frame, so a tooltip seen now may still be the last position's.
+      const at = await tooltipAt(page, x - box.x, y - box.y);
+      if (at === 'stale') stale++;
+      if (at === 'here') found = { x, y };
     }
+    console.log(`stale tooltips seen: ${stale}`);
     expect(found, 'a case under the pointer somewhere near the centre').not.toBeNull();
     expect(await page.textContent('[role=tooltip]')).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d/);
     await page.mouse.click(found!.x, found!.y);
-    await page.waitForSelector('[data-testid=detail-card] dl', { timeout: 20_000 });
-    expect(await page.textContent('[data-testid=detail-card]')).toMatch(/371702005\d{3}\d{8}\d{4}/);
+    await page.waitForSelector('[data-testid=detail-card]:not([data-state=loading])', { timeout: 20_000 });
+    const card = await page.textContent('[data-testid=detail-card]');
+    expect(await page.getAttribute('[data-testid=detail-card]', 'data-state'), `the card: ${card}`).toBe('found');
+    expect(card).toMatch(/371702005\d{3}\d{8}\d{4}/);
     await page.click('[data-testid=detail-card] .close');
     for (const layer of ['choropleth', 'cameras', 'riskPoints']) await page.click(`[data-testid=toggle-${layer}]`);
     await settle(page);

@@ -86,7 +86,11 @@ export function DetailCard({ api, selection, names, rates, timeZone, onClose }: 
     }
   }
   return (
-    <aside className="map-card detail" data-testid="detail-card">
+    <aside
+      className="map-card detail"
+      data-testid="detail-card"
+      data-state={state.loading ? 'loading' : rows.length === 0 ? 'not-found' : 'found'}
+    >
       <header>
         <h3>{title || t('detail.loading')}</h3>
         <button type="button" className="close" onClick={onClose} aria-label={t('detail.close')}>
