@@ -14,7 +14,8 @@ MARKS = r"""
 (() => { const marks = {}; window.__marks = marks;
   new MutationObserver(() => { const el = document.querySelector('[data-testid=wall-map]'); if (!el) return;
     if (el.dataset.mapState === 'ready' && marks.ready === undefined) { marks.ready = performance.now(); marks.f0 = Number(el.dataset.frames || 0); }
-    if (marks.ready !== undefined && marks.frame === undefined && Number(el.dataset.frames || 0) > marks.f0) marks.frame = performance.now();
+    // Counted in the task after the frame's: once the page has handed the frame to the compositor.
+    if (marks.ready !== undefined && marks.submitted === undefined && Number(el.dataset.frames || 0) > marks.f0) { marks.submitted = performance.now(); setTimeout(() => { marks.frame = performance.now(); }, 0); }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-state', 'data-frames'] });
 })();
 """

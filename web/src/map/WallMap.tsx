@@ -6,7 +6,7 @@
  * Loaded with a dynamic import, so the map libraries stay out of the first download.
  */
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import { Map as MapLibreMap, prewarm, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -20,6 +20,7 @@ import type { Bbox } from './grid-view.js';
 import { drawRiskIcon, ICON_MAPPING } from './icons.js';
 import { areaRate, rateBreaks, type AreaRate } from './layers/choropleth.js';
 import type { AreaScore } from './layers/index-areas.js';
+import { sourceRow } from './layers/spec.js';
 import type { LabelPlace } from './layers/labels.js';
 import { tooltipLines, type Hit } from './tooltip.js';
 import type { StyleJson } from './basemap-style.js';
@@ -28,9 +29,19 @@ import { isSoftwareRenderer, rendererOf } from './renderer.js';
 import { useCloseUpSources } from './use-close-up-sources.js';
 import { useGrids, type LoadGrids } from './use-grids.js';
 import { useLabelGlyphs } from './use-label-glyphs.js';
-import { wallLayerSpecs, withEmptyFeeds, type Feeds, type TimeSelection, type WallLayerInput } from './wall-layers.js';
+import {
+  wallLayerSpecs,
+  warmUpFeeds,
+  warmUpInput,
+  type Feeds,
+  type TimeSelection,
+  type WallLayerInput,
+} from './wall-layers.js';
 
 setWorkerUrl(workerUrl);
+// The map's workers start (fetch and compile their script) as this module loads, beside the style
+// and the feeds, not once the map is made: they parse the basemap's sources before its 'load'.
+prewarm();
 
 export type MapSelection =
   { kind: 'case' | 'camera' | 'riskPoint'; position: [number, number] } | { kind: 'grid' | 'township'; code: string };
@@ -177,14 +188,28 @@ export default function WallMap(props: WallMapProps) {
       if (frames === 0) performance.mark('wall:first-frame');
       wrapper.current.dataset.frames = String(++frames);
     };
+    // The canvas's own context (asking again for the same kind hands back the one MapLibre made).
+    const software = isSoftwareRenderer(rendererOf(m.getCanvas().getContext('webgl2')));
     const deck = new MapboxOverlay({
       interleaved: false,
-      onAfterRender: () => countFrame(),
+      // A software renderer would shade each pixel four times over for multisampling, on every
+      // frame: there deck.gl draws without (points are smoothed by their shaders either way).
+      deviceProps: { webgl: { antialias: !software } },
+      onAfterRender: ({ gl }) => {
+        // Unseen frames are not read back, so nothing makes the renderer draw them until the map
+        // shows; a flush hands each over now, to be drawn beside the loading instead of after it.
+        if (!drawingNow.current) gl.flush();
+        countFrame();
+      },
       layers: [],
       pickingRadius: 6,
       onHover: (info) => {
         const lines = info.layer
-          ? describe.current({ layerId: info.layer.id, index: info.index, object: info.object })
+          ? describe.current({
+              layerId: info.layer.id,
+              index: sourceRow(info.layer.props.data, info.index),
+              object: info.object,
+            })
           : null;
         setHover(lines ? { x: info.x, y: info.y, lines } : null);
       },
@@ -194,7 +219,8 @@ export default function WallMap(props: WallMapProps) {
         const kind = LAYER_SELECTION[id];
         const { feeds: f, onSelect } = latest.current;
         const feed = kind === 'case' ? f.cases : kind === 'camera' ? f.cameras : f.riskPoints;
-        if (kind && feed) onSelect({ kind, position: rowPosition(feed, info.index) });
+        if (kind && feed)
+          onSelect({ kind, position: rowPosition(feed, sourceRow(info.layer?.props.data, info.index)) });
         const code = (info.object as { properties?: { code?: string } } | null)?.properties?.code;
         if (code && (id === 'choropleth-grids' || id === 'index-grids' || id === 'hotspots'))
           onSelect({ kind: 'grid', code });
@@ -213,6 +239,10 @@ export default function WallMap(props: WallMapProps) {
       setLoaded(true);
       track();
     });
+    const mapGl = m.getCanvas().getContext('webgl2');
+    m.on('render', () => {
+      if (!drawingNow.current) mapGl?.flush();
+    });
     m.on('moveend', track);
     m.on('zoom', () => setZoom(Math.round(m.getZoom() * 4) / 4));
     m.on('error', (e) => {
@@ -224,8 +254,7 @@ export default function WallMap(props: WallMapProps) {
         console.error('map:', e.error);
       }
     });
-    // The canvas's own context (asking again for the same kind hands back the one MapLibre made).
-    setRenderer(isSoftwareRenderer(rendererOf(m.getCanvas().getContext('webgl2'))) ? 'software' : 'gpu');
+    setRenderer(software ? 'software' : 'gpu');
     setMap(m);
     return () => {
       overlay.current = null;
@@ -275,8 +304,8 @@ export default function WallMap(props: WallMapProps) {
   );
   const specs = useMemo(() => wallLayerSpecs(layerInput), [layerInput]);
   // Until every layer's data is in (or a while after the map loaded, if a feed keeps failing) deck.gl
-  // gets its layers hidden, on empty feeds: it compiles their shader programs while the feeds
-  // download, and draws no partial frame, which a software renderer pays for with a full readback.
+  // draws its layers on stand-ins far away, unseen (warmUpInput): it compiles their programs and
+  // builds their pipelines while the feeds download, and shows no partial frame.
   const ready = loaded && feeds.cases !== null && feeds.cameras !== null && feeds.riskPoints !== null;
   const [drawing, setDrawing] = useState(false);
   drawingNow.current = drawing;
@@ -290,19 +319,25 @@ export default function WallMap(props: WallMapProps) {
     return () => clearTimeout(timer);
   }, [drawing, loaded, ready, labelsReady]);
   // Only built until deck.gl draws: afterwards every change would build the layer specs twice.
+  const windowFrom = props.time.window.from.getTime();
+  const warmUpData = useMemo(() => warmUpFeeds(new Date(windowFrom)), [windowFrom]);
   const warmUp = useMemo(
     () =>
       drawing
         ? []
-        : wallLayerSpecs({ ...layerInput, feeds: withEmptyFeeds(feeds) }).map((spec) => ({
+        : wallLayerSpecs(warmUpInput(layerInput, warmUpData)).map((spec) => ({
             ...spec,
-            props: { ...spec.props, visible: false },
+            props: { ...spec.props, opacity: 0 },
           })),
-    [drawing, layerInput, feeds],
+    [drawing, layerInput, warmUpData],
   );
   useEffect(() => {
     overlay.current?.setProps({ layers: buildLayers(drawing ? specs : warmUp) });
   }, [specs, warmUp, map, drawing]);
+  // The basemap drawn while unseen is shown again with the layers.
+  useEffect(() => {
+    if (drawing) map?.triggerRepaint();
+  }, [drawing, map]);
 
   // Basemap toggles switch MapLibre's own layers (those held back get theirs when added).
   const toggled = (id: string) =>
@@ -334,6 +369,7 @@ export default function WallMap(props: WallMapProps) {
       ref={wrapper}
       data-testid="wall-map"
       data-map-state={ready && drawing ? 'ready' : 'loading'}
+      data-drawing={drawing}
       data-renderer={renderer ?? undefined}
       data-zoom={zoom}
     >

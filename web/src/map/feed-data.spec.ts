@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  gatherRows,
+  rowsWithin,
   colorsByCode,
   dayRange,
   numbersByCode,
@@ -94,5 +96,26 @@ describe('per-row attributes', () => {
 
   it('reads levels as numbers for the GPU filter', () => {
     expect([...numbersByCode({ values: Uint8Array.from([0, 3]), dictionary: [1, 2, 3, 4] })]).toEqual([1, 4]);
+  });
+});
+
+describe('rows within a range', () => {
+  it('names the rows whose value is inside, inclusive, in order; null when every row is', () => {
+    const days = Float32Array.from([3, 9, 5, 10, 4]);
+    expect([...rowsWithin(days, [4, 9])!]).toEqual([1, 2, 4]);
+    expect([...rowsWithin(days, [11, 20])!]).toEqual([]);
+    expect(rowsWithin(days, [3, 10])).toBeNull();
+    expect(rowsWithin(new Float32Array(0), [0, 1])).toBeNull();
+  });
+
+  it('gathers those rows of an attribute of any width, keeping its type', () => {
+    const positions = Float32Array.from([0, 0.5, 1, 1.5, 2, 2.5]);
+    const rows = Uint32Array.from([2, 0]);
+    const gathered = gatherRows(positions, 2, rows);
+    expect(gathered).toBeInstanceOf(Float32Array);
+    expect([...gathered]).toEqual([2, 2.5, 0, 0.5]);
+    const colors = gatherRows(Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), 4, Uint32Array.from([1]));
+    expect(colors).toBeInstanceOf(Uint8Array);
+    expect([...colors]).toEqual([5, 6, 7, 8]);
   });
 });

@@ -125,6 +125,30 @@ export function reportDays(
   return { base, days };
 }
 
+/**
+ * The indexes of the rows whose value lies in `range` (inclusive), ascending; null when every row
+ * does. A layer given only these rows spares the renderer the rest (a software renderer shades
+ * every row's vertices, filtered or not).
+ */
+export function rowsWithin(values: Float32Array, [from, to]: readonly [number, number]): Uint32Array | null {
+  let kept = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! >= from && values[i]! <= to) kept++;
+  if (kept === values.length) return null;
+  const rows = new Uint32Array(kept);
+  for (let i = 0, k = 0; i < values.length; i++) if (values[i]! >= from && values[i]! <= to) rows[k++] = i;
+  return rows;
+}
+
+/** The entries of `rows` from an array of `size` numbers a row, in that order. */
+export function gatherRows<T extends Float32Array | Uint8Array>(array: T, size: number, rows: Uint32Array): T {
+  const out = new (array.constructor as new (length: number) => T)(rows.length * size);
+  for (let k = 0; k < rows.length; k++) {
+    const from = rows[k]! * size;
+    for (let j = 0; j < size; j++) out[k * size + j] = array[from + j]!;
+  }
+  return out;
+}
+
 /** Day indexes (inclusive) of the whole days in [from, to), for filterRange. */
 export function dayRange(base: number, from: Date, to: Date): [number, number] {
   return [Math.round((from.getTime() - base) / DAY_MS), Math.round((to.getTime() - base) / DAY_MS) - 1];

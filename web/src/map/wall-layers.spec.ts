@@ -8,16 +8,17 @@ import {
   feedDays,
   wallIndexLayers,
   wallLayerSpecs,
-  withEmptyFeeds,
+  warmUpFeeds,
   type WallLayerInput,
 } from './wall-layers.js';
 
+const JUNE = { from: new Date('2026-06-01T00:00:00+08:00'), to: new Date('2026-07-01T00:00:00+08:00') };
 const shanghaiDay = (at: Date) => startOfDay(dayKey(at, 'Asia/Shanghai'), 'Asia/Shanghai');
 
 const input = (over: Partial<WallLayerInput> = {}): WallLayerInput => ({
   feeds: { cases: testCases(), cameras: testCameras(), riskPoints: testRiskPoints() },
   visibility: DEFAULT_VISIBILITY,
-  time: { from: new Date('2026-06-01T00:00:00+08:00'), to: new Date('2026-07-01T00:00:00+08:00'), soft: null },
+  time: { from: JUNE.from, to: JUNE.to, soft: null, window: JUNE },
   choropleth: { townships: [], grids: [], rates: new Map(), breaks: { townships: [], grids: [] }, version: 1 },
   labels: {
     places: [{ code: '371702000000', name: '牡丹区', level: 'county', label: [115.4, 35.2] }],
@@ -69,18 +70,25 @@ describe('wallLayerSpecs', () => {
     expect(ids).toEqual(['choropleth-townships']);
   });
 
-  it('builds every layer of the real feeds on empty ones too, so their programs can compile early', () => {
+  it('builds and draws every layer of the real feeds on one-row feeds far away, so their pipelines are built early', () => {
     const ids = (feeds: WallLayerInput['feeds']) => wallLayerSpecs(input({ feeds })).map((s) => s.props.id);
-    const empty = withEmptyFeeds({ cases: null, cameras: null, riskPoints: null });
-    expect(ids(empty)).toEqual(ids(input().feeds));
-    expect([empty.cases!.rows, empty.cameras!.rows, empty.riskPoints!.rows]).toEqual([0, 0, 0]);
-    const real = testCameras();
-    expect(withEmptyFeeds({ cases: null, cameras: real, riskPoints: null }).cameras).toBe(real);
+    const warm = warmUpFeeds(JUNE.from);
+    expect(ids(warm)).toEqual(ids(input().feeds));
+    const specs = wallLayerSpecs(input({ feeds: warm, zoom: 14 }));
+    for (const id of ['cases-points', 'cameras-points', 'risk-points']) {
+      const data = specs.find((s) => s.props.id === id)!.props.data as { length: number };
+      // One row: inside the window and the level filter (none would draw nothing, and build nothing).
+      expect(data.length, `${id} draws its row`).toBe(1);
+    }
+    for (const feed of [warm.cases!, warm.cameras!, warm.riskPoints!]) {
+      expect([feed.origin[0] + feed.positions[0]!, feed.origin[1] + feed.positions[1]!]).toEqual([0, 0]);
+    }
   });
 
   it('filters cases by the chosen days, as report-day indexes', () => {
     const feed = testCases();
-    const time = { from: new Date('2026-06-30T00:00:00+08:00'), to: new Date('2026-07-01T00:00:00+08:00'), soft: null };
+    const lastDay = { from: new Date('2026-06-30T00:00:00+08:00'), to: new Date('2026-07-01T00:00:00+08:00') };
+    const time = { ...lastDay, soft: null, window: lastDay };
     const days = feedDays(feed, shanghaiDay);
     const filter = caseTimeFilter(days, time);
     const inside = (d: number) => d >= filter.range[0] && d <= filter.range[1];
@@ -90,6 +98,8 @@ describe('wallLayerSpecs', () => {
       (s) => s.props.id === 'cases-points',
     )!;
     expect(points.filter).toEqual(filter);
+    // The points carry the window's rows only.
+    expect((points.props.data as { sourceRows?: Uint32Array }).sourceRows).toEqual(Uint32Array.from([0]));
   });
 });
 

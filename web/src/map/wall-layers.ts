@@ -3,6 +3,7 @@
  * hexagons, camera hexagons, points (cameras, cases), risk icons, labels. Pure.
  */
 import type { LayerVisibility } from '../wall/layer-toggles.js';
+import type { DictionaryValue } from '../../../server/src/feeds/columns.js';
 import { dayRange, reportDays, type PointFeed, type ReportDays } from './feed-data.js';
 import { choroplethLayers, type AreaFeature, type ChoroplethInput } from './layers/choropleth.js';
 import { hotspotLayer, indexAreasLayer, type AreaScore } from './layers/index-areas.js';
@@ -17,34 +18,70 @@ export interface Feeds {
   riskPoints: PointFeed | null;
 }
 
-const NO_CODES = { values: new Uint8Array(0), dictionary: [] };
+const one = (value: DictionaryValue) => ({ values: Uint8Array.of(0), dictionary: [value] });
 
-function emptyFeed(layer: string): PointFeed {
+/**
+ * A feed of one row at longitude 0, latitude 0 (far from any city in China), reported at `at`:
+ * a layer drawing it builds what its real rows will need (a software renderer builds a pipeline
+ * for each layer's first draw, not for a hidden layer) and shows nothing.
+ */
+function warmUpFeed(layer: string, at: Date): PointFeed {
   return {
     layer,
-    rows: 0,
+    rows: 1,
     origin: [0, 0],
-    positions: new Float32Array(0),
-    codes: { status: NO_CODES, overdue: NO_CODES, level: NO_CODES },
-    minutes: new Float32Array(0),
-    epochMs: 0,
+    positions: new Float32Array(2),
+    codes: { status: one('registered'), overdue: one(false), level: one(1) },
+    minutes: Float32Array.of(60),
+    epochMs: at.getTime(),
   };
 }
 
-const EMPTY_FEEDS = { cases: emptyFeed('cases'), cameras: emptyFeed('cameras'), riskPoints: emptyFeed('risk_points') };
-
-/** The feeds, with an empty one for each still missing: enough to build (and warm up) every layer. */
-export function withEmptyFeeds(feeds: Feeds): Feeds {
+/** The warm-up's feeds, one row each, reported an hour into `at`'s day of the window. */
+export function warmUpFeeds(at: Date): Feeds {
   return {
-    cases: feeds.cases ?? EMPTY_FEEDS.cases,
-    cameras: feeds.cameras ?? EMPTY_FEEDS.cameras,
-    riskPoints: feeds.riskPoints ?? EMPTY_FEEDS.riskPoints,
+    cases: warmUpFeed('cases', at),
+    cameras: warmUpFeed('cameras', at),
+    riskPoints: warmUpFeed('risk_points', at),
+  };
+}
+
+/** A square about ten metres wide at longitude 0, latitude 0. */
+const FAR_SQUARE: AreaFeature['geometry'] = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [0, 0],
+      [0.0001, 0],
+      [0.0001, 0.0001],
+      [0, 0.0001],
+      [0, 0],
+    ],
+  ],
+};
+
+/**
+ * What deck.gl draws while the real data downloads: every layer the real input has, on stand-ins
+ * far from any city in China (the warm-up feeds, one area moved away, the labels' own names
+ * moved away). Drawing them builds each layer's programs, pipelines and font atlas and puts
+ * nothing on screen; a software renderer then neither builds them on the first real frame nor
+ * fills the screen for frames nobody sees.
+ */
+export function warmUpInput(input: WallLayerInput, feeds: Feeds): WallLayerInput {
+  const far = (areas: readonly AreaFeature[]) => areas.slice(0, 1).map((a) => ({ ...a, geometry: FAR_SQUARE }));
+  return {
+    ...input,
+    feeds,
+    choropleth: { ...input.choropleth, townships: far(input.choropleth.townships), grids: far(input.choropleth.grids) },
+    labels: { ...input.labels, places: input.labels.places.map((p) => ({ ...p, label: [0, 0] })) },
   };
 }
 
 export interface TimeSelection {
   from: Date;
   to: Date;
+  /** The selected window: the rows the case points carry (playback narrows within it). */
+  window: { from: Date; to: Date };
   /** Playback: where cases show at full strength; the rest of the range fades. */
   soft: { from: Date; to: Date } | null;
 }
@@ -120,6 +157,7 @@ export function wallLayerSpecs(input: WallLayerInput): LayerSpec[] {
           feed: feeds.cases,
           days,
           filter: caseTimeFilter(days, input.time),
+          rowDays: dayRange(days.base, input.time.window.from, input.time.window.to),
           show: { points: v.casePoints, heatmap: v.heatmap, hexagons: v.hexagons },
         })
       : [];

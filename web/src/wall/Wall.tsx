@@ -157,9 +157,9 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
   const time = useMemo(() => {
     if (playing && playDay) {
       const p = playbackRange(playDay, TIME_ZONE);
-      return { from: p.range.from, to: p.range.to, soft: p.soft };
+      return { from: p.range.from, to: p.range.to, soft: p.soft, window: range };
     }
-    return { from: range.from, to: range.to, soft: null };
+    return { from: range.from, to: range.to, soft: null, window: range };
   }, [playing, playDay, range]);
 
   const stops = useMemo(() => (home ? planTour(ranked, places.byCode, home) : []), [ranked, places.byCode, home]);

@@ -4,18 +4,20 @@ import { reportDays } from '../feed-data.js';
 import { testCameras, testCases, testRiskPoints } from '../test-feeds.js';
 import { dayKey, startOfDay } from '../../time/zone.js';
 import { ALL_RISK_LEVELS_FROM, cameraLayers, caseLayers, heatWeights, riskPointLayer } from './points.js';
-import type { BinaryData } from './spec.js';
+import { sourceRow, type BinaryData } from './spec.js';
 
 const style = { uiScale: 1, zoom: 12 };
 const shanghaiDay = (at: Date) => startOfDay(dayKey(at, 'Asia/Shanghai'), 'Asia/Shanghai');
 const filter = { range: [0, 100] as [number, number], soft: null };
+/** Days that hold every test row. */
+const rowDays: [number, number] = [-100_000, 100_000];
 const all = { points: true, heatmap: true, hexagons: true };
 
 describe('caseLayers', () => {
   it('feeds points the binary columns as offsets from the feed origin, filtered by report day', () => {
     const feed = testCases();
     const days = reportDays(feed, shanghaiDay);
-    const points = caseLayers({ ...style, feed, days, filter, show: all })[2]!;
+    const points = caseLayers({ ...style, feed, days, filter, rowDays, show: all })[2]!;
     expect(points.filter).toBe(filter);
     expect(points.props.coordinateSystem).toBe('lnglat-offsets');
     expect(points.props.coordinateOrigin).toEqual([feed.origin[0], feed.origin[1], 0]);
@@ -25,10 +27,32 @@ describe('caseLayers', () => {
     expect(data.attributes.getFilterValue!.value).toBe(days.days);
   });
 
+  it("carries only the window's rows, each knowing its row in the feed, and narrows within them on the GPU", () => {
+    const feed = testCases();
+    const days = reportDays(feed, shanghaiDay);
+    const last = Math.max(days.days[0]!, days.days[1]!);
+    const later = days.days[0] === last ? 0 : 1;
+    expect(days.days[1 - later]).toBeLessThan(last);
+    const playback = { range: [last, last] as [number, number], soft: [last, last] as [number, number] };
+    const points = caseLayers({ ...style, feed, days, filter: playback, rowDays: [last, last + 30], show: all })[2]!;
+    const data = points.props.data as BinaryData;
+    expect(data.length).toBe(1);
+    expect([...data.sourceRows!]).toEqual([later]);
+    expect(sourceRow(data, 0)).toBe(later);
+    expect([...data.attributes.getPosition!.value]).toEqual([...feed.positions.slice(2 * later, 2 * later + 2)]);
+    expect([...data.attributes.getFilterValue!.value]).toEqual([last]);
+    expect(points.filter).toBe(playback);
+    // Playback moves the filter, not the rows: the same data, nothing uploaded again.
+    const nextDay = { range: [last + 1, last + 1] as [number, number], soft: null };
+    const moved = caseLayers({ ...style, feed, days, filter: nextDay, rowDays: [last, last + 30], show: all })[2]!;
+    expect(moved.props.data).toBe(data);
+    expect(sourceRow({ length: 2, attributes: {} }, 1)).toBe(1);
+  });
+
   it('gives hexagons accessors over the same arrays, with absolute positions', () => {
     const feed = testCases();
     const days = reportDays(feed, shanghaiDay);
-    const hexagons = caseLayers({ ...style, feed, days, filter, show: all })[1]!;
+    const hexagons = caseLayers({ ...style, feed, days, filter, rowDays, show: all })[1]!;
     expect(hexagons.props.data).toEqual({ length: 2 });
     const position = hexagons.props.getPosition as (o: unknown, i: { index: number }) => number[];
     expect(position(undefined, { index: 1 })[0]).toBeCloseTo(115.43, 6);
@@ -45,7 +69,7 @@ describe('caseLayers', () => {
 
   it('colours points by stage and rings overdue cases in red', () => {
     const feed = testCases();
-    const points = caseLayers({ ...style, feed, days: reportDays(feed, shanghaiDay), filter, show: all })[2]!;
+    const points = caseLayers({ ...style, feed, days: reportDays(feed, shanghaiDay), filter, rowDays, show: all })[2]!;
     const { attributes } = points.props.data as BinaryData;
     expect([...attributes.getFillColor!.value.slice(0, 3)]).toEqual([...CASE_STATUS_COLORS.registered!]);
     expect([...attributes.getFillColor!.value.slice(4, 7)]).toEqual([...CASE_STATUS_COLORS.resolved!]);
@@ -55,11 +79,11 @@ describe('caseLayers', () => {
   it('reuses the same data on every render, so nothing is uploaded twice', () => {
     const feed = testCases();
     const days = reportDays(feed, shanghaiDay);
-    const first = caseLayers({ ...style, feed, days, filter, show: all });
-    const zoomed = caseLayers({ ...style, zoom: 9, feed, days, filter, show: all });
+    const first = caseLayers({ ...style, feed, days, filter, rowDays, show: all });
+    const zoomed = caseLayers({ ...style, zoom: 9, feed, days, filter, rowDays, show: all });
     expect(zoomed.map((s) => s.props.data)).toEqual(first.map((s) => s.props.data));
     zoomed.forEach((s, i) => expect(s.props.data).toBe(first[i]!.props.data));
-    const otherDays = caseLayers({ ...style, feed, days, filter: { range: [5, 6], soft: null }, show: all });
+    const otherDays = caseLayers({ ...style, feed, days, filter: { range: [5, 6], soft: null }, rowDays, show: all });
     expect(otherDays[2]!.props.data).toBe(first[2]!.props.data);
     expect(otherDays[0]!.props.data).not.toBe(first[0]!.props.data);
   });
@@ -71,6 +95,7 @@ describe('caseLayers', () => {
       feed,
       days: reportDays(feed, shanghaiDay),
       filter,
+      rowDays,
       show: { points: false, heatmap: true, hexagons: false },
     });
     expect(specs.map((s) => [s.props.id, s.props.visible])).toEqual([
@@ -82,8 +107,24 @@ describe('caseLayers', () => {
 
   it('scales pixel sizes with the wall', () => {
     const feed = testCases();
-    const at4k = caseLayers({ uiScale: 2, zoom: 12, feed, days: reportDays(feed, shanghaiDay), filter, show: all });
-    const at1080 = caseLayers({ uiScale: 1, zoom: 12, feed, days: reportDays(feed, shanghaiDay), filter, show: all });
+    const at4k = caseLayers({
+      uiScale: 2,
+      zoom: 12,
+      feed,
+      days: reportDays(feed, shanghaiDay),
+      filter,
+      rowDays,
+      show: all,
+    });
+    const at1080 = caseLayers({
+      uiScale: 1,
+      zoom: 12,
+      feed,
+      days: reportDays(feed, shanghaiDay),
+      filter,
+      rowDays,
+      show: all,
+    });
     expect(at4k[2]!.props.getRadius).toBe(2 * (at1080[2]!.props.getRadius as number));
     expect(at4k[0]!.props.radiusPixels).toBe(2 * (at1080[0]!.props.radiusPixels as number));
   });
@@ -119,7 +160,7 @@ describe('riskPointLayer', () => {
   it('tints one icon by warning level: red for level 1, blue for level 4', () => {
     const spec = riskPointLayer({
       uiScale: 1,
-      zoom: 12,
+      zoom: ALL_RISK_LEVELS_FROM,
       feed: testRiskPoints(),
       visible: true,
       icon: { atlas: 'data:', mapping: {} },
@@ -135,8 +176,14 @@ describe('riskPointLayer', () => {
     const icon = { atlas: 'data:', mapping: {} };
     const far = riskPointLayer({ uiScale: 1, zoom: 10, feed, visible: true, icon });
     const close = riskPointLayer({ uiScale: 1, zoom: ALL_RISK_LEVELS_FROM, feed, visible: true, icon });
-    expect([...(far.props.data as BinaryData).attributes.getFilterValue!.value]).toEqual([1, 4]);
-    expect(far.filter!.range).toEqual([1, 2]);
-    expect(close.filter!.range).toEqual([1, 4]);
+    const farData = far.props.data as BinaryData;
+    expect(farData.length).toBe(1);
+    expect([...farData.sourceRows!]).toEqual([0]);
+    expect([...farData.attributes.getColor!.value]).toEqual([255, 59, 59, 255]);
+    expect((close.props.data as BinaryData).length).toBe(2);
+    expect((close.props.data as BinaryData).sourceRows).toBeUndefined();
+    // Cut on the CPU, not filtered on the GPU: no shader variant for it, no vertices for hidden rows.
+    expect(far.filter).toBeUndefined();
+    expect(riskPointLayer({ uiScale: 1, zoom: 9, feed, visible: true, icon }).props.data).toBe(farData);
   });
 });

@@ -18,7 +18,15 @@ import {
   RATE_RAMP,
   RISK_LEVEL_COLORS,
 } from '../../theme/palette.js';
-import { colorsByCode, numbersByCode, weightsWhere, type PointFeed, type ReportDays } from '../feed-data.js';
+import {
+  colorsByCode,
+  gatherRows,
+  numbersByCode,
+  rowsWithin,
+  weightsWhere,
+  type PointFeed,
+  type ReportDays,
+} from '../feed-data.js';
 import type { BinaryData, LayerSpec, TimeFilter } from './spec.js';
 import { hexRadiusMeters, ZOOM } from './zoom.js';
 
@@ -50,6 +58,27 @@ function binary(feed: PointFeed, name: string, build: () => BinaryData['attribut
     length: feed.rows,
     attributes: { getPosition: { value: feed.positions, size: 2 }, ...build() },
   }));
+}
+
+/**
+ * `full` cut down to the rows `rows()` names (every attribute gathered, `sourceRows` kept for
+ * picking), or `full` itself when it names none; built once per feed, name and key.
+ */
+function withRows(
+  feed: PointFeed,
+  name: string,
+  key: string,
+  full: BinaryData,
+  rows: () => Uint32Array | null,
+): BinaryData {
+  return latest(feed, name, key, () => {
+    const kept = rows();
+    if (!kept) return full;
+    const attributes = Object.fromEntries(
+      Object.entries(full.attributes).map(([id, a]) => [id, { ...a, value: gatherRows(a.value, a.size, kept) }]),
+    );
+    return { length: kept.length, attributes, sourceRows: kept };
+  });
 }
 
 /** Data for accessor-fed layers: a row count, and accessors reading the feed's arrays by index. */
@@ -94,10 +123,15 @@ export interface CaseLayersInput extends Style {
   feed: PointFeed;
   days: ReportDays;
   filter: TimeFilter;
+  /**
+   * The report days whose rows the points carry (the selected window); `filter` narrows within
+   * them on the GPU, so playback steps without new data.
+   */
+  rowDays: [number, number];
   show: { points: boolean; heatmap: boolean; hexagons: boolean };
 }
 
-export function caseLayers({ feed, days, filter, show, uiScale, zoom }: CaseLayersInput): LayerSpec[] {
+export function caseLayers({ feed, days, filter, rowDays, show, uiScale, zoom }: CaseLayersInput): LayerSpec[] {
   const dayOf: IndexAccessor<number> = once(
     feed,
     'day-accessor',
@@ -153,11 +187,21 @@ export function caseLayers({ feed, days, filter, show, uiScale, zoom }: CaseLaye
       props: {
         id: 'cases-points',
         visible: show.points,
-        data: binary(feed, 'points', () => ({
-          getFilterValue: { value: days.days, size: 1 },
-          getFillColor: { value: colorsByCode(feed.codes.status!, CASE_STATUS_COLORS, 235), size: 4, normalized: true },
-          getLineColor: { value: colorsByCode(feed.codes.overdue!, RING_COLORS, 255), size: 4, normalized: true },
-        })),
+        data: withRows(
+          feed,
+          'points-in-window',
+          String(rowDays),
+          binary(feed, 'points', () => ({
+            getFilterValue: { value: days.days, size: 1 },
+            getFillColor: {
+              value: colorsByCode(feed.codes.status!, CASE_STATUS_COLORS, 235),
+              size: 4,
+              normalized: true,
+            },
+            getLineColor: { value: colorsByCode(feed.codes.overdue!, RING_COLORS, 255), size: 4, normalized: true },
+          })),
+          () => rowsWithin(days.days, rowDays),
+        ),
         ...offsets(feed),
         radiusUnits: 'pixels',
         getRadius: 3.2 * uiScale,
@@ -250,17 +294,17 @@ export interface RiskLayerInput extends Style {
 }
 
 export function riskPointLayer({ feed, visible, icon, uiScale, zoom }: RiskLayerInput): LayerSpec {
+  // Far out only the serious levels: the layer carries those rows alone.
+  const levels: [number, number] = zoom >= ALL_RISK_LEVELS_FROM ? [1, 4] : [1, 2];
+  const full = binary(feed, 'level', () => ({
+    getColor: { value: colorsByCode(feed.codes.level!, RISK_LEVEL_COLORS, 255), size: 4, normalized: true },
+  }));
   return {
     kind: 'icon',
-    // The level as a filter value: far out only the serious levels, without copying the rows.
-    filter: { range: zoom >= ALL_RISK_LEVELS_FROM ? [1, 4] : [1, 2], soft: null },
     props: {
       id: 'risk-points',
       visible,
-      data: binary(feed, 'level', () => ({
-        getColor: { value: colorsByCode(feed.codes.level!, RISK_LEVEL_COLORS, 255), size: 4, normalized: true },
-        getFilterValue: { value: numbersByCode(feed.codes.level!), size: 1 },
-      })),
+      data: withRows(feed, `levels ${levels}`, '', full, () => rowsWithin(numbersByCode(feed.codes.level!), levels)),
       ...offsets(feed),
       iconAtlas: icon.atlas,
       iconMapping: icon.mapping,

@@ -27,8 +27,18 @@ export interface BinaryAttribute {
   normalized?: boolean;
 }
 
-/** Binary data: a row count and attributes named after the accessors they replace. */
+/**
+ * Binary data: a row count and attributes named after the accessors they replace. When the data
+ * holds only some of a feed's rows, `sourceRows` gives each row's index in the feed.
+ */
 export interface BinaryData {
   length: number;
   attributes: Record<string, BinaryAttribute>;
+  sourceRows?: Uint32Array;
+}
+
+/** The feed row behind row `index` of a layer's data (picking reports indexes into the data). */
+export function sourceRow(data: unknown, index: number): number {
+  const rows = (data as Partial<BinaryData> | null)?.sourceRows;
+  return rows ? rows[index]! : index;
 }
