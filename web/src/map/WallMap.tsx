@@ -189,7 +189,8 @@ export default function WallMap(props: WallMapProps) {
       wrapper.current.dataset.frames = String(++frames);
     };
     // The canvas's own context (asking again for the same kind hands back the one MapLibre made).
-    const software = isSoftwareRenderer(rendererOf(m.getCanvas().getContext('webgl2')));
+    const mapGl = m.getCanvas().getContext('webgl2');
+    const software = isSoftwareRenderer(rendererOf(mapGl));
     const deck = new MapboxOverlay({
       interleaved: false,
       // A software renderer would shade each pixel four times over for multisampling, on every
@@ -239,7 +240,6 @@ export default function WallMap(props: WallMapProps) {
       setLoaded(true);
       track();
     });
-    const mapGl = m.getCanvas().getContext('webgl2');
     m.on('render', () => {
       if (!drawingNow.current) mapGl?.flush();
     });

@@ -107,24 +107,9 @@ describe('caseLayers', () => {
 
   it('scales pixel sizes with the wall', () => {
     const feed = testCases();
-    const at4k = caseLayers({
-      uiScale: 2,
-      zoom: 12,
-      feed,
-      days: reportDays(feed, shanghaiDay),
-      filter,
-      rowDays,
-      show: all,
-    });
-    const at1080 = caseLayers({
-      uiScale: 1,
-      zoom: 12,
-      feed,
-      days: reportDays(feed, shanghaiDay),
-      filter,
-      rowDays,
-      show: all,
-    });
+    const atScale = (uiScale: number) =>
+      caseLayers({ uiScale, zoom: 12, feed, days: reportDays(feed, shanghaiDay), filter, rowDays, show: all });
+    const [at4k, at1080] = [atScale(2), atScale(1)];
     expect(at4k[2]!.props.getRadius).toBe(2 * (at1080[2]!.props.getRadius as number));
     expect(at4k[0]!.props.radiusPixels).toBe(2 * (at1080[0]!.props.radiusPixels as number));
   });
