@@ -61,9 +61,16 @@ async function openWall(viewport: { width: number; height: number }, query: stri
   const page = await context.newPage();
   await page.clock.setFixedTime(TEST_NOW);
   const watch = watchPage(page, server.base);
+  // The variables of every snapshot the wall asks for.
+  const snapshots: Record<string, unknown>[] = [];
+  page.on('request', (request) => {
+    const body = request.url().endsWith('/graphql') ? request.postData() : null;
+    const sent = body ? (JSON.parse(body) as { query?: string; variables?: Record<string, unknown> }) : null;
+    if (sent?.query?.includes('query WallSnapshot')) snapshots.push(sent.variables ?? {});
+  });
   await page.goto(`${server.base}/wall?kiosk=demo-wall${query}`);
   await waitForMap(page);
-  return { context, page, watch };
+  return { context, page, watch, snapshots };
 }
 
 /**
@@ -231,8 +238,12 @@ describe('the wall at 3840 × 2160, the whole city', () => {
   // that no other run showed; one retry in a fresh browser context, and the watcher now keeps
   // the thrown value's name and stack so that the next occurrence can be traced.
   it('scales to 4K without scrollbars, and draws', { retry: 1, timeout: 240_000 }, async () => {
-    const { context, page, watch } = await openWall({ width: 3840, height: 2160 }, '');
+    const { context, page, watch, snapshots } = await openWall({ width: 3840, height: 2160 }, '');
     try {
+      // Without a unit in the address the wall's unit is its account's jurisdiction: no snapshot
+      // may be asked for before the "who am I" says which (it would be thrown away).
+      expect(snapshots.length).toBeGreaterThan(0);
+      expect(snapshots.map((v) => v.unit)).toEqual(snapshots.map(() => '371700000000'));
       // A 4K page drawn in software takes a while to capture on a busy machine.
       await page.screenshot({ path: `${SHOTS}/wall-3840x2160.png`, timeout: 120_000 });
       expect(await scrollable(page)).toEqual([]);

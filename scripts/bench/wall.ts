@@ -37,6 +37,8 @@ const { values } = parseArgs({
     path: { type: 'string', default: '/wall?kiosk=demo-wall' },
     trace: { type: 'string' },
     profile: { type: 'string' },
+    waterfall: { type: 'boolean', default: false },
+    'no-drag': { type: 'boolean', default: false },
   },
 });
 
@@ -68,6 +70,7 @@ const TRACE_CATEGORIES = [
   'gpu.angle',
   'toplevel',
   'loading',
+  'blink.user_timing',
 ];
 
 /** Runs measured so far: the CPU profile covers the first. */
@@ -152,9 +155,33 @@ async function measure(width: number, height: number, trace?: string): Promise<R
   console.log(
     `  ${width}x${height} marks (ms): ${steps}, submitted ${Math.round(marks.submitted!)}, shown ${Math.round(marks.frame!)}`,
   );
-  const dragFps = await dragFramesPerSecond(page, width, height);
+  if (values.waterfall) console.log(await resourceWaterfall(page));
+  const dragFps = values['no-drag'] ? NaN : await dragFramesPerSecond(page, width, height);
   await context.close();
   return { dataReadyMs: marks.ready!, firstFrameMs: marks.frame!, megabytes: bytes / 1e6, dragFps };
+}
+
+/** Each request of the page: when it started and ended (ms since navigation start), and its size. */
+async function resourceWaterfall(page: import('playwright-core').Page) {
+  const rows = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => {
+      const r = e as PerformanceResourceTiming;
+      return {
+        name: r.name,
+        start: r.startTime,
+        firstByte: r.responseStart,
+        end: r.responseEnd,
+        kb: r.transferSize / 1024,
+      };
+    }),
+  );
+  return rows
+    .map((r) => {
+      const { pathname, search } = new URL(r.name);
+      const at = [r.start, r.firstByte, r.end].map((t) => String(Math.round(t)).padStart(5)).join(' ');
+      return `    ${at}  ${r.kb.toFixed(0).padStart(6)} kB  ${(pathname + search).slice(0, 90)}`;
+    })
+    .join('\n');
 }
 
 /** Drags the map in small steps for 3 s and counts the frames deck.gl drew meanwhile. */

@@ -127,8 +127,10 @@ export function buildStyle(options: { pmtiles?: PmtilesInfo | null; dataVersion?
     sources[`boundaries-${level}`] = {
       type: 'geojson',
       data: `/basemap/boundaries/${level}.geojson`,
-      // geojson-vt simplifies further per zoom; the server already simplified per level.
-      tolerance: 0.5,
+      // geojson-vt simplifies further per zoom, here to within a screen pixel (the server already
+      // simplified per level). Half a pixel kept about twice the vertices, and a software renderer
+      // spent a sixth of each frame of the city wall on the townships' outlines alone.
+      tolerance: 1,
     };
     return `boundaries-${level}`;
   };

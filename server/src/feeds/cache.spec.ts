@@ -72,11 +72,11 @@ describe('FeedCache', () => {
     let builds = 0;
     const build = (version: string) => async () => (builds++, feed(version));
     await cache.get('k', '1', build('1'));
-    const updated = await cache.get('k', '3', build('3'), async (kept) => ({ ...kept, version: '3' }));
+    const updated = await cache.get('k', '3', build('3'), { update: async (kept) => ({ ...kept, version: '3' }) });
     expect(updated.outcome).toBe('update');
     expect(updated.feed.version).toBe('3');
     expect((await cache.get('k', '3', build('3'))).outcome).toBe('hit');
-    const refused = await cache.get('k', '4', build('4'), async () => null);
+    const refused = await cache.get('k', '4', build('4'), { update: async () => null });
     expect(refused.outcome).toBe('miss');
     expect(refused.feed.version).toBe('4');
     expect(builds).toBe(2);
@@ -87,5 +87,36 @@ describe('FeedCache', () => {
     await cache.get('a', '1', async () => ({ ...feed('1', 8), heldBytes: 8 }));
     await cache.get('b', '1', async () => ({ ...feed('1', 8), heldBytes: 8 }));
     expect(cache.size).toBe(1);
+  });
+
+  it('serves a feed that holds until an instant only up to that instant, then builds it afresh', async () => {
+    const cache = new FeedCache();
+    let builds = 0;
+    const until = (validUntil: number) => async () => (builds++, { ...feed('1'), validUntil });
+    expect((await cache.get('k', '1', until(1_000), { now: 500 })).outcome).toBe('miss');
+    expect((await cache.get('k', '1', until(1_000), { now: 1_000 })).outcome).toBe('hit');
+    const later = await cache.get('k', '1', until(5_000), { now: 1_001 });
+    expect(later.outcome).toBe('miss');
+    expect(later.feed.validUntil).toBe(5_000);
+    expect((await cache.get('k', '1', until(9_000), { now: 4_000 })).outcome).toBe('hit');
+    expect(builds).toBe(2);
+  });
+
+  it('does not hand a concurrent request a shared build that no longer holds at its instant', async () => {
+    const cache = new FeedCache();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let builds = 0;
+    const build = async () => {
+      builds++;
+      if (builds === 1) await gate;
+      return { ...feed('1'), validUntil: builds === 1 ? 100 : 900 };
+    };
+    const early = cache.get('k', '1', build, { now: 50 });
+    const late = cache.get('k', '1', build, { now: 200 });
+    release();
+    expect((await early).feed.validUntil).toBe(100);
+    expect((await late).feed.validUntil).toBe(900);
+    expect(builds).toBe(2);
   });
 });

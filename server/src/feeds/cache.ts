@@ -17,6 +17,18 @@ export interface VersionedFeed {
   rows: number;
   /** Memory held for the entry besides `bytes` (what an update needs), counted against the limit. */
   heldBytes?: number;
+  /**
+   * The last instant (ms since 1970) the bytes hold for, when they depend on the time as well as
+   * on the data (the case feed's overdue flags); absent when they depend on the data alone.
+   */
+  validUntil?: number;
+}
+
+export interface CacheGetOptions<F> {
+  /** Brings an older kept feed up to date; null when it cannot (then the feed is built afresh). */
+  update?: (kept: F) => Promise<F | null>;
+  /** The instant (ms since 1970) the feed is asked for, checked against `validUntil`. */
+  now?: number;
 }
 
 export type CacheOutcome = 'hit' | 'update' | 'miss';
@@ -39,15 +51,18 @@ export class FeedCache<F extends VersionedFeed = VersionedFeed> {
   /**
    * The feed for `key` at `version` (the current version, just read): from the cache when it
    * holds that version, else from `build`, which must read the version it returns in the same
-   * snapshot as its rows (it may be newer than `version`, never older).
+   * snapshot as its rows (it may be newer than `version`, never older). A kept feed past its
+   * `validUntil` at `now` is built afresh.
    */
   async get(
     key: string,
     version: string,
     build: () => Promise<F>,
-    update?: (kept: F) => Promise<F | null>,
+    { update, now = Date.now() }: CacheGetOptions<F> = {},
   ): Promise<{ feed: F; outcome: CacheOutcome }> {
-    const cached = this.entries.get(key);
+    const holds = (feed: F) => feed.validUntil === undefined || now <= feed.validUntil;
+    const kept = this.entries.get(key);
+    const cached = kept && holds(kept) ? kept : undefined;
     if (cached && cached.version === version) {
       this.entries.delete(key);
       this.entries.set(key, cached);
@@ -64,7 +79,9 @@ export class FeedCache<F extends VersionedFeed = VersionedFeed> {
       pending = work().finally(() => this.building.delete(flight));
       this.building.set(flight, pending);
     }
-    const result = await pending;
+    // A shared build made for an earlier instant may no longer hold at this one.
+    const shared = await pending;
+    const result = holds(shared.feed) ? shared : { feed: await build(), outcome: 'miss' as const };
     this.store(key, result.feed);
     return result;
   }

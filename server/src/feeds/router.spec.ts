@@ -41,9 +41,11 @@ function expectSameRows(actual: Record<string, unknown>[], expected: Record<stri
 eachDriver('binary map feeds', (driver) => {
   let api: TestApi;
   const tokens: Record<string, string> = {};
+  // The API's clock: TEST_NOW but where a test moves it (and puts it back).
+  let now = TEST_NOW;
 
   beforeAll(async () => {
-    api = await startTestApi(driver);
+    api = await startTestApi(driver, 'tiny', () => now);
     for (const name of ['demo-village', 'demo-township', 'demo-city']) tokens[name] = await api.login(name);
   });
   afterAll(() => api.stop());
@@ -329,6 +331,64 @@ eachDriver('binary map feeds', (driver) => {
       );
       expect(expected.length).toBeGreaterThan(10);
       expectSameRows(decoded, expected);
+    });
+  });
+
+  describe('the case and risk-point feed caches', () => {
+    const cacheOf = (res: Fetched) => /cache;desc=(\w+)/.exec(res.headers.get('server-timing') ?? '')?.[1];
+    const township = (path: string) => get(path, tokens['demo-township']);
+
+    it('serves each again while nothing in it changed, and builds it afresh after any write', async () => {
+      for (const [path, table] of [
+        ['/feeds/cases?ids=1', 'cases'],
+        ['/feeds/risk-points?ids=1', 'risk_points'],
+      ] as const) {
+        const first = await township(path);
+        const again = await township(path);
+        expect(cacheOf(again), path).toBe('hit');
+        expect(Buffer.from(again.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+        const key = table === 'cases' ? 'code' : 'id';
+        const [row] = (await sql(
+          `SELECT ${key} AS id FROM ${table} WHERE starts_with(grid_code, '371702005') ORDER BY ${key} LIMIT 1`,
+          [],
+        )) as { id: string }[];
+        await api.db.query(`UPDATE ${table} SET geom = ST_Translate(geom, 0.0001, 0) WHERE ${key} = $1`, [row!.id]);
+        const moved = await township(path);
+        expect(cacheOf(moved), path).toBe('miss');
+        const before = feedRows(decodeColumns(first.bytes)).find((r) => r.id === row!.id) as { position: number[] };
+        const after = feedRows(decodeColumns(moved.bytes)).find((r) => r.id === row!.id) as { position: number[] };
+        expect(after.position[0]! - before.position[0]!).toBeCloseTo(0.0001, 6);
+        expect(cacheOf(await township(path))).toBe('hit');
+      }
+    });
+
+    it('keeps the case feed only until the next open case in it becomes overdue', async () => {
+      const path = '/feeds/cases?ids=1';
+      const [next] = (await sql(
+        `SELECT code, deadline FROM cases WHERE starts_with(village_code, '371702005') AND closed_at IS NULL
+         AND deadline >= $1 ORDER BY deadline, code LIMIT 1`,
+        [TEST_NOW],
+      )) as { code: string; deadline: Date }[];
+      expect(next, 'the tiny data has an open case still to fall due').toBeDefined();
+      const overdueOf = (res: Fetched) =>
+        (feedRows(decodeColumns(res.bytes)).find((r) => r.id === next!.code) as { overdue: boolean }).overdue;
+      // Tokens are checked against the API's clock: one per instant the clock is moved to.
+      const at = async (instant: Date) => {
+        now = instant;
+        return get(path, await api.login('demo-township'));
+      };
+      try {
+        await township(path);
+        const atDeadline = await at(new Date(next!.deadline));
+        expect(cacheOf(atDeadline)).toBe('hit');
+        expect(overdueOf(atDeadline)).toBe(false);
+        const past = await at(new Date(next!.deadline.getTime() + 1000));
+        expect(cacheOf(past)).toBe('miss');
+        expect(overdueOf(past)).toBe(true);
+        expect(decodeColumns(past.bytes).header.meta).toMatchObject({ overdueAt: now.toISOString() });
+      } finally {
+        now = TEST_NOW;
+      }
     });
   });
 

@@ -5,17 +5,18 @@
  * with 400 (bad parameter), 401 (no or bad token), 404 (a unit outside the jurisdiction: reading
  * outside it answers "not found", as GraphQL does), 500.
  *
- * The camera feed is kept encoded between requests while no camera changes (cache.ts): each
- * request reads the cameras' feed version (one row, migration 011) and is served from memory
+ * Every feed is kept encoded between requests while its data does not change (cache.ts): each
+ * request reads the feed's version (one row, migrations 011 and 013) and is served from memory
  * when it is the version the kept feed was built at, else the feed is built in one snapshot with
- * the version it read. When only statuses changed since the kept version (migration 012 logs
- * them), they are patched into the kept feed instead. Server-Timing says `cache;desc=hit`,
- * `update` or `miss`.
+ * the version it read. The case feed judges `overdue` at the request's time, so it is kept only
+ * until the next open case in it falls due. When only camera statuses changed since the kept
+ * camera feed's version (migration 012 logs them), they are patched into it instead. Server-Timing
+ * says `cache;desc=hit`, `update` or `miss`.
  */
 import { availableParallelism } from 'node:os';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { jurisdictionPrefix, narrowToJurisdiction } from '../auth/jurisdiction.js';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import {
   findCameraFeedChunks,
   findCaseFeedChunks,
@@ -23,7 +24,9 @@ import {
   FEED_CHUNK_ROWS,
   cameraStatusChangesSince,
   feedVersion,
+  nextOverdueAt,
   type FeedFilter,
+  type VersionedLayer,
 } from '../db/queries/feeds.js';
 import { type AuthSettings } from '../graphql/context.js';
 import { authenticate, sendError } from '../http/bearer.js';
@@ -58,7 +61,7 @@ export interface FeedsOptions {
   readers?: number;
   /** Percentage of pages sampled to split a feed between readers (tests raise it: tiny tables). */
   samplePercent?: number;
-  /** Encoded camera feeds kept while the cameras do not change; null turns it off. */
+  /** Encoded feeds kept while their data does not change; null turns it off. */
   cache?: FeedCache | null;
 }
 
@@ -161,19 +164,40 @@ export function feedsRouter(options: FeedsOptions): Router {
       };
       // Everything that decides the bytes: the jurisdiction, the area and the id column.
       const key = JSON.stringify(['cameras', filter.prefix, params.area, params.ids]);
-      const { feed, outcome } = await cameraCache.get(key, version, build, update);
+      const { feed, outcome } = await cameraCache.get(key, version, build, { update });
       return { bytes: feed.bytes, rows: feed.rows, cache: outcome };
     }),
   );
+  /**
+   * A feed kept while its data's version stays the one it was built at (and, with `now`, while
+   * the instant it holds until has not passed); `build` reads the version in its own snapshot.
+   */
+  const kept = async (
+    layer: VersionedLayer,
+    key: string,
+    clock: { ms: number },
+    build: (snapshot: Queryable[]) => Promise<VersionedFeed>,
+    now?: Date,
+  ) => {
+    const fresh = () => db.readSnapshot(readers, build);
+    if (!cache) return fresh();
+    const started = performance.now();
+    const version = await feedVersion(db, layer);
+    clock.ms += performance.now() - started;
+    const { feed, outcome } = await cache.get(key, version, fresh, { now: now?.getTime() });
+    return { bytes: feed.bytes, rows: feed.rows, cache: outcome };
+  };
   router.get(
     '/risk-points',
     feedRoute('risk-points', options, (filter, params, clock) =>
-      db.readSnapshot(readers, (snapshot) => {
+      kept('risk_points', JSON.stringify(['risk-points', filter.prefix, params]), clock, async (snapshot) => {
+        const version = await feedVersion(snapshot[0]!, 'risk_points');
         const chunks = findRiskPointFeedChunks(snapshot, filter, RISK_POINT_LAYER.fields, { ids: params.ids, ...read });
-        return buildFeed(RISK_POINT_LAYER, timed(chunks, clock), {
+        const feed = await buildFeed(RISK_POINT_LAYER, timed(chunks, clock), {
           ids: params.ids,
           meta: areaMeta(params),
         });
+        return { version, ...feed };
       }),
     ),
   );
@@ -181,23 +205,31 @@ export function feedsRouter(options: FeedsOptions): Router {
     '/cases',
     feedRoute('cases', options, (filter, params, clock) => {
       const now = options.now();
-      return db.readSnapshot(readers, (snapshot) => {
-        const chunks = findCaseFeedChunks(snapshot, { ...filter, ...params, now }, CASE_LAYER.fields, {
-          ids: params.ids,
-          ...read,
-        });
-        return buildFeed(CASE_LAYER, timed(chunks, clock), {
-          ids: params.ids,
-          meta: {
-            ...areaMeta(params),
-            from: params.from?.toISOString() ?? null,
-            to: params.to?.toISOString() ?? null,
-            status: params.statuses,
-            category: params.categories,
-            overdueAt: now.toISOString(),
-          },
-        });
-      });
+      const caseFilter = { ...filter, ...params, now };
+      // Overdue flags are judged at `now`: the feed holds until an open case's deadline passes.
+      return kept(
+        'cases',
+        JSON.stringify(['cases', filter.prefix, params]),
+        clock,
+        async (snapshot) => {
+          const version = await feedVersion(snapshot[0]!, 'cases');
+          const until = await nextOverdueAt(snapshot[0]!, caseFilter);
+          const chunks = findCaseFeedChunks(snapshot, caseFilter, CASE_LAYER.fields, { ids: params.ids, ...read });
+          const feed = await buildFeed(CASE_LAYER, timed(chunks, clock), {
+            ids: params.ids,
+            meta: {
+              ...areaMeta(params),
+              from: params.from?.toISOString() ?? null,
+              to: params.to?.toISOString() ?? null,
+              status: params.statuses,
+              category: params.categories,
+              overdueAt: now.toISOString(),
+            },
+          });
+          return { version, ...feed, ...(until ? { validUntil: until.getTime() } : {}) };
+        },
+        now,
+      );
     }),
   );
   router.use((req: Request, res: Response) =>

@@ -96,6 +96,7 @@ export const en: Texts<typeof zh> = {
     hexCount: 'cases',
     index: 'Stability index',
     hotspots: 'Hot / cold spots (Gi*)',
+    riskZoom: 'Red only city-wide; orange, yellow and blue appear as you zoom in',
   },
   status: {
     registered: 'Registered',

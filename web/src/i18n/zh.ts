@@ -92,6 +92,7 @@ export const zh = {
     hexCount: '案件数',
     index: '平安稳定指数',
     hotspots: '冷热点（Gi*）',
+    riskZoom: '全市视图只显示红色，放大后依次显示橙、黄、蓝色',
   },
   status: {
     registered: '登记受理',

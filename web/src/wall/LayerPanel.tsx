@@ -109,6 +109,7 @@ export function Legend({ visibility }: { visibility: LayerVisibility }) {
         <section>
           <h4>{t('layers.riskPoints')}</h4>
           <Dots entries={[1, 2, 3, 4].map((l) => [t(`riskLevel.${l}`), RISK_LEVEL_COLORS[l]!])} />
+          <p className="legend-note">{t('legend.riskZoom')}</p>
         </section>
       )}
     </div>

@@ -91,11 +91,14 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
 
   const places = usePlaces(api, report);
   const unitParam = params.get('unit');
-  const [jurisdiction, setJurisdiction] = useState<string | null>(null);
-  const focus = unitParam ?? jurisdiction;
+  // The units ranked depend on the wall's unit, known from the "who am I" the same query reads.
+  const [rankRoot, setRankRoot] = useState<string | null>(unitParam);
+  const staticRanking = rankingFor(rankRoot);
+  const statics = useStatic(api, staticRanking.parent, staticRanking.level, report);
+  // Taken in the same render as the "who am I": a snapshot asked for before it would be wasted.
+  const focus = unitParam ?? statics?.me.jurisdiction ?? null;
+  useEffect(() => setRankRoot(focus), [focus]);
   const ranking = rankingFor(focus);
-  const statics = useStatic(api, ranking.parent, ranking.level, report);
-  useEffect(() => setJurisdiction(statics?.me.jurisdiction ?? null), [statics]);
 
   // Ranges are whole days, so the variables (and the query) change only when the day does.
   const range = useMemo(() => windowRange(timeWindow, now, TIME_ZONE), [timeWindow, today]);

@@ -253,8 +253,23 @@ export function findCaseFeedChunks(
   return packedChunks(asReaders(readers), source, fields, withDefaults(options));
 }
 
+/**
+ * When the case feed of `filter` stops being exact: the earliest deadline, at or after
+ * `filter.now`, of an open case in it (after that instant the case counts as overdue), or null
+ * when no open case of the feed has a deadline still to come.
+ */
+export async function nextOverdueAt(db: Queryable, filter: CaseFeedFilter): Promise<Date | null> {
+  const c = caseConditions({ ...filter, overdue: null });
+  c.add(`closed_at IS NULL AND deadline >= ${c.param(filter.now)}::timestamptz`);
+  const { rows } = await db.query<{ at: Date | null }>(`SELECT min(deadline) AS at FROM cases ${c.where()}`, c.params);
+  return rows[0]?.at ? new Date(rows[0].at) : null;
+}
+
+/** The feeds with a version of their data (migrations 011 and 013). */
+export type VersionedLayer = 'cameras' | 'cases' | 'risk_points';
+
 /** The current version of a feed's data (migration 011), a bigint as text. */
-export async function feedVersion(db: Queryable, layer: 'cameras'): Promise<string> {
+export async function feedVersion(db: Queryable, layer: VersionedLayer): Promise<string> {
   const { rows } = await db.query<{ version: string }>(
     'SELECT version::text AS version FROM feed_versions WHERE layer = $1',
     [layer],

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { CAMERA_STATUS_COLORS, CASE_STATUS_COLORS } from '../../theme/palette.js';
-import { reportDays } from '../feed-data.js';
-import { testCameras, testCases, testRiskPoints } from '../test-feeds.js';
+import { reportDays, toPointFeed } from '../feed-data.js';
+import { feedBytes, testCameras, testCases, testRiskPoints } from '../test-feeds.js';
 import { dayKey, startOfDay } from '../../time/zone.js';
-import { ALL_RISK_LEVELS_FROM, cameraLayers, caseLayers, heatWeights, riskPointLayer } from './points.js';
+import {
+  ALL_RISK_LEVELS_FROM,
+  cameraLayers,
+  caseLayers,
+  heatWeights,
+  ORANGE_RISK_FROM,
+  riskLevelsAt,
+  riskPointLayer,
+} from './points.js';
 import { sourceRow, type BinaryData } from './spec.js';
 
 const style = { uiScale: 1, zoom: 12 };
@@ -156,19 +164,27 @@ describe('riskPointLayer', () => {
     expect((spec.props.getIcon as () => string)()).toBe('marker');
   });
 
-  it('shows only red and orange points far out, every level close up', () => {
-    const feed = testRiskPoints();
+  it('shows red points city-wide, orange ones too from county zoom, every level close up', () => {
+    const feed = toPointFeed(
+      feedBytes('risk-points', [115.4, 35.2, 115.5, 35.3, 115.6, 35.4, 115.7, 35.5], {
+        level: [
+          [1, 2, 3, 4],
+          [3, 0, 1, 2],
+        ],
+      }),
+    );
     const icon = { atlas: 'data:', mapping: {} };
-    const far = riskPointLayer({ uiScale: 1, zoom: 10, feed, visible: true, icon });
-    const close = riskPointLayer({ uiScale: 1, zoom: ALL_RISK_LEVELS_FROM, feed, visible: true, icon });
-    const farData = far.props.data as BinaryData;
-    expect(farData.length).toBe(1);
-    expect([...farData.sourceRows!]).toEqual([0]);
-    expect([...farData.attributes.getColor!.value]).toEqual([255, 59, 59, 255]);
-    expect((close.props.data as BinaryData).length).toBe(2);
-    expect((close.props.data as BinaryData).sourceRows).toBeUndefined();
+    const at = (zoom: number) =>
+      riskPointLayer({ uiScale: 1, zoom, feed, visible: true, icon }).props.data as BinaryData;
+    expect([...at(ORANGE_RISK_FROM - 0.25).sourceRows!]).toEqual([1]);
+    expect([...at(ORANGE_RISK_FROM).sourceRows!]).toEqual([1, 2]);
+    expect([...at(ORANGE_RISK_FROM).attributes.getColor!.value.slice(0, 4)]).toEqual([255, 59, 59, 255]);
+    const close = at(ALL_RISK_LEVELS_FROM);
+    expect(close.length).toBe(4);
+    expect(close.sourceRows).toBeUndefined();
     // Cut on the CPU, not filtered on the GPU: no shader variant for it, no vertices for hidden rows.
-    expect(far.filter).toBeUndefined();
-    expect(riskPointLayer({ uiScale: 1, zoom: 9, feed, visible: true, icon }).props.data).toBe(farData);
+    expect(riskPointLayer({ uiScale: 1, zoom: 11, feed, visible: true, icon }).filter).toBeUndefined();
+    expect(at(ORANGE_RISK_FROM + 1)).toBe(at(ORANGE_RISK_FROM));
+    expect(riskLevelsAt(8)).toEqual([1, 1]);
   });
 });

@@ -285,6 +285,14 @@ export function riskIconPixels(zoom: number): number {
 
 /** Below this zoom only red and orange risk points show; all four levels from here on. */
 export const ALL_RISK_LEVELS_FROM = 13.5;
+/** Below this zoom (a whole city in view) only red ones: ten thousand orange icons would cover it. */
+export const ORANGE_RISK_FROM = 10;
+
+/** The warning levels (1 red … 4 blue) drawn at a zoom: the serious ones first as the map zooms out. */
+export function riskLevelsAt(zoom: number): [number, number] {
+  if (zoom >= ALL_RISK_LEVELS_FROM) return [1, 4];
+  return zoom >= ORANGE_RISK_FROM ? [1, 2] : [1, 1];
+}
 
 export interface RiskLayerInput extends Style {
   feed: PointFeed;
@@ -295,7 +303,7 @@ export interface RiskLayerInput extends Style {
 
 export function riskPointLayer({ feed, visible, icon, uiScale, zoom }: RiskLayerInput): LayerSpec {
   // Far out only the serious levels: the layer carries those rows alone.
-  const levels: [number, number] = zoom >= ALL_RISK_LEVELS_FROM ? [1, 4] : [1, 2];
+  const levels = riskLevelsAt(zoom);
   const full = binary(feed, 'level', () => ({
     getColor: { value: colorsByCode(feed.codes.level!, RISK_LEVEL_COLORS, 255), size: 4, normalized: true },
   }));
