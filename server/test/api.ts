@@ -43,6 +43,11 @@ export async function startTestApi(
     // Every page sampled, so that even tiny feeds are split between readers on a server.
     feeds: { readers: 3, samplePercent: 100 },
   });
+  // The embedded engine runs queries on this thread, so a long one (a test's DO loop) blocks the
+  // event loop. Once it ends, the test's next fetch may reuse an idle keep-alive connection while
+  // the server's overdue idle timer closes it: ECONNRESET (reproduced with a 6 s busy loop and
+  // Node's default 5 s). Tests block for seconds, never a minute.
+  app.server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const gql = async <T>(query: string, variables: Record<string, unknown> = {}, token?: string) => {
