@@ -124,30 +124,41 @@ export function feedsRouter(options: FeedsOptions): Router {
   const readers = options.readers ?? Math.min(4, availableParallelism());
   const read = { chunkRows: options.chunkRows ?? FEED_CHUNK_ROWS, samplePercent: options.samplePercent };
   const cache = options.cache === undefined ? new FeedCache() : options.cache;
-  const cameraCache = cache as FeedCache<CameraFeed> | null;
   const router = Router();
+  /**
+   * A feed kept while its data's version stays the one it was built at (and, with `now`, while
+   * the instant it holds until has not passed; with `update`, brought up to date when it can
+   * be); `build` reads the version in its own snapshot.
+   */
+  const kept = async <F extends VersionedFeed>(
+    layer: VersionedLayer,
+    key: string,
+    clock: { ms: number },
+    build: (snapshot: Queryable[]) => Promise<F>,
+    options: { now?: Date; update?: (kept: F) => Promise<F | null> } = {},
+  ) => {
+    const fresh = () => db.readSnapshot(readers, build);
+    const store = cache as FeedCache<F> | null;
+    if (!store) return fresh();
+    const started = performance.now();
+    const version = await feedVersion(db, layer);
+    clock.ms += performance.now() - started;
+    const { feed, outcome } = await store.get(key, version, fresh, {
+      now: options.now?.getTime(),
+      update: options.update,
+    });
+    return { bytes: feed.bytes, rows: feed.rows, cache: outcome };
+  };
   router.get(
     '/cameras',
-    feedRoute('cameras', options, async (filter, params, clock) => {
-      const meta = areaMeta(params);
-      const build = () =>
-        db.readSnapshot(readers, async (snapshot): Promise<CameraFeed> => {
-          const version = await feedVersion(snapshot[0]!, 'cameras');
-          const chunks = findCameraFeedChunks(snapshot, filter, CAMERA_LAYER.fields, { ids: params.ids, ...read });
-          const feed = await buildPatchableFeed(CAMERA_LAYER, timed(chunks, clock), { ids: params.ids, meta });
-          return { version, bytes: feed.bytes, rows: feed.rows, heldBytes: feed.heldBytes, patchable: feed };
-        });
-      if (!cameraCache) return build();
-      const started = performance.now();
-      const version = await feedVersion(db, 'cameras');
-      clock.ms += performance.now() - started;
+    feedRoute('cameras', options, (filter, params, clock) => {
       // Only statuses changed since the kept feed's version: patch them in, no rebuild.
-      const update = async (kept: CameraFeed): Promise<CameraFeed | null> => {
+      const update = async (previous: CameraFeed): Promise<CameraFeed | null> => {
         const since = performance.now();
-        const patchable = kept.patchable;
+        const patchable = previous.patchable;
         // The ids that find each changed camera's row are read once, the first time they are needed.
         const delta = patchable
-          ? await cameraStatusChangesSince(db, kept.version, patchable.hasIds ? undefined : filter)
+          ? await cameraStatusChangesSince(db, previous.version, patchable.hasIds ? undefined : filter)
           : null;
         clock.ms += performance.now() - since;
         const changes = delta?.changes.map((c) => ({ id: c.id, value: c.status })) ?? [];
@@ -164,29 +175,23 @@ export function feedsRouter(options: FeedsOptions): Router {
       };
       // Everything that decides the bytes: the jurisdiction, the area and the id column.
       const key = JSON.stringify(['cameras', filter.prefix, params.area, params.ids]);
-      const { feed, outcome } = await cameraCache.get(key, version, build, { update });
-      return { bytes: feed.bytes, rows: feed.rows, cache: outcome };
+      return kept<CameraFeed>(
+        'cameras',
+        key,
+        clock,
+        async (snapshot) => {
+          const version = await feedVersion(snapshot[0]!, 'cameras');
+          const chunks = findCameraFeedChunks(snapshot, filter, CAMERA_LAYER.fields, { ids: params.ids, ...read });
+          const feed = await buildPatchableFeed(CAMERA_LAYER, timed(chunks, clock), {
+            ids: params.ids,
+            meta: areaMeta(params),
+          });
+          return { version, bytes: feed.bytes, rows: feed.rows, heldBytes: feed.heldBytes, patchable: feed };
+        },
+        { update },
+      );
     }),
   );
-  /**
-   * A feed kept while its data's version stays the one it was built at (and, with `now`, while
-   * the instant it holds until has not passed); `build` reads the version in its own snapshot.
-   */
-  const kept = async (
-    layer: VersionedLayer,
-    key: string,
-    clock: { ms: number },
-    build: (snapshot: Queryable[]) => Promise<VersionedFeed>,
-    now?: Date,
-  ) => {
-    const fresh = () => db.readSnapshot(readers, build);
-    if (!cache) return fresh();
-    const started = performance.now();
-    const version = await feedVersion(db, layer);
-    clock.ms += performance.now() - started;
-    const { feed, outcome } = await cache.get(key, version, fresh, { now: now?.getTime() });
-    return { bytes: feed.bytes, rows: feed.rows, cache: outcome };
-  };
   router.get(
     '/risk-points',
     feedRoute('risk-points', options, (filter, params, clock) =>
@@ -228,7 +233,7 @@ export function feedsRouter(options: FeedsOptions): Router {
           });
           return { version, ...feed, ...(until ? { validUntil: until.getTime() } : {}) };
         },
-        now,
+        { now },
       );
     }),
   );
