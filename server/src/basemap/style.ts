@@ -128,8 +128,8 @@ export function buildStyle(options: { pmtiles?: PmtilesInfo | null; dataVersion?
       type: 'geojson',
       data: `/basemap/boundaries/${level}.geojson`,
       // geojson-vt simplifies further per zoom, here to within a screen pixel (the server already
-      // simplified per level). Half a pixel kept about twice the vertices, and a software renderer
-      // spent a sixth of each frame of the city wall on the townships' outlines alone.
+      // simplified per level). At half a pixel a software renderer spent about a sixth of each
+      // frame of the city wall on the townships' outlines alone (README, "Wall screen").
       tolerance: 1,
     };
     return `boundaries-${level}`;
