@@ -70,3 +70,41 @@ export function scrollable(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+/**
+ * Text inside `selector` that is cut off: each text whose box reaches past an enclosing element
+ * that clips (overflow other than visible), up to the selected element. Text meant to be
+ * shortened with an ellipsis is left out.
+ */
+export function clippedText(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const out: string[] = [];
+    const root = document.querySelector(selector);
+    if (!root) return [`nothing matches ${selector}`];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (!node.textContent?.trim() || !node.parentElement) continue;
+      if (getComputedStyle(node.parentElement).textOverflow === 'ellipsis') continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const text = range.getBoundingClientRect();
+      if (text.width === 0) continue;
+      for (let el: Element | null = node.parentElement; el; el = el === root ? null : el.parentElement) {
+        const style = getComputedStyle(el);
+        if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+        const box = el.getBoundingClientRect();
+        if (
+          text.left < box.left - 1 ||
+          text.right > box.right + 1 ||
+          text.top < box.top - 1 ||
+          text.bottom > box.bottom + 1
+        ) {
+          out.push(`"${node.textContent.trim()}" cut off by ${el.tagName}.${el.getAttribute('class') ?? ''}`);
+          break;
+        }
+      }
+    }
+    return out;
+  }, selector);
+}

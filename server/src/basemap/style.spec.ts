@@ -23,6 +23,13 @@ describe('buildStyle', () => {
     expect(ids.at(-1)).toBe('boundaries-city-line');
   });
 
+  it("fills the territory without an antialiased edge, which the city's outline covers", () => {
+    const layers = buildStyle().layers;
+    const territory = layers.find((l) => l.id === 'territory')!;
+    expect(territory.paint).toMatchObject({ 'fill-antialias': false });
+    expect(layers.findIndex((l) => l.id === 'boundaries-city-line')).toBeGreaterThan(layers.indexOf(territory));
+  });
+
   it('puts a vector PMTiles basemap (Protomaps schema) under our own layers', () => {
     const style = buildStyle({ pmtiles: { kind: 'vector', minZoom: 0, maxZoom: 14, bounds: [114, 34, 117, 36] } });
     expect(style.sources.pmtiles).toEqual({

@@ -5,8 +5,15 @@ export function badInput(field: string, message: string, details: Record<string,
   return new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field, ...details } });
 }
 
-export function unauthenticated(message = 'log in first: send "Authorization: Bearer <token>"'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+/**
+ * `details` say why for a client to tell its user in its own language (a refused login:
+ * `reason` credentials, locked with `lockedUntil`, or disabled).
+ */
+export function unauthenticated(
+  message = 'log in first: send "Authorization: Bearer <token>"',
+  details: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', ...details, http: { status: 401 } } });
 }
 
 export function forbidden(message: string): GraphQLError {

@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly kind: ApiErrorKind,
     message: string,
     readonly code?: string,
+    /** What the server or client said about why, beyond the message (e.g. `reason`). */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiError';

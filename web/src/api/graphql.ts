@@ -3,7 +3,7 @@ import { ApiError } from './errors.js';
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
 }
 
 /** Sends one operation; resolves with `data` or throws an {@link ApiError}. */
@@ -33,7 +33,12 @@ export async function postGraphQL<T>(
   const first = body.errors?.[0];
   if (first) {
     const code = first.extensions?.code;
-    throw new ApiError(code === 'UNAUTHENTICATED' ? 'unauthenticated' : 'server', first.message, code);
+    throw new ApiError(
+      code === 'UNAUTHENTICATED' ? 'unauthenticated' : 'server',
+      first.message,
+      code,
+      first.extensions ?? {},
+    );
   }
   if (!body.data) throw new ApiError('server', `the server answered ${res.status} without data`);
   return body.data;
@@ -47,7 +52,8 @@ export async function fetchBinary(path: string, token: string, signal?: AbortSig
   } catch (error) {
     throw new ApiError('network', `the server cannot be reached (${(error as Error).message})`);
   }
-  if (res.status === 401) throw new ApiError('unauthenticated', 'the token was refused');
+  if (res.status === 401)
+    throw new ApiError('unauthenticated', 'the token was refused', undefined, { reason: 'refused' });
   if (!res.ok) throw new ApiError(res.status >= 500 ? 'network' : 'server', `${path} answered ${res.status}`);
   return res.arrayBuffer();
 }

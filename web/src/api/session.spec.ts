@@ -104,6 +104,21 @@ describe('Session', () => {
     expect(await session.getToken()).toBe('t');
   });
 
+  it('never tries refused credentials again, whoever asks next', async () => {
+    const calls: number[] = [];
+    const session = new Session(
+      { kind: 'account', username: 'w', password: 'wrong' },
+      async () => {
+        calls.push(calls.length);
+        throw new ApiError('unauthenticated', 'refused', 'UNAUTHENTICATED', { reason: 'credentials' });
+      },
+      () => start,
+    );
+    await expect(session.getToken()).rejects.toMatchObject({ kind: 'unauthenticated' });
+    await expect(session.getToken()).rejects.toMatchObject({ details: { reason: 'credentials' } });
+    expect(calls).toHaveLength(1);
+  });
+
   it('uses a URL token until it expires, then reports the session as expired', async () => {
     let clock = new Date('2026-06-30T01:00:00Z');
     const token = jwt({ exp: Date.parse('2026-06-30T02:00:00Z') / 1000 });

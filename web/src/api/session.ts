@@ -76,6 +76,8 @@ export class Session {
   private token: string | null = null;
   private expiresAt: Date | null = null;
   private pending: Promise<string> | null = null;
+  /** The server's refusal of these credentials: kept, so that nothing tries them again. */
+  private refusal: ApiError | null = null;
 
   constructor(
     private readonly credentials: Credentials,
@@ -96,18 +98,24 @@ export class Session {
   async getToken(): Promise<string> {
     if (this.credentials.kind === 'token') {
       if (!this.token || (this.expiresAt && this.expiresAt <= this.now())) {
-        throw new ApiError('unauthenticated', 'the token has expired');
+        throw new ApiError('unauthenticated', 'the token has expired', undefined, { reason: 'expired' });
       }
       return this.token;
     }
     const fresh = this.token && this.expiresAt && this.expiresAt.getTime() - this.now().getTime() > REFRESH_MARGIN_MS;
     if (fresh) return this.token!;
+    if (this.refusal) throw this.refusal;
     const { username, password } = this.credentials;
     this.pending ??= this.login(username, password)
       .then((result) => {
         this.token = result.token;
         this.expiresAt = result.expiresAt;
         return result.token;
+      })
+      .catch((error: unknown) => {
+        // A refused password stays refused: trying it again would only lock the account.
+        if (error instanceof ApiError && error.kind === 'unauthenticated') this.refusal = error;
+        throw error;
       })
       .finally(() => (this.pending = null));
     return this.pending;

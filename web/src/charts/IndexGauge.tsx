@@ -36,10 +36,11 @@ export function IndexGauge({ score, label, size = 160 }: { score: number | null;
       {SEGMENTS.map(([from, to, band]) => (
         <path key={band} d={ring([from, to]) ?? ''} fill={css(BAND_COLORS[band], score === null ? 0.25 : 0.85)} />
       ))}
+      {/* The needle starts clear of the score written at the centre. */}
       {a !== null && (
         <line
-          x1={0}
-          y1={0}
+          x1={Math.sin(a) * r * 0.5}
+          y1={-Math.cos(a) * r * 0.5}
           x2={Math.sin(a) * r * 0.8}
           y2={-Math.cos(a) * r * 0.8}
           stroke="#e6f1ff"
@@ -47,7 +48,6 @@ export function IndexGauge({ score, label, size = 160 }: { score: number | null;
           strokeLinecap="round"
         />
       )}
-      <circle r={r * 0.07} fill="#e6f1ff" />
       {/* Never smaller than the page's body text (a wall's floor is 18 px at 1080p). */}
       <text y={r * 0.2} textAnchor="middle" className="gauge-value" fontSize={Math.max(r * 0.34, remPx() * 1.05)}>
         {score === null ? '—' : score.toFixed(1)}

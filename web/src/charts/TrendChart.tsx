@@ -8,18 +8,22 @@ export function TrendChart({ days }: { days: readonly DayValue[] }) {
   const { t } = useTranslation();
   const { ref, width, height } = useSize<HTMLDivElement>();
   const rem = width > 0 ? remPx() : 18;
-  const margin = { top: rem * 0.6, right: rem * 0.6, bottom: rem * 1.6, left: rem * 2.4 };
+  const top = Math.max(4, max(days, (d) => Math.max(d.count, d.open)) ?? 0);
+  const vertical = { top: rem * 0.6, bottom: rem * 1.6 };
+  const y = scaleLinear()
+    .domain([0, top])
+    .nice(4)
+    .range([Math.max(vertical.top + 1, height - vertical.bottom), vertical.top]);
+  const yTicks = y.ticks(4);
+  // Room on the left for the longest count on the axis (a digit is about 0.6 em).
+  const digits = Math.max(...yTicks.map((v) => String(v).length));
+  const margin = { ...vertical, right: rem * 0.6, left: rem * (0.6 + 0.6 * digits) };
   const x = scaleUtc()
     .domain([
       new Date(`${days[0]?.day ?? '2000-01-01'}T00:00:00Z`),
       new Date(`${days.at(-1)?.day ?? '2000-01-01'}T00:00:00Z`),
     ])
     .range([margin.left, Math.max(margin.left + 1, width - margin.right)]);
-  const top = Math.max(4, max(days, (d) => Math.max(d.count, d.open)) ?? 0);
-  const y = scaleLinear()
-    .domain([0, top])
-    .nice(4)
-    .range([Math.max(margin.top + 1, height - margin.bottom), margin.top]);
   const at = (d: DayValue) => x(new Date(`${d.day}T00:00:00Z`));
   const newArea = area<DayValue>()
     .x(at)
@@ -41,7 +45,7 @@ export function TrendChart({ days }: { days: readonly DayValue[] }) {
               <stop offset="100%" stopColor="rgb(56 189 248 / 0.02)" />
             </linearGradient>
           </defs>
-          {y.ticks(4).map((v) => (
+          {yTicks.map((v) => (
             <g key={v} transform={`translate(0,${y(v)})`}>
               <line x1={margin.left} x2={width - margin.right} className="grid-line" />
               <text x={margin.left - rem * 0.4} dy="0.35em" textAnchor="end" className="axis">

@@ -23,6 +23,9 @@ export const zh = {
     live: '实时',
     tourOn: '自动巡航',
     tourOff: '停止巡航',
+    unitMalformed: '地址中的单位“{{code}}”不是 12 位区划代码，显示本账号辖区',
+    unitUnknown: '没有代码为 {{code}} 的单位，显示本账号辖区',
+    unitOutside: '单位 {{code}} 不在本账号辖区内，显示本账号辖区',
   },
   login: {
     title: '大屏登录',
@@ -31,6 +34,14 @@ export const zh = {
     submit: '登录',
     failed: '登录失败：{{reason}}',
     hint: '值守大屏可使用 /wall?kiosk=账号（演示模式）或 /wall?token=令牌 自动登录。',
+    reasons: {
+      credentials: '账号或密码错误',
+      locked: '密码多次错误，账号已锁定，{{minutes}} 分钟后可再试',
+      disabled: '账号已停用',
+      expired: '登录令牌已过期',
+      refused: '登录令牌无效或已失效',
+      network: '无法连接服务器',
+    },
   },
   kpi: {
     title: '今日态势',

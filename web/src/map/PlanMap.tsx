@@ -25,6 +25,7 @@ import { useEffect, useRef, useState } from 'react';
 import { snapTarget } from '../plan/snap.js';
 import type { Position, Ring } from '../plan/topology.js';
 import type { StyleJson } from './basemap-style.js';
+import { exposeProjectionForTests } from './expose-for-tests.js';
 
 setWorkerUrl(workerUrl);
 
@@ -265,16 +266,9 @@ export default function PlanMap(props: PlanMapProps) {
       setMap(m);
     });
     m.on('error', (e) => console.error('map:', e.error));
-    if (props.exposeForTests) {
-      (window as any).__planMap = {
-        project: (lng: number, lat: number) => {
-          const p = m.project([lng, lat]);
-          const box = m.getCanvas().getBoundingClientRect();
-          return { x: box.left + p.x, y: box.top + p.y };
-        },
-      };
-    }
+    const unexpose = props.exposeForTests ? exposeProjectionForTests('__planMap', m) : null;
     return () => {
+      unexpose?.();
       setDraw(null);
       setMap(null);
       d?.stop();

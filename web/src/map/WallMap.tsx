@@ -6,7 +6,7 @@
  * Loaded with a dynamic import, so the map libraries stay out of the first download.
  */
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import { Map as MapLibreMap, prewarm, setWorkerUrl } from 'maplibre-gl';
+import { Map as MapLibreMap, prewarm, setWorkerUrl, type MapSourceDataEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -17,6 +17,7 @@ import { deferCloseUpSources, layersInGroup, type DeferredSource } from './basem
 import { buildLayers } from './build-layers.js';
 import { rowPosition } from './feed-data.js';
 import type { Bbox } from './grid-view.js';
+import { exposeProjectionForTests } from './expose-for-tests.js';
 import { drawRiskIcon, ICON_MAPPING } from './icons.js';
 import { areaRate, rateBreaks, type AreaRate } from './layers/choropleth.js';
 import type { AreaScore } from './layers/index-areas.js';
@@ -77,6 +78,8 @@ export interface WallMapProps {
   hotspots?: { grids: readonly AreaFeature[]; bins: ReadonlyMap<string, number>; version: string } | null;
   /** Told which townships have their grids on the map (so their grids' index scores can be read). */
   onGridTownships?: (codes: string[]) => void;
+  /** Hands browser tests the map's projection (see expose-for-tests.ts). */
+  exposeForTests?: boolean;
 }
 
 /** Room for the cards over the map (layer switches on the left, time bar on top). */
@@ -240,6 +243,15 @@ export default function WallMap(props: WallMapProps) {
       setLoaded(true);
       track();
     });
+    // Every basemap source parsed and tiled for the view (in MapLibre's worker): the basemap's
+    // data is in hand, before its first frame is drawn (benchmarks read the mark).
+    const sourceIds = Object.keys(basemap!.style.sources);
+    const basemapData = (e: MapSourceDataEvent) => {
+      if (!e.tile || !m.areTilesLoaded() || !sourceIds.every((id) => m.isSourceLoaded(id))) return;
+      performance.mark('wall:basemap-data');
+      m.off('sourcedata', basemapData);
+    };
+    m.on('sourcedata', basemapData);
     m.on('render', () => {
       if (!drawingNow.current) mapGl?.flush();
     });
@@ -256,7 +268,9 @@ export default function WallMap(props: WallMapProps) {
     });
     setRenderer(software ? 'software' : 'gpu');
     setMap(m);
+    const unexpose = props.exposeForTests ? exposeProjectionForTests('__wallMap', m) : null;
     return () => {
+      unexpose?.();
       overlay.current = null;
       setMap(null);
       deck.finalize();

@@ -12,8 +12,8 @@ import type { Feeds } from './wall-layers.js';
 export interface MapDataSource {
   fetchFeed: (path: string) => Promise<ArrayBuffer>;
   fetchJson: <T>(path: string) => Promise<T>;
-  /** Query string for the feeds (unit, from, to), without "?". */
-  feedQuery: { cases: string; others: string };
+  /** Query string for the feeds (unit, from, to), without "?"; null: not yet known, wait. */
+  feedQuery: { cases: string; others: string } | null;
   refreshKey: number;
   onHealth: (ok: boolean) => void;
 }
@@ -52,16 +52,19 @@ export function useBasemap(fetchJson: MapDataSource['fetchJson'], onHealth: (ok:
 export function useFeeds(source: MapDataSource): Feeds {
   const [feeds, setFeeds] = useState<Feeds>({ cases: null, cameras: null, riskPoints: null });
   const { fetchFeed, feedQuery, refreshKey } = source;
+  const casesQuery = feedQuery?.cases ?? null;
+  const othersQuery = feedQuery?.others ?? null;
   // Told, not a reason to fetch again: a new callback from a parent's render must not re-read 25 MB.
   const onHealth = useRef(source.onHealth);
   onHealth.current = source.onHealth;
   useEffect(() => {
+    if (casesQuery === null || othersQuery === null) return;
     let cancelled = false;
     const get = (path: string) => fetchFeed(path).then(toPointFeed);
     Promise.all([
-      get(`/feeds/cases?${feedQuery.cases}`),
-      get(`/feeds/cameras?${feedQuery.others}`),
-      get(`/feeds/risk-points?${feedQuery.others}`),
+      get(`/feeds/cases?${casesQuery}`),
+      get(`/feeds/cameras?${othersQuery}`),
+      get(`/feeds/risk-points?${othersQuery}`),
     ]).then(
       ([cases, cameras, riskPoints]) => {
         if (cancelled) return;
@@ -74,6 +77,6 @@ export function useFeeds(source: MapDataSource): Feeds {
     return () => {
       cancelled = true;
     };
-  }, [fetchFeed, feedQuery.cases, feedQuery.others, refreshKey]);
+  }, [fetchFeed, casesQuery, othersQuery, refreshKey]);
   return feeds;
 }

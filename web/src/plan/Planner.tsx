@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { authFailureText } from '../api/auth-failure.js';
 import { ApiError } from '../api/errors.js';
 import { useBasemap } from '../map/use-map-data.js';
 import type { WallApi } from '../wall/api.js';
@@ -37,7 +38,7 @@ export function Planner({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (re
 
   const fail = useCallback(
     (e: unknown) => {
-      if (e instanceof ApiError && e.kind === 'unauthenticated') onAuthFailed(e.message);
+      if (e instanceof ApiError && e.kind === 'unauthenticated') onAuthFailed(authFailureText(e, t));
       else setError(e instanceof ApiError && e.code === 'FORBIDDEN' ? t('plan.noAccess') : (e as Error).message);
     },
     [onAuthFailed, t],

@@ -22,13 +22,15 @@ export interface HeaderProps {
   unitName: string | null;
   timeZone: string;
   synthetic: boolean;
+  /** Something about the address the viewer should know (a unit that could not be shown). */
+  notice: string | null;
   stale: { since: Date | null } | null;
   sessionExpired: boolean;
   tour: boolean;
   onTour: () => void;
 }
 
-export function Header({ unitName, timeZone, synthetic, stale, sessionExpired, tour, onTour }: HeaderProps) {
+export function Header({ unitName, timeZone, synthetic, notice, stale, sessionExpired, tour, onTour }: HeaderProps) {
   const { t, i18n } = useTranslation();
   return (
     <header className="wall-header">
@@ -44,6 +46,11 @@ export function Header({ unitName, timeZone, synthetic, stale, sessionExpired, t
       </div>
       <div className="badges">
         {synthetic && <span className="badge synthetic">{t('app.synthetic')}</span>}
+        {notice && (
+          <span className="badge notice" data-testid="unit-notice" role="alert">
+            {notice}
+          </span>
+        )}
         {stale && (
           <span className="badge stale" data-testid="stale-badge" role="status">
             {stale.since ? t('wall.stale', { time: formatHourMinute(stale.since, timeZone) }) : t('wall.staleShort')}

@@ -1,7 +1,8 @@
 /** The headline numbers: today's new and closed cases, open and overdue, rates, risk points by level. */
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { css, RISK_LEVEL_COLORS } from '../theme/palette.js';
-import { formatCount, formatPercent, type Language } from './format.js';
+import { formatCount, formatPercent, widthInEms, type Language } from './format.js';
 import { Panel } from './Panel.js';
 import type { Summary } from './queries.js';
 
@@ -20,7 +21,12 @@ function Kpi({
 }) {
   return (
     <div className={`kpi ${tone ?? ''}`}>
-      <span className="kpi-value" data-testid={`kpi-${id}`} data-value={raw ?? ''}>
+      <span
+        className="kpi-value"
+        data-testid={`kpi-${id}`}
+        data-value={raw ?? ''}
+        style={{ '--width-ems': widthInEms(value) } as CSSProperties}
+      >
         {value}
       </span>
       <span className="kpi-label">{label}</span>
@@ -97,8 +103,10 @@ export function KpiPanel({ summary }: { summary: Summary | null }) {
           const count = s?.riskPointsByLevel.find((r) => r.level === level)?.count;
           return (
             <span key={level} className="risk-level" style={{ borderColor: css(RISK_LEVEL_COLORS[level]!) }}>
-              <i style={{ background: css(RISK_LEVEL_COLORS[level]!) }} />
-              {t(`riskLevel.${level}`)}
+              <span className="risk-name">
+                <i style={{ background: css(RISK_LEVEL_COLORS[level]!) }} />
+                {t(`riskLevel.${level}`)}
+              </span>
               <b data-testid={`kpi-risk-${level}`} data-value={count ?? ''}>
                 {n(count)}
               </b>

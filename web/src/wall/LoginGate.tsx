@@ -4,6 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { authFailureText } from '../api/auth-failure.js';
 import type { Credentials } from '../api/session.js';
 import { login } from './api.js';
 
@@ -28,7 +29,7 @@ export function LoginGate({
       await login(username, password);
       onLogin({ kind: 'account', username, password });
     } catch (err) {
-      setError((err as Error).message);
+      setError(authFailureText(err, t));
     } finally {
       setBusy(false);
     }

@@ -6,6 +6,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_CATEGORIES } from '../../../server/src/domain/vocabulary.js';
+import { authFailureText } from '../api/auth-failure.js';
 import { ApiError } from '../api/errors.js';
 import { CategoryBars } from '../charts/CategoryBars.js';
 import { RankBars } from '../charts/RankBars.js';
@@ -32,7 +33,7 @@ import { itemFromCase, tickerItems } from './ticker.js';
 import { TickerPanel } from './TickerPanel.js';
 import { TimeBar } from './TimeBar.js';
 import { planTour } from './tour.js';
-import { prefixOfCode, rankingFor } from './units.js';
+import { prefixOfCode, rankingFor, unitProblem } from './units.js';
 import { usePlayback, useTour } from './use-motion.js';
 import { useUiScale } from './use-ui-scale.js';
 import { useLiveEvents, usePlaces, useSnapshot, useStatic } from './use-wall-data.js';
@@ -41,6 +42,14 @@ import { useIndexScores, useWallHotspots, useWallIndex } from './use-index.js';
 import { levelOfCode } from './units.js';
 
 const WallMap = lazy(() => import('../map/WallMap.js'));
+
+const UNIT_NOTICES = {
+  malformed: 'wall.unitMalformed',
+  unknown: 'wall.unitUnknown',
+  outside: 'wall.unitOutside',
+} as const;
+/** A code as typed, cut short: whatever was typed, the notice stays one line. */
+const shortened = (code: string) => (code.length > 16 ? `${code.slice(0, 15)}…` : code);
 
 export const TIME_ZONE: string = import.meta.env.VITE_TIME_ZONE || 'Asia/Shanghai';
 export const FEED_REFRESH_MS = 5 * 60_000;
@@ -75,6 +84,9 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
   useEffect(() => void import('../map/WallMap.js'), []);
 
   const lastOk = useRef<Partial<Record<Source, boolean>>>({});
+  // Read when a failure is told: a language switch must not renew `report` (and re-read the basemap).
+  const tNow = useRef(t);
+  tNow.current = t;
   const report = useCallback(
     (source: Source, ok: boolean, error?: unknown) => {
       setHealth((h) => reportHealth(h, source, ok, new Date()));
@@ -83,20 +95,30 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
       // covers the gap, and the feeds are read again every few minutes anyway).
       if (ok && source !== 'live' && lastOk.current[source] === false) setRefreshKey((k) => k + 1);
       lastOk.current[source] = ok;
-      if (error instanceof ApiError && error.kind === 'unauthenticated') onAuthFailed(error.message);
+      if (error instanceof ApiError && error.kind === 'unauthenticated')
+        onAuthFailed(authFailureText(error, tNow.current));
     },
     [onAuthFailed],
   );
   const mapHealth = useCallback((ok: boolean) => report('map', ok), [report]);
 
   const places = usePlaces(api, report);
-  const unitParam = params.get('unit');
+  const unitAsked = params.get('unit');
   // The units ranked depend on the wall's unit, known from the "who am I" the same query reads.
-  const [rankRoot, setRankRoot] = useState<string | null>(unitParam);
+  const [rankRoot, setRankRoot] = useState<string | null>(() =>
+    unitAsked !== null && unitProblem(unitAsked, new Map(), null) === null ? unitAsked : null,
+  );
   const staticRanking = rankingFor(rankRoot);
   const statics = useStatic(api, staticRanking.parent, staticRanking.level, report);
+  const jurisdiction = statics?.me.jurisdiction ?? null;
+  // The address's unit is shown once the places and the account's jurisdiction vouch for it; a
+  // wrong one (a typo, another county's) is said so in the header and the account's own shown.
+  const problem = unitAsked === null ? null : unitProblem(unitAsked, places.byCode, jurisdiction);
+  const unitChecked = unitAsked !== null && !problem && places.byCode.size > 0 && jurisdiction !== null;
+  const unitParam = unitChecked ? unitAsked : null;
+  const unitPending = unitAsked !== null && !problem && !unitChecked;
   // Taken in the same render as the "who am I": a snapshot asked for before it would be wasted.
-  const focus = unitParam ?? statics?.me.jurisdiction ?? null;
+  const focus = unitParam ?? (unitPending ? null : jurisdiction);
   useEffect(() => setRankRoot(focus), [focus]);
   const ranking = rankingFor(focus);
 
@@ -115,7 +137,7 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
     }),
     [focus, range, trendRange, ranking.level],
   );
-  const snapshot = useSnapshot(api, statics ? variables : null, report);
+  const snapshot = useSnapshot(api, statics && focus ? variables : null, report);
   const live = useLiveEvents(api, focus, snapshot.refresh, report);
 
   useEffect(() => {
@@ -172,13 +194,16 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
   const loadGrids = useCallback((code: string) => loadGridsFor(code, range), [loadGridsFor, range]);
   const unitQuery = unitParam ? `unit=${unitParam}` : '';
   const feedQuery = useMemo(
-    () => ({
-      cases: [`from=${feedRange.from.toISOString()}`, `to=${feedRange.to.toISOString()}`, unitQuery]
-        .filter(Boolean)
-        .join('&'),
-      others: unitQuery,
-    }),
-    [feedRange, unitQuery],
+    () =>
+      unitPending
+        ? null
+        : {
+            cases: [`from=${feedRange.from.toISOString()}`, `to=${feedRange.to.toISOString()}`, unitQuery]
+              .filter(Boolean)
+              .join('&'),
+            others: unitQuery,
+          },
+    [feedRange, unitQuery, unitPending],
   );
   const mapSource = { fetchFeed: api.feed, fetchJson: api.json, feedQuery, refreshKey, onHealth: mapHealth };
   const basemap = useBasemap(mapSource.fetchJson, mapHealth);
@@ -211,6 +236,7 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
         unitName={s?.summary.unitName ?? (focus ? (names.get(focus) ?? null) : null)}
         timeZone={TIME_ZONE}
         synthetic={statics?.dataset?.synthetic ?? false}
+        notice={problem ? t(UNIT_NOTICES[problem], { code: shortened(unitAsked ?? '') }) : null}
         stale={staleSince(health)}
         sessionExpired={false}
         tour={tour}
@@ -251,6 +277,7 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
                   index={indexLayer}
                   hotspots={hotspots}
                   onGridTownships={setGridTownships}
+                  exposeForTests={params.has('e2e')}
                 />
               ) : (
                 <div className="map-loading">{t('wall.loading')}</div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatPercent, formatRate } from './format.js';
+import { formatCount, formatPercent, formatRate, widthInEms } from './format.js';
 
 describe('wall number formats', () => {
   it('groups digits', () => {
@@ -17,5 +17,11 @@ describe('wall number formats', () => {
   it('writes case rates with one decimal', () => {
     expect(formatRate(12.345, 'zh')).toBe('12.3');
     expect(formatRate(1234.5, 'en')).toBe('1,234.5');
+  });
+
+  it('estimates how wide a number is, separators narrower than digits', () => {
+    expect(widthInEms('4,848')).toBeCloseTo(4 * 0.56 + 0.28);
+    expect(widthInEms('161,250')).toBeGreaterThan(widthInEms('61,250'));
+    expect(widthInEms('—')).toBe(1);
   });
 });

@@ -21,3 +21,17 @@ export function formatPercent(rate: number | null | undefined, language: Languag
 export function formatRate(value: number, language: Language): string {
   return new Intl.NumberFormat(locale(language), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 }
+
+/** Widths in ems of what formatted numbers are made of, in the wall's bold Noto Sans SC. */
+const NARROW = new Set([',', '.']);
+
+/**
+ * About how wide a formatted number is, in ems: digits a little over half an em, separators a
+ * quarter, anything else (a dash, a percent sign) a whole one. The headline tiles shrink a
+ * number that would not fit by it.
+ */
+export function widthInEms(text: string): number {
+  let ems = 0;
+  for (const ch of text) ems += ch >= '0' && ch <= '9' ? 0.56 : NARROW.has(ch) ? 0.28 : 1;
+  return ems;
+}

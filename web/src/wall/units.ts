@@ -22,3 +22,21 @@ export function rankingFor(code: string | null): { parent: string | null; level:
   if (level === 'village') return { parent: `${code.slice(0, 9)}000`, level: 'village' };
   return { parent: null, level: 'township' };
 }
+
+export type UnitProblem = 'malformed' | 'unknown' | 'outside';
+
+/**
+ * What is wrong with the unit a wall's address names (`unit=`), or null when nothing is, or
+ * nothing can be said yet: not a 12-digit code; no such unit among the places (once they are
+ * known); outside the account's jurisdiction (once it is known).
+ */
+export function unitProblem(
+  code: string,
+  places: ReadonlyMap<string, unknown>,
+  jurisdiction: string | null,
+): UnitProblem | null {
+  if (!/^\d{12}$/.test(code)) return 'malformed';
+  if (places.size > 0 && !places.has(code)) return 'unknown';
+  if (jurisdiction && !code.startsWith(prefixOfCode(jurisdiction))) return 'outside';
+  return null;
+}

@@ -66,11 +66,12 @@ export const authResolvers = {
         case 'locked':
           throw unauthenticated(
             `account locked after repeated failed logins until ${result.error.until.toISOString()}`,
+            { reason: 'locked', lockedUntil: result.error.until.toISOString() },
           );
         case 'disabled':
-          throw unauthenticated('account disabled');
+          throw unauthenticated('account disabled', { reason: 'disabled' });
         default:
-          throw unauthenticated('wrong username or password');
+          throw unauthenticated('wrong username or password', { reason: 'credentials' });
       }
     },
   },

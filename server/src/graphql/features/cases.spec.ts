@@ -251,10 +251,16 @@ eachDriver('logging in', (driver) => {
   it('locks the account after five wrong passwords, even for the right one', async () => {
     for (let i = 0; i < 5; i++) {
       const res = await api.gql(LOGIN, { u: 'demo-planner', p: 'wrong' });
-      expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      // The fifth wrong password is the one that locks it.
+      const reason = i < 4 ? 'credentials' : 'locked';
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason });
     }
     const res = await api.gql(LOGIN, { u: 'demo-planner', p: 'demo' });
     expect(res.errors?.[0]?.message).toMatch(/locked/);
+    // Said so that a client can tell its user in its own language, and until when.
+    const { reason, lockedUntil } = res.errors![0]!.extensions!;
+    expect(reason).toBe('locked');
+    expect(new Date(lockedUntil as string).getTime()).toBeGreaterThan(TEST_NOW.getTime());
     const failures = await api.db.query(`SELECT 1 FROM audit_log WHERE username = 'demo-planner' AND NOT success`);
     expect(failures.rows.length).toBe(6);
   });

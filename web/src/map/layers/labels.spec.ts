@@ -43,4 +43,46 @@ describe('labelLayers', () => {
     expect(labelLevelsNear(11.5)).toEqual(['township', 'village']);
     expect(labelLevelsNear(14)).toEqual(['village']);
   });
+
+  describe('with names that would overlap', () => {
+    // Two townships 0.005° apart (about 7 px at zoom 10.5, far less than a name's width).
+    const crowded: LabelPlace[] = [
+      {
+        code: '371702001000',
+        name: '小镇',
+        level: 'township',
+        label: [115.4, 35.2],
+        bbox: [115.39, 35.19, 115.41, 35.21],
+      },
+      {
+        code: '371702002000',
+        name: '大镇',
+        level: 'township',
+        label: [115.405, 35.2],
+        bbox: [115.3, 35.1, 115.5, 35.3],
+      },
+      { code: '371702000000', name: '牡丹区', level: 'county', label: [115.402, 35.2] },
+    ];
+    const data = (zoom: number, level: string) =>
+      (
+        labelLayers({ places: crowded, prefix: '3717', visible: true, zoom, uiScale: 1 }).find(
+          (s) => s.props.id === `labels-${level}`,
+        )!.props.data as LabelPlace[]
+      ).map((p) => p.name);
+
+    it("draws a county's name before a township's, and the larger township's before the smaller's", () => {
+      expect(data(10, 'county')).toEqual(['牡丹区']);
+      expect(data(10, 'township')).toEqual([]);
+      expect(data(11, 'township')).toEqual(['大镇']);
+      // Close enough, both fit.
+      expect(data(13, 'township')).toEqual(['大镇', '小镇']);
+    });
+
+    it('keeps every name of a level in the font atlas, drawn or not, and hands the same data again', () => {
+      const input = { places: crowded, prefix: '3717', visible: true, zoom: 11, uiScale: 1 };
+      const [, township] = labelLayers(input);
+      expect(township!.props.characterSet).toBe('小镇大');
+      expect(labelLayers(input)[1]!.props.data).toBe(township!.props.data);
+    });
+  });
 });

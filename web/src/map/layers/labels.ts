@@ -1,7 +1,9 @@
 /**
  * Admin unit names drawn by deck.gl's TextLayer in the bundled Noto Sans SC (MapLibre would
- * need glyph files from elsewhere): counties when far, townships closer, villages closest.
+ * need glyph files from elsewhere): counties when far, townships closer, villages closest, none
+ * drawn over another (a county's name before a township's, a larger unit's before a smaller's).
  */
+import { declutter } from './declutter.js';
 import type { LayerSpec } from './spec.js';
 import { labelVisible, type LabelLevel } from './zoom.js';
 
@@ -10,6 +12,8 @@ export interface LabelPlace {
   name: string;
   level: string;
   label: [number, number];
+  /** The unit's extent: where two names would overlap, the larger unit's is drawn. */
+  bbox?: readonly [number, number, number, number];
 }
 
 export const LABEL_FONT = "'Noto Sans SC Variable', 'Noto Sans SC', sans-serif";
@@ -31,7 +35,48 @@ export interface LabelInput {
   uiScale: number;
 }
 
+const area = (p: LabelPlace) => (p.bbox ? (p.bbox[2] - p.bbox[0]) * (p.bbox[3] - p.bbox[1]) : 0);
+
+/** Per places array: the names drawn at a focus, zoom and scale (deck.gl redraws text for a new array). */
+const shownCache = new WeakMap<readonly LabelPlace[], Map<string, Record<LabelLevel, LabelPlace[]>>>();
+/** Per places array: each level's characters at a focus (the font atlas, the same at every zoom). */
+const charactersCache = new WeakMap<readonly LabelPlace[], Map<string, string>>();
+const CACHED_VIEWS = 64;
+
+function inFocus(input: LabelInput, level: LabelLevel): LabelPlace[] {
+  return input.places.filter((p) => p.level === level && p.code.startsWith(input.prefix));
+}
+
+function levelCharacters(input: LabelInput, level: LabelLevel): string {
+  let byKey = charactersCache.get(input.places);
+  if (!byKey) charactersCache.set(input.places, (byKey = new Map()));
+  const key = `${input.prefix}|${level}`;
+  let characters = byKey.get(key);
+  if (characters === undefined) byKey.set(key, (characters = labelCharacters(inFocus(input, level))));
+  return characters;
+}
+
+/** The names drawn at this zoom, by level: every level shown now, decluttered together. */
+function shownLabels(input: LabelInput): Record<LabelLevel, LabelPlace[]> {
+  let byKey = shownCache.get(input.places);
+  if (!byKey) shownCache.set(input.places, (byKey = new Map()));
+  const key = `${input.prefix}|${input.zoom}|${input.uiScale}`;
+  let shown = byKey.get(key);
+  if (!shown) {
+    if (byKey.size >= CACHED_VIEWS) byKey.clear();
+    const candidates = LEVELS.filter((level) => labelVisible(level, input.zoom)).flatMap((level) =>
+      inFocus(input, level).sort((a, b) => area(b) - area(a)),
+    );
+    const kept = new Set(declutter(candidates, input.zoom, (p) => LOOK[p.level as LabelLevel].size * input.uiScale));
+    shown = { county: [], township: [], village: [] };
+    for (const p of candidates) if (kept.has(p)) shown[p.level as LabelLevel].push(p);
+    byKey.set(key, shown);
+  }
+  return shown;
+}
+
 export function labelLayers(input: LabelInput): LayerSpec[] {
+  const shown = shownLabels(input);
   return LEVELS.map((level) => {
     const look = LOOK[level];
     return {
@@ -39,7 +84,7 @@ export function labelLayers(input: LabelInput): LayerSpec[] {
       props: {
         id: `labels-${level}`,
         visible: input.visible && labelVisible(level, input.zoom),
-        data: input.places.filter((p) => p.level === level && p.code.startsWith(input.prefix)),
+        data: shown[level],
         getPosition: (p: LabelPlace) => p.label,
         getText: (p: LabelPlace) => p.name,
         getSize: look.size * input.uiScale,
@@ -47,7 +92,8 @@ export function labelLayers(input: LabelInput): LayerSpec[] {
         getColor: look.color,
         fontFamily: LABEL_FONT,
         fontWeight: look.weight,
-        characterSet: 'auto',
+        // Every name of the level, drawn or not: the atlas stays the same as names come and go.
+        characterSet: levelCharacters(input, level),
         fontSettings: { sdf: true, fontSize: 64, buffer: 6 },
         outlineWidth: 3,
         outlineColor: [3, 8, 18, 235],
