@@ -9,7 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_NOW } from '../server/test/api.js';
 import { difference, fingerprint, launchChromium, watchPage, type PageWatch } from './support/browser.js';
 import { ensureWebBuild } from './support/build.js';
-import { clippedText, READY_TIMEOUT_MS, scrollable, settle, smallestText, waitForMap } from './support/page.js';
+import { MAP_PADDING } from '../web/src/map/padding.js';
+import { BASE_FONT_PX } from '../web/src/wall/scale.js';
+import {
+  clippedText,
+  overflowing,
+  READY_TIMEOUT_MS,
+  scrollable,
+  settle,
+  smallestText,
+  waitForMap,
+} from './support/page.js';
 import { startWallServer, type WallServer } from './support/server.js';
 
 const SHOTS = '.cache/screenshots';
@@ -227,10 +237,21 @@ describe('the wall at 1920 × 1080, focused on a township', () => {
     expect(watch.consoleErrors).toEqual([]);
   }, 120_000);
 
-  it('switches to English and back', async () => {
+  it('switches to English and back, its longer words still fitting', async () => {
     await page.click('[data-testid=language]');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.textContent('[data-testid=panel-kpi]')).toContain('Overdue');
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    expect(await overflowing(page, '.panel-title, .brand h1')).toEqual([]);
+    // The legend stays within the band the map keeps free below a fitted area.
+    const legend = (await page.locator('[data-testid=legend]').boundingBox())!;
+    const rootPx = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    expect(legend.height).toBeLessThanOrEqual(MAP_PADDING.bottom * (rootPx / BASE_FONT_PX));
+    await settle(page);
+    // (The category, ticker and alert lists show as many rows as fit, by design.)
+    for (const panel of ['kpi', 'index', 'trend', 'rank'])
+      expect(await clippedText(page, `[data-testid=panel-${panel}]`), panel).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/wall-1920x1080-en.png` });
     await page.click('[data-testid=language]');
     expect(await page.textContent('[data-testid=panel-kpi]')).toContain('超期案件');
   });

@@ -108,3 +108,14 @@ export function clippedText(page: Page, selector: string): Promise<string[]> {
     return out;
   }, selector);
 }
+
+/** Elements matching `selector` whose content does not fit their own box (it wraps or spills out). */
+export function overflowing(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate(
+    (selector) =>
+      [...document.querySelectorAll<HTMLElement>(selector)]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+        .map((el) => `"${el.textContent?.trim()}" overflows its ${el.tagName}.${el.className}`),
+    selector,
+  );
+}

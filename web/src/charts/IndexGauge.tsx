@@ -25,9 +25,9 @@ export function IndexGauge({ score, label, size = 160 }: { score: number | null;
   return (
     <svg
       className="index-gauge"
-      viewBox={`${-r} ${-r} ${size} ${r * 1.22}`}
+      viewBox={`${-r} ${-r} ${size} ${r * 1.3}`}
       width={size}
-      height={r * 1.22}
+      height={r * 1.3}
       role="img"
       aria-label={label}
       data-testid="index-gauge"
@@ -48,7 +48,8 @@ export function IndexGauge({ score, label, size = 160 }: { score: number | null;
           strokeLinecap="round"
         />
       )}
-      {/* Never smaller than the page's body text (a wall's floor is 18 px at 1080p). */}
+      {/* Never smaller than the page's body text (a wall's floor is 18 px at 1080p); the box below
+          the centre leaves room for the text's descent. */}
       <text y={r * 0.2} textAnchor="middle" className="gauge-value" fontSize={Math.max(r * 0.34, remPx() * 1.05)}>
         {score === null ? '—' : score.toFixed(1)}
       </text>

@@ -29,7 +29,8 @@ export function ScoreTrend({
 }) {
   const { ref, width, height } = useSize<HTMLDivElement>();
   const rem = width > 0 ? remPx() : 16;
-  const m = { top: rem * 0.5, right: rem * 0.8, bottom: rem * 1.4, left: rem * 1.9 };
+  // Room for the '100' label: half of its line box stands above its grid line.
+  const m = { top: rem * 0.85, right: rem * 0.8, bottom: rem * 1.4, left: rem * 2.1 };
   const x = scalePoint<string>()
     .domain(points.map((p) => p.key))
     .range([m.left, Math.max(m.left + 1, width - m.right)])

@@ -9,7 +9,8 @@ export function TrendChart({ days }: { days: readonly DayValue[] }) {
   const { ref, width, height } = useSize<HTMLDivElement>();
   const rem = width > 0 ? remPx() : 18;
   const top = Math.max(4, max(days, (d) => Math.max(d.count, d.open)) ?? 0);
-  const vertical = { top: rem * 0.6, bottom: rem * 1.6 };
+  // The top leaves room for the highest tick's label: half of its line box stands above its line.
+  const vertical = { top: rem * 0.85, bottom: rem * 1.6 };
   const y = scaleLinear()
     .domain([0, top])
     .nice(4)

@@ -18,7 +18,8 @@ export const en: Texts<typeof zh> = {
     synthetic: 'Demo data: division names and codes are real; geometry and records are synthetic',
   },
   wall: {
-    center: 'Governance Center',
+    // After the unit's name, which stays in Chinese.
+    center: ' Governance Center',
     subtitle: 'Social governance at a glance',
     loading: 'Loading…',
     stale: 'Data as of {{time}} · reconnecting',
@@ -65,8 +66,8 @@ export const en: Texts<typeof zh> = {
     trend: 'Cases, last 30 days',
     trendNew: 'New',
     trendOpen: 'Still open',
-    rankTownships: 'Top 10 townships by case rate',
-    rankVillages: 'Top 10 villages by case rate',
+    rankTownships: 'Top 10 townships',
+    rankVillages: 'Top 10 villages',
     ratePer10k: 'per 10k people',
     ticker: 'Live events',
     tickerEmpty: 'No case events yet',
@@ -100,14 +101,14 @@ export const en: Texts<typeof zh> = {
   },
   legend: {
     title: 'Legend',
-    rate: 'cases / 1,000 households',
+    rate: 'cases / 1k households',
     noCases: 'no cases',
     cameraHex: 'cameras down',
     heat: 'case density',
     hexCount: 'cases',
     index: 'Stability index',
     hotspots: 'Hot / cold spots (Gi*)',
-    riskZoom: 'Red only city-wide; orange, yellow and blue appear as you zoom in',
+    riskZoom: 'City-wide red only; zoom in for the rest',
   },
   status: {
     registered: 'Registered',

@@ -103,7 +103,7 @@ export const zh = {
     hexCount: '案件数',
     index: '平安稳定指数',
     hotspots: '冷热点（Gi*）',
-    riskZoom: '全市视图只显示红色，放大后依次显示橙、黄、蓝色',
+    riskZoom: '全市视图仅显示红色，放大后显示其余等级',
   },
   status: {
     registered: '登记受理',

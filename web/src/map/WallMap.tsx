@@ -18,6 +18,7 @@ import { buildLayers } from './build-layers.js';
 import { rowPosition } from './feed-data.js';
 import type { Bbox } from './grid-view.js';
 import { exposeProjectionForTests } from './expose-for-tests.js';
+import { mapPadding } from './padding.js';
 import { drawRiskIcon, ICON_MAPPING } from './icons.js';
 import { areaRate, rateBreaks, type AreaRate } from './layers/choropleth.js';
 import type { AreaScore } from './layers/index-areas.js';
@@ -80,11 +81,6 @@ export interface WallMapProps {
   onGridTownships?: (codes: string[]) => void;
   /** Hands browser tests the map's projection (see expose-for-tests.ts). */
   exposeForTests?: boolean;
-}
-
-/** Room for the cards over the map (layer switches on the left, time bar on top). */
-function mapPadding(uiScale: number) {
-  return { top: 70 * uiScale, left: 200 * uiScale, right: 40 * uiScale, bottom: 30 * uiScale };
 }
 
 /** Whether deck.gl still waits for something (a shader program being linked, a buffer) to draw. */
