@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_NOW } from '../server/test/api.js';
 import { launchChromium, watchPage, type PageWatch } from './support/browser.js';
 import { ensureWebBuild } from './support/build.js';
-import { READY_TIMEOUT_MS, waitForMap } from './support/page.js';
+import { READY_TIMEOUT_MS, screenOf, waitForMap } from './support/page.js';
 import { startWallServer, type WallServer } from './support/server.js';
 
 const SHOTS = '.cache/screenshots';
@@ -46,10 +46,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** Screen position of a map coordinate (the page exposes the map's projection with ?e2e). */
-const screenOf = (page: Page, [lng, lat]: number[]) =>
-  page.evaluate(([x, y]) => (window as any).__planMap.project(x, y) as { x: number; y: number }, [lng!, lat!]);
 
 describe('the grid planner', () => {
   let page: Page;
@@ -94,9 +90,9 @@ describe('the grid planner', () => {
     const shared = ring.find((p) => owners.get(key(p))!.length === 2)!;
     const neighbour = owners.get(key(shared))!.find((c) => c !== grid.grid.code)!;
     const mean = (i: number) => ring.reduce((s, p) => s + p[i]!, 0) / ring.length;
-    const inside = await screenOf(page, [mean(0), mean(1)]);
+    const inside = await screenOf(page, '__planMap', [mean(0), mean(1)]);
     await page.mouse.click(inside.x, inside.y);
-    const v = await screenOf(page, shared);
+    const v = await screenOf(page, '__planMap', shared);
     await page.mouse.move(v.x, v.y);
     await page.mouse.down();
     for (let i = 1; i <= 10; i++) await page.mouse.move(v.x + i * 3, v.y + i * 2);
@@ -122,7 +118,7 @@ describe('the grid planner', () => {
     const south = gridPlanningBase.grids.find((g: any) => g.grid.code === `${VILLAGE}005`);
     const ring: number[][] = south.geometry.coordinates[0];
     const mean = (i: number) => ring.reduce((s, p) => s + p[i]!, 0) / ring.length;
-    const inside = await screenOf(page, [mean(0), mean(1)]);
+    const inside = await screenOf(page, '__planMap', [mean(0), mean(1)]);
     await page.mouse.click(inside.x, inside.y);
     await page.click('[data-testid=tool-redraw]');
     const corners = [
@@ -132,7 +128,7 @@ describe('the grid planner', () => {
       [115.4244, 35.245],
     ];
     const points = [];
-    for (const c of corners) points.push(await screenOf(page, c));
+    for (const c of corners) points.push(await screenOf(page, '__planMap', c));
     for (const p of [...points, points[0]!]) {
       await page.mouse.move(p.x, p.y, { steps: 4 });
       await page.mouse.click(p.x, p.y);
@@ -159,8 +155,8 @@ describe('the grid planner', () => {
     const ys = ring.map((p) => p[1]!);
     const midX = (Math.min(...xs) + Math.max(...xs)) / 2;
     const pad = (Math.max(...ys) - Math.min(...ys)) * 0.08;
-    const from = await screenOf(page, [midX, Math.max(...ys) + pad]);
-    const to = await screenOf(page, [midX, Math.min(...ys) - pad]);
+    const from = await screenOf(page, '__planMap', [midX, Math.max(...ys) + pad]);
+    const to = await screenOf(page, '__planMap', [midX, Math.min(...ys) - pad]);
 
     await page.click('[data-testid=tool-split]');
     await page.mouse.move(from.x, from.y);

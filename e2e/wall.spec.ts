@@ -15,6 +15,7 @@ import {
   clippedText,
   overflowing,
   READY_TIMEOUT_MS,
+  screenOf,
   scrollable,
   settle,
   smallestText,
@@ -204,13 +205,10 @@ describe('the wall at 1920 × 1080, focused on a township', () => {
       { unit: TOWNSHIP, from: new Date(TEST_NOW.getTime() - 7 * 86_400_000).toISOString() },
     );
     expect(cases.edges.length, 'cases of the last week in the township').toBeGreaterThan(0);
+    const box = (await page.locator(MAP).boundingBox())!;
     let found: { x: number; y: number } | null = null;
     for (const { node } of cases.edges) {
-      const [lon, lat] = node.location.coordinates;
-      const at = await page.evaluate(
-        ([lon, lat]) => (window as any).__wallMap.project(lon, lat) as { x: number; y: number },
-        [lon!, lat!],
-      );
+      const at = await screenOf(page, '__wallMap', node.location.coordinates);
       // Only where the map itself is under the point, not a panel or the legend over it.
       const onMap = await page.evaluate(({ x, y, map }) => !!document.elementFromPoint(x, y)?.closest(map), {
         ...at,
@@ -218,7 +216,6 @@ describe('the wall at 1920 × 1080, focused on a township', () => {
       });
       if (!onMap) continue;
       await page.mouse.move(at.x, at.y);
-      const box = (await page.locator(MAP).boundingBox())!;
       if ((await tooltipAt(page, at.x - box.x, at.y - box.y)) === 'here') {
         found = at;
         break;
