@@ -183,7 +183,7 @@ describe('the wall with the index published', () => {
       const page = await context.newPage();
       await page.clock.setFixedTime(TEST_NOW);
       const watch = watchPage(page, server.base);
-      await page.goto(`${server.base}/wall?kiosk=demo-wall&unit=${TOWNSHIP}&layers=boundaries,index,hotspots`);
+      await page.goto(`${server.base}/wall?kiosk=demo-wall&unit=${TOWNSHIP}&layers=boundaries,index`);
       const township = await api(TOWNSHIP);
       await page.waitForSelector(`[data-testid=index-gauge][data-value="${township.score}"]`, { timeout: 120_000 });
       expect(await page.getAttribute('[data-testid=panel-index] [data-testid=index-trend]', 'data-points')).toBe('3');

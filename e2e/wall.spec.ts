@@ -10,6 +10,7 @@ import { TEST_NOW } from '../server/test/api.js';
 import { difference, fingerprint, launchChromium, watchPage, type PageWatch } from './support/browser.js';
 import { ensureWebBuild } from './support/build.js';
 import { MAP_PADDING } from '../web/src/map/padding.js';
+import { AREA_FILLS, LAYER_TOGGLES, type LayerToggle } from '../web/src/wall/layer-toggles.js';
 import { BASE_FONT_PX } from '../web/src/wall/scale.js';
 import {
   clippedText,
@@ -121,6 +122,23 @@ async function tooltipAt(page: Page, x: number, y: number): Promise<'here' | 'st
   return seen;
 }
 
+const isOn = async (page: Page, layer: LayerToggle) =>
+  (await page.getAttribute(`[data-testid=toggle-${layer}]`, 'aria-pressed')) === 'true';
+
+/** The layers switched on now. */
+async function layersOn(page: Page): Promise<LayerToggle[]> {
+  const on: LayerToggle[] = [];
+  for (const layer of LAYER_TOGGLES) if (await isOn(page, layer)) on.push(layer);
+  return on;
+}
+
+/** Switches exactly `wanted` on, through the layer panel (at most one area fill among them). */
+async function showLayers(page: Page, wanted: readonly LayerToggle[]) {
+  for (const layer of LAYER_TOGGLES)
+    if ((await isOn(page, layer)) !== wanted.includes(layer)) await page.click(`[data-testid=toggle-${layer}]`);
+  expect(await layersOn(page)).toEqual(LAYER_TOGGLES.filter((l) => wanted.includes(l)));
+}
+
 const kpi = (page: Page, id: string) => page.getAttribute(`[data-testid=kpi-${id}]`, 'data-value');
 
 describe('the wall at 1920 × 1080, focused on a township', () => {
@@ -157,22 +175,24 @@ describe('the wall at 1920 × 1080, focused on a township', () => {
     expect(watch.foreignRequests).toEqual([]);
   });
 
-  it('switches each layer on and off', async () => {
+  it('switches each layer on and off, one area fill at a time', async () => {
     const toggles = await page
       .locator('[data-testid^=toggle-]')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!));
-    expect(toggles).toHaveLength(10);
-    for (const toggle of toggles) {
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('toggle-'.length)));
+    expect(toggles).toEqual([...LAYER_TOGGLES]);
+    const atStart = await layersOn(page);
+    for (const layer of LAYER_TOGGLES) {
       const before = await fingerprint(page, MAP);
-      const button = page.locator(`[data-testid=${toggle}]`);
-      const wasOn = (await button.getAttribute('aria-pressed')) === 'true';
-      await button.click();
+      const wasOn = await isOn(page, layer);
+      await page.click(`[data-testid=toggle-${layer}]`);
       await settle(page);
       const after = await fingerprint(page, MAP);
-      expect(await button.getAttribute('aria-pressed')).toBe(String(!wasOn));
+      expect(await isOn(page, layer)).toBe(!wasOn);
+      const fillsOn = (await layersOn(page)).filter((l) => (AREA_FILLS as readonly string[]).includes(l));
+      expect(fillsOn.length, `${layer}: area fills on (${fillsOn})`).toBeLessThanOrEqual(1);
       const changed = Math.max(...before.grid.map((v, i) => Math.abs(v - after.grid[i]!)));
-      expect(changed, `${toggle}: largest change of a map cell`).toBeGreaterThan(3);
-      await button.click();
+      expect(changed, `${layer}: largest change of a map cell`).toBeGreaterThan(3);
+      await showLayers(page, atStart);
       await settle(page);
     }
     expect(watch.consoleErrors).toEqual([]);
@@ -243,7 +263,17 @@ describe('the wall at 1920 × 1080, focused on a township', () => {
     // The legend stays within the band the map keeps free below a fitted area.
     const legend = (await page.locator('[data-testid=legend]').boundingBox())!;
     const rootPx = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
-    expect(legend.height).toBeLessThanOrEqual(MAP_PADDING.bottom * (rootPx / BASE_FONT_PX));
+    const band = MAP_PADDING.bottom * (rootPx / BASE_FONT_PX);
+    expect(legend.height).toBeLessThanOrEqual(band);
+    // So does it with every kind of layer on, whichever area fill shows.
+    const atStart = await layersOn(page);
+    const others = LAYER_TOGGLES.filter((l) => !(AREA_FILLS as readonly string[]).includes(l));
+    for (const fill of AREA_FILLS) {
+      await showLayers(page, [...others, fill]);
+      const height = (await page.locator('[data-testid=legend]').boundingBox())!.height;
+      expect(height, `the legend with every layer and ${fill}`).toBeLessThanOrEqual(band);
+    }
+    await showLayers(page, atStart);
     await settle(page);
     // (The category, ticker and alert lists show as many rows as fit, by design.)
     for (const panel of ['kpi', 'index', 'trend', 'rank'])

@@ -12,7 +12,9 @@ import {
   RISK_LEVEL_COLORS,
   type Rgb,
 } from '../theme/palette.js';
-import { LAYER_TOGGLES, type LayerToggle, type LayerVisibility } from './layer-toggles.js';
+import { AREA_FILLS, LAYER_TOGGLES, type LayerToggle, type LayerVisibility } from './layer-toggles.js';
+
+const isAreaFill = (layer: LayerToggle) => (AREA_FILLS as readonly LayerToggle[]).includes(layer);
 
 export function LayerToggles({
   visibility,
@@ -29,8 +31,9 @@ export function LayerToggles({
         <button
           key={layer}
           type="button"
-          className={`toggle${visibility[layer] ? ' on' : ''}`}
+          className={`toggle${isAreaFill(layer) ? ' fill' : ''}${visibility[layer] ? ' on' : ''}`}
           aria-pressed={visibility[layer]}
+          title={isAreaFill(layer) ? t('layers.oneFill') : undefined}
           data-testid={`toggle-${layer}`}
           onClick={() => onToggle(layer)}
         >
@@ -61,12 +64,31 @@ const Dots = ({ entries }: { entries: [string, Rgb][] }) => (
   </div>
 );
 
+/** Hot and cold spots as one diverging scale: cold 99 % on the left to hot 99 % on the right. */
+const HOTSPOT_SCALE = [-3, -2, -1, 1, 2, 3] as const;
+
+const Diverging = ({ cold, hot, title }: { cold: string; hot: string; title: string }) => (
+  <div className="diverging" title={title}>
+    {HOTSPOT_SCALE.map((bin) => (
+      <i key={bin} style={{ background: css(HOTSPOT_COLORS[bin]!) }} />
+    ))}
+    {HOTSPOT_SCALE.map((bin) => (
+      <span key={bin}>{Math.abs(bin) === 3 ? 99 : Math.abs(bin) === 2 ? 95 : 90}</span>
+    ))}
+    <span className="end">← {cold}</span>
+    <span className="end">{hot} →</span>
+  </div>
+);
+
+/**
+ * What the layers switched on mean, as one band along the map's bottom edge (it must stay one row:
+ * the map's fit keeps only that much room below the city, see map/padding.ts).
+ */
 export function Legend({ visibility }: { visibility: LayerVisibility }) {
   const { t } = useTranslation();
   const v = visibility;
   return (
-    <div className="map-card legend" data-testid="legend">
-      <h3>{t('legend.title')}</h3>
+    <section className="map-card legend" data-testid="legend" aria-label={t('legend.title')}>
       {v.choropleth && (
         <section>
           <h4>{t('legend.rate')}</h4>
@@ -82,19 +104,21 @@ export function Legend({ visibility }: { visibility: LayerVisibility }) {
       {v.hotspots && (
         <section>
           <h4>{t('legend.hotspots')}</h4>
-          <Dots entries={[3, 2, 1, -1, -2, -3].map((bin) => [t(`hotspotBin.${bin}`), HOTSPOT_COLORS[bin]!])} />
+          <Diverging cold={t('legend.cold')} hot={t('legend.hot')} title={t('legend.confidence')} />
         </section>
       )}
-      {(v.casePoints || v.hexagons) && (
+      {v.casePoints && (
         <section>
           <h4>{t('layers.casePoints')}</h4>
           <Dots entries={Object.entries(CASE_STATUS_COLORS).map(([s, c]) => [t(`status.${s}`), c])} />
         </section>
       )}
-      {v.heatmap && (
+      {(v.heatmap || v.hexagons) && (
         <section>
-          <h4>{t('legend.heat')}</h4>
-          <Ramp colors={HEAT_RAMP} from="↓" to="↑" />
+          {v.heatmap && <h4>{t('legend.heat')}</h4>}
+          {v.heatmap && <Ramp colors={HEAT_RAMP} from="↓" to="↑" />}
+          {v.hexagons && <h4>{t('legend.hexCount')}</h4>}
+          {v.hexagons && <Ramp colors={RATE_RAMP.slice(1)} from="↓" to="↑" />}
         </section>
       )}
       {v.cameras && (
@@ -112,6 +136,6 @@ export function Legend({ visibility }: { visibility: LayerVisibility }) {
           <p className="legend-note">{t('legend.riskZoom')}</p>
         </section>
       )}
-    </div>
+    </section>
   );
 }

@@ -26,7 +26,7 @@ import { gridLoader } from './grids.js';
 import { Header } from './Header.js';
 import { reportHealth, staleSince, type Health, type Source } from './health.js';
 import { KpiPanel } from './KpiPanel.js';
-import { visibilityFromSearch, type LayerToggle } from './layer-toggles.js';
+import { toggleLayer, visibilityFromSearch, type LayerToggle } from './layer-toggles.js';
 import { LayerToggles, Legend } from './LayerPanel.js';
 import { Panel } from './Panel.js';
 import { itemFromCase, tickerItems } from './ticker.js';
@@ -210,7 +210,7 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
   // The feeds name a unit only when the address does; otherwise the server gives the whole
   // jurisdiction, so they are asked for at once, beside the login, not after the "who am I".
   const feeds = useFeeds(mapSource);
-  const toggle = useCallback((layer: LayerToggle) => setVisibility((v) => ({ ...v, [layer]: !v[layer] })), []);
+  const toggle = useCallback((layer: LayerToggle) => setVisibility((v) => toggleLayer(v, layer)), []);
 
   // The stability index: read once the wall's own numbers are in, so the first frame stays light.
   const index = useWallIndex(api, s ? focus : null, 'month');

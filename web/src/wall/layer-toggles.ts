@@ -29,10 +29,33 @@ export const DEFAULT_VISIBILITY: LayerVisibility = {
   hexagons: false,
 };
 
-/** `?layers=cameras,heatmap` starts with exactly those layers on. */
+/**
+ * The layers that fill the grids and townships, one colour per area: at most one is on, since
+ * translucent fills laid over each other mix into colours no legend can be read against.
+ */
+export const AREA_FILLS = ['choropleth', 'index', 'hotspots'] as const satisfies readonly LayerToggle[];
+
+const isAreaFill = (layer: LayerToggle) => (AREA_FILLS as readonly LayerToggle[]).includes(layer);
+
+/** The visibility after a viewer flips `layer`: an area fill switched on switches the other fills off. */
+export function toggleLayer(v: LayerVisibility, layer: LayerToggle): LayerVisibility {
+  const on = !v[layer];
+  const next: Record<LayerToggle, boolean> = { ...v, [layer]: on };
+  if (on && isAreaFill(layer)) for (const fill of AREA_FILLS) next[fill] = fill === layer;
+  return next;
+}
+
+/**
+ * `?layers=cameras,heatmap` starts with exactly those layers on; of several area fills asked for,
+ * only the first in AREA_FILLS' order.
+ */
 export function visibilityFromSearch(search: string): LayerVisibility {
   const asked = new URLSearchParams(search).get('layers');
   if (asked === null) return DEFAULT_VISIBILITY;
   const on = new Set(asked.split(','));
-  return Object.fromEntries(LAYER_TOGGLES.map((l) => [l, on.has(l)])) as Record<LayerToggle, boolean>;
+  const fill = AREA_FILLS.find((f) => on.has(f));
+  return Object.fromEntries(LAYER_TOGGLES.map((l) => [l, isAreaFill(l) ? l === fill : on.has(l)])) as Record<
+    LayerToggle,
+    boolean
+  >;
 }
