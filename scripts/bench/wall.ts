@@ -12,9 +12,10 @@
  * - bytes over the wire (every HTTP response body as transferred, from the DevTools protocol);
  * - frame rate while the map is dragged for 3 s, counted from deck.gl's own frames.
  * Also prints the initial JavaScript (what index.html loads) and the lazy map chunk, gzipped.
- * `--trace FILE` writes a Chromium performance trace of the first run up to its first frame
+ * `--trace FILE` writes a Chromium performance trace of one run up to its first frame (the first
+ * run, or the `--trace-run N`th: a later one finds the server's caches warm)
  * (open it in chrome://tracing or Perfetto; scripts/bench/trace-summary.py sums it by event);
- * `--profile FILE` a JavaScript CPU profile of the page over the same span (DevTools opens
+ * `--profile FILE` a JavaScript CPU profile of the page over the same run and span (DevTools opens
  * .cpuprofile files; scripts/bench/profile-summary.py sums its self time by function).
  * Builds the web app first if it is missing or stale.
  */
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     size: { type: 'string', default: '1920x1080' },
     path: { type: 'string', default: '/wall?kiosk=demo-wall' },
     trace: { type: 'string' },
+    'trace-run': { type: 'string', default: '1' },
     profile: { type: 'string' },
     waterfall: { type: 'boolean', default: false },
     'no-drag': { type: 'boolean', default: false },
@@ -76,9 +78,6 @@ const TRACE_CATEGORIES = [
   'blink.user_timing',
 ];
 
-/** Runs measured so far: the CPU profile covers the first. */
-let runsSoFar = 0;
-
 interface Run {
   dataInHandMs: number;
   dataReadyMs: number;
@@ -90,8 +89,10 @@ interface Run {
 for (const size of values.size.split(',')) {
   const [width, height] = size.split('x').map(Number) as [number, number];
   const runs: Run[] = [];
-  for (let i = 0; i < Number(values.runs); i++)
-    runs.push(await measure(width, height, i === 0 ? values.trace : undefined));
+  for (let i = 0; i < Number(values.runs); i++) {
+    const chosen = i === Number(values['trace-run']) - 1;
+    runs.push(await measure(width, height, chosen ? values.trace : undefined, chosen ? values.profile : undefined));
+  }
   console.log(`\n${size} (${runs.length} runs, fresh browser context each)`);
   for (const key of ['dataInHandMs', 'dataReadyMs', 'firstFrameMs', 'megabytes', 'dragFps'] as const) {
     const xs = runs.map((r) => r[key]).sort((a, b) => a - b);
@@ -102,7 +103,7 @@ await browser.close();
 await app.stop();
 await db.close();
 
-async function measure(width: number, height: number, trace?: string): Promise<Run> {
+async function measure(width: number, height: number, trace?: string, profile?: string): Promise<Run> {
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -134,13 +135,11 @@ async function measure(width: number, height: number, trace?: string): Promise<R
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-state', 'data-frames'] });
   });
   if (trace) await browser.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
-  const profile = runsSoFar === 0 ? values.profile : undefined;
   if (profile) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await cdp.send('Profiler.start');
   }
-  runsSoFar++;
   await page.goto(`${base}${values.path}`);
   await page.waitForFunction(() => (window as unknown as { __marks: { frame?: number } }).__marks.frame, null, {
     timeout: 180_000,

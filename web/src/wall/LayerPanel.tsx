@@ -115,10 +115,9 @@ export function Legend({ visibility }: { visibility: LayerVisibility }) {
       )}
       {(v.heatmap || v.hexagons) && (
         <section>
-          {v.heatmap && <h4>{t('legend.heat')}</h4>}
-          {v.heatmap && <Ramp colors={HEAT_RAMP} from="↓" to="↑" />}
-          {v.hexagons && <h4>{t('legend.hexCount')}</h4>}
-          {v.hexagons && <Ramp colors={RATE_RAMP.slice(1)} from="↓" to="↑" />}
+          <h4>{t('legend.heat')}</h4>
+          {v.heatmap && <Ramp colors={HEAT_RAMP} from={t('legend.heatRow')} to="↑" />}
+          {v.hexagons && <Ramp colors={RATE_RAMP.slice(1)} from={t('legend.hexRow')} to="↑" />}
         </section>
       )}
       {v.cameras && (
