@@ -12,9 +12,7 @@ import {
   RISK_LEVEL_COLORS,
   type Rgb,
 } from '../theme/palette.js';
-import { AREA_FILLS, LAYER_TOGGLES, type LayerToggle, type LayerVisibility } from './layer-toggles.js';
-
-const isAreaFill = (layer: LayerToggle) => (AREA_FILLS as readonly LayerToggle[]).includes(layer);
+import { isAreaFill, LAYER_TOGGLES, type LayerToggle, type LayerVisibility } from './layer-toggles.js';
 
 export function LayerToggles({
   visibility,
@@ -66,6 +64,8 @@ const Dots = ({ entries }: { entries: [string, Rgb][] }) => (
 
 /** Hot and cold spots as one diverging scale: cold 99 % on the left to hot 99 % on the right. */
 const HOTSPOT_SCALE = [-3, -2, -1, 1, 2, 3] as const;
+/** The confidence (%) of each bin's strength (Gi* bins ±1, ±2, ±3). */
+const CONFIDENCE: Readonly<Record<number, number>> = { 1: 90, 2: 95, 3: 99 };
 
 const Diverging = ({ cold, hot, title }: { cold: string; hot: string; title: string }) => (
   <div className="diverging" title={title}>
@@ -73,7 +73,7 @@ const Diverging = ({ cold, hot, title }: { cold: string; hot: string; title: str
       <i key={bin} style={{ background: css(HOTSPOT_COLORS[bin]!) }} />
     ))}
     {HOTSPOT_SCALE.map((bin) => (
-      <span key={bin}>{Math.abs(bin) === 3 ? 99 : Math.abs(bin) === 2 ? 95 : 90}</span>
+      <span key={bin}>{CONFIDENCE[Math.abs(bin)]}</span>
     ))}
     <span className="end">← {cold}</span>
     <span className="end">{hot} →</span>
@@ -87,6 +87,8 @@ const Diverging = ({ cold, hot, title }: { cold: string; hot: string; title: str
 export function Legend({ visibility }: { visibility: LayerVisibility }) {
   const { t } = useTranslation();
   const v = visibility;
+  // The basemap's own layers need no key: with nothing else on there is no legend.
+  if (!LAYER_TOGGLES.some((layer) => v[layer] && layer !== 'boundaries' && layer !== 'roads')) return null;
   return (
     <section className="map-card legend" data-testid="legend" aria-label={t('legend.title')}>
       {v.choropleth && (

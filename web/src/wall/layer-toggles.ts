@@ -35,7 +35,7 @@ export const DEFAULT_VISIBILITY: LayerVisibility = {
  */
 export const AREA_FILLS = ['choropleth', 'index', 'hotspots'] as const satisfies readonly LayerToggle[];
 
-const isAreaFill = (layer: LayerToggle) => (AREA_FILLS as readonly LayerToggle[]).includes(layer);
+export const isAreaFill = (layer: LayerToggle) => (AREA_FILLS as readonly LayerToggle[]).includes(layer);
 
 /** The visibility after a viewer flips `layer`: an area fill switched on switches the other fills off. */
 export function toggleLayer(v: LayerVisibility, layer: LayerToggle): LayerVisibility {
