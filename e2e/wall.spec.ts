@@ -10,7 +10,7 @@ import { TEST_NOW } from '../server/test/api.js';
 import { difference, fingerprint, launchChromium, watchPage, type PageWatch } from './support/browser.js';
 import { ensureWebBuild } from './support/build.js';
 import { MAP_PADDING } from '../web/src/map/padding.js';
-import { AREA_FILLS, LAYER_TOGGLES, type LayerToggle } from '../web/src/wall/layer-toggles.js';
+import { AREA_FILLS, isAreaFill, LAYER_TOGGLES, type LayerToggle } from '../web/src/wall/layer-toggles.js';
 import { BASE_FONT_PX } from '../web/src/wall/scale.js';
 import {
   clippedText,
@@ -188,7 +188,7 @@ describe('the wall at 1920 × 1080, focused on a township', () => {
       await settle(page);
       const after = await fingerprint(page, MAP);
       expect(await isOn(page, layer)).toBe(!wasOn);
-      const fillsOn = (await layersOn(page)).filter((l) => (AREA_FILLS as readonly string[]).includes(l));
+      const fillsOn = (await layersOn(page)).filter(isAreaFill);
       expect(fillsOn.length, `${layer}: area fills on (${fillsOn})`).toBeLessThanOrEqual(1);
       const changed = Math.max(...before.grid.map((v, i) => Math.abs(v - after.grid[i]!)));
       expect(changed, `${layer}: largest change of a map cell`).toBeGreaterThan(3);
@@ -267,7 +267,7 @@ describe('the wall at 1920 × 1080, focused on a township', () => {
     expect(legend.height).toBeLessThanOrEqual(band);
     // So does it with every kind of layer on, whichever area fill shows.
     const atStart = await layersOn(page);
-    const others = LAYER_TOGGLES.filter((l) => !(AREA_FILLS as readonly string[]).includes(l));
+    const others = LAYER_TOGGLES.filter((l) => !isAreaFill(l));
     for (const fill of AREA_FILLS) {
       await showLayers(page, [...others, fill]);
       const height = (await page.locator('[data-testid=legend]').boundingBox())!.height;

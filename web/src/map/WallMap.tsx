@@ -12,7 +12,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayKey, startOfDay } from '../time/zone.js';
-import type { LayerVisibility } from '../wall/layer-toggles.js';
+import { BASEMAP_TOGGLES, type LayerVisibility } from '../wall/layer-toggles.js';
 import { deferCloseUpSources, layersInGroup, type DeferredSource } from './basemap-style.js';
 import { buildLayers } from './build-layers.js';
 import { rowPosition } from './feed-data.js';
@@ -90,7 +90,6 @@ function deckPending(overlay: MapboxOverlay): boolean {
   return Boolean(deck?.needsRedraw({ clearRedrawFlags: false }));
 }
 
-const BASEMAP_TOGGLES = ['boundaries', 'roads'] as const;
 const NO_DEFERRED: DeferredSource[] = [];
 /** Basemap sources only shown from closer than this join the map when it gets there. */
 const CLOSE_UP_FROM_ZOOM = 10;

@@ -43,6 +43,9 @@ export const RATE_RAMP: readonly Rgb[] = [
   [226, 72, 190],
 ];
 
+/** Cases per case hexagon, few to many: the rate ramp above "no cases" (a hexagon has some). */
+export const CASE_HEX_RAMP: readonly Rgb[] = RATE_RAMP.slice(1);
+
 /** Share of cameras down in a hexagon: none → most. */
 export const CAMERA_DOWN_RAMP: readonly Rgb[] = [
   [34, 197, 160],

@@ -5,6 +5,7 @@ import {
   HOTSPOT_COLORS,
   CAMERA_DOWN_RAMP,
   CAMERA_STATUS_COLORS,
+  CASE_HEX_RAMP,
   CASE_STATUS_COLORS,
   css,
   HEAT_RAMP,
@@ -12,7 +13,7 @@ import {
   RISK_LEVEL_COLORS,
   type Rgb,
 } from '../theme/palette.js';
-import { isAreaFill, LAYER_TOGGLES, type LayerToggle, type LayerVisibility } from './layer-toggles.js';
+import { isAreaFill, isBasemapToggle, LAYER_TOGGLES, type LayerToggle, type LayerVisibility } from './layer-toggles.js';
 
 export function LayerToggles({
   visibility,
@@ -88,7 +89,7 @@ export function Legend({ visibility }: { visibility: LayerVisibility }) {
   const { t } = useTranslation();
   const v = visibility;
   // The basemap's own layers need no key: with nothing else on there is no legend.
-  if (!LAYER_TOGGLES.some((layer) => v[layer] && layer !== 'boundaries' && layer !== 'roads')) return null;
+  if (!LAYER_TOGGLES.some((layer) => v[layer] && !isBasemapToggle(layer))) return null;
   return (
     <section className="map-card legend" data-testid="legend" aria-label={t('legend.title')}>
       {v.choropleth && (
@@ -119,7 +120,7 @@ export function Legend({ visibility }: { visibility: LayerVisibility }) {
         <section>
           <h4>{t('legend.heat')}</h4>
           {v.heatmap && <Ramp colors={HEAT_RAMP} from={t('legend.heatRow')} to="↑" />}
-          {v.hexagons && <Ramp colors={RATE_RAMP.slice(1)} from={t('legend.hexRow')} to="↑" />}
+          {v.hexagons && <Ramp colors={CASE_HEX_RAMP} from={t('legend.hexRow')} to="↑" />}
         </section>
       )}
       {v.cameras && (

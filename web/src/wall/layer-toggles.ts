@@ -29,6 +29,11 @@ export const DEFAULT_VISIBILITY: LayerVisibility = {
   hexagons: false,
 };
 
+/** The toggles that switch the basemap's own (MapLibre) layers rather than deck.gl's. */
+export const BASEMAP_TOGGLES = ['boundaries', 'roads'] as const satisfies readonly LayerToggle[];
+
+export const isBasemapToggle = (layer: LayerToggle) => (BASEMAP_TOGGLES as readonly LayerToggle[]).includes(layer);
+
 /**
  * The layers that fill the grids and townships, one colour per area: at most one is on, since
  * translucent fills laid over each other mix into colours no legend can be read against.

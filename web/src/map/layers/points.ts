@@ -15,7 +15,7 @@ import {
   CAMERA_STATUS_COLORS,
   CASE_STATUS_COLORS,
   HEAT_RAMP,
-  RATE_RAMP,
+  CASE_HEX_RAMP,
   RISK_LEVEL_COLORS,
 } from '../../theme/palette.js';
 import {
@@ -175,7 +175,7 @@ export function caseLayers({ feed, days, filter, rowDays, show, uiScale, zoom }:
         coverage: 0.88,
         getColorWeight: 1,
         colorAggregation: 'SUM',
-        colorRange: alpha(RATE_RAMP.slice(1), 210),
+        colorRange: alpha(CASE_HEX_RAMP, 210),
         colorScaleType: 'quantize',
         pickable: true,
         opacity: 0.85,
