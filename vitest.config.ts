@@ -3,7 +3,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // e2e/: the wall in a real browser (playwright-core + Debian's Chromium, see e2e/support).
-    include: ['server/**/*.spec.ts', 'scripts/**/*.spec.ts', 'web/src/**/*.spec.ts', 'e2e/**/*.spec.ts'],
+    include: [
+      'server/**/*.spec.ts',
+      'scripts/**/*.spec.ts',
+      'web/src/**/*.spec.ts',
+      'web/vite-plugins/**/*.spec.ts',
+      'e2e/**/*.spec.ts',
+    ],
     globalSetup: ['server/test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,

@@ -96,9 +96,12 @@ async function openWall(viewport: { width: number; height: number }, query: stri
     const sent = body ? (JSON.parse(body) as { query?: string; variables?: Record<string, unknown> }) : null;
     if (sent?.query?.includes('query WallSnapshot')) snapshots.push(sent.variables ?? {});
   });
+  // Every font file asked for (a preload the page cannot use is fetched a second time).
+  const fonts: string[] = [];
+  page.on('request', (request) => request.url().endsWith('.woff2') && fonts.push(new URL(request.url()).pathname));
   await page.goto(`${server.base}/wall?kiosk=demo-wall${query}`);
   await waitForMap(page);
-  return { context, page, watch, snapshots };
+  return { context, page, watch, snapshots, fonts };
 }
 
 /**
@@ -145,9 +148,10 @@ describe('the wall at 1920 × 1080, focused on a township', () => {
   let context: BrowserContext;
   let page: Page;
   let watch: PageWatch;
+  let fonts: string[];
 
   beforeAll(async () => {
-    ({ context, page, watch } = await openWall({ width: 1920, height: 1080 }, `&unit=${TOWNSHIP}&e2e`));
+    ({ context, page, watch, fonts } = await openWall({ width: 1920, height: 1080 }, `&unit=${TOWNSHIP}&e2e`));
   }, 200_000);
   afterAll(() => context?.close());
 
@@ -173,6 +177,19 @@ describe('the wall at 1920 × 1080, focused on a township', () => {
     expect(smallest.px, smallest.where).toBeGreaterThanOrEqual(18);
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
+
+    // The Chinese texts' font files are preloaded, and each is fetched once (a preload whose
+    // request does not match the font's own, e.g. without crossorigin, is fetched twice).
+    const preloaded = await page.$$eval('link[rel=preload][as=font]', (links) =>
+      links.map((l) => new URL((l as HTMLLinkElement).href).pathname),
+    );
+    expect(preloaded.length).toBeGreaterThan(5);
+    for (const font of preloaded)
+      expect(
+        fonts.filter((f) => f === font),
+        font,
+      ).toHaveLength(1);
+    expect(new Set(fonts).size, 'font files fetched twice').toBe(fonts.length);
   });
 
   it('switches each layer on and off, one area fill at a time', async () => {

@@ -15,6 +15,7 @@ import { migrationsApplied } from './db/migrate.js';
 import { countLayers, findLatestDatasetLoad } from './db/queries/overview.js';
 import { EventBus } from './events/bus.js';
 import { feedsRouter, type FeedsOptions } from './feeds/router.js';
+import { webAppRouter } from './http/web-app.js';
 import { exportsRouter, importsRouter } from './imports/router.js';
 import { viewerFromAuthorization, type AuthSettings, type GraphQLContext } from './graphql/context.js';
 import { queryProtection } from './graphql/limits.js';
@@ -114,9 +115,7 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
   );
 
   if (existsSync(join(WEB_DIST, 'index.html'))) {
-    app.use(express.static(WEB_DIST, { index: 'index.html', maxAge: '1h' }));
-    // Client-side routes (/wall, /review, /plan) all load the app shell.
-    app.get(/^\/(?!graphql|healthz).*/, (_req, res) => res.sendFile(join(WEB_DIST, 'index.html')));
+    app.use(webAppRouter(WEB_DIST));
   } else {
     app.get('/', (_req, res) => {
       res.type('text/plain').send('The web app is not built yet: run `npm run build`.');
