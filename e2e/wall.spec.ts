@@ -171,6 +171,17 @@ describe('the wall at 1920 × 1080, focused on a township', () => {
     for (const { level, count } of summary.riskPointsByLevel)
       expect(await kpi(page, `risk-${level}`)).toBe(String(count));
     expect(await page.textContent('[data-testid=unit-name]')).toContain('牡丹街道');
+    // The map opens on the whole data set before the account's unit is known: it must then be
+    // fitted to the unit asked for, the township filling the map's width or height.
+    const { units } = (await (await fetch(`${server.base}/basemap/units.json`)).json()) as {
+      units: { code: string; bbox: [number, number, number, number] }[];
+    };
+    const [west, south, east, north] = units.find((u) => u.code === TOWNSHIP)!.bbox;
+    const sw = await screenOf(page, '__wallMap', [west, south]);
+    const ne = await screenOf(page, '__wallMap', [east, north]);
+    const frame = (await page.locator(MAP).boundingBox())!;
+    const share = Math.max((ne.x - sw.x) / frame.width, (sw.y - ne.y) / frame.height);
+    expect(share, "the township's share of the map").toBeGreaterThan(0.5);
 
     expect(await scrollable(page)).toEqual([]);
     const smallest = await smallestText(page);

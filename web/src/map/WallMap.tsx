@@ -158,9 +158,14 @@ export default function WallMap(props: WallMapProps) {
     tooltipLines(hit, { ...latest.current, t: (k, v) => t(k, v ?? {}), timeZone: props.timeZone, formatNumber });
 
   const homeKnown = props.home !== null;
+  // The box the map was last fitted to as home: it may open on the whole data set before the
+  // account's unit is known, and is fitted to the unit's box once that comes.
+  const homeKey = props.home?.join(',') ?? '';
+  const fittedHome = useRef('');
   useEffect(() => {
     if (!style || !container.current || !homeKnown) return;
     performance.mark('wall:map-created');
+    fittedHome.current = homeKey;
     const m = new MapLibreMap({
       container: container.current,
       style: basemap!.style as never,
@@ -276,6 +281,12 @@ export default function WallMap(props: WallMapProps) {
     };
     // The map is made once; later props reach it through the effects below.
   }, [style, homeKnown]);
+
+  useEffect(() => {
+    if (!map || !props.home || homeKey === fittedHome.current) return;
+    fittedHome.current = homeKey;
+    map.fitBounds([...props.home] as Bbox, { padding: mapPadding(props.uiScale), duration: 0 });
+  }, [map, homeKey]);
 
   const dayStart = useCallback((at: Date) => startOfDay(dayKey(at, props.timeZone), props.timeZone), [props.timeZone]);
   const layerInput = useMemo(

@@ -32,7 +32,7 @@ import { Panel } from './Panel.js';
 import { itemFromCase, tickerItems } from './ticker.js';
 import { TickerPanel } from './TickerPanel.js';
 import { TimeBar } from './TimeBar.js';
-import { planTour } from './tour.js';
+import { dataExtent, homeBbox, planTour } from './tour.js';
 import { prefixOfCode, rankingFor, unitProblem } from './units.js';
 import { usePlayback, useTour } from './use-motion.js';
 import { useUiScale } from './use-ui-scale.js';
@@ -147,7 +147,10 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
 
   const s = snapshot.data;
   const names = useMemo(() => new Map(places.places.map((p) => [p.code, p.name])), [places.places]);
-  const home = focus ? (places.byCode.get(focus)?.bbox ?? null) : null;
+  // The map opens once the basemap is in: on the whole data set until the account's unit is
+  // known, then on that unit (a jump made unseen: the map shows only with its layers).
+  const extent = useMemo(() => dataExtent(places.places), [places.places]);
+  const home = focus ? homeBbox(places.byCode, focus) : extent;
   const townshipRates = useMemo(() => {
     const counts = new Map((s?.byTownship ?? []).map((b) => [b.key, b.count]));
     return new Map((statics?.townships ?? []).map((u) => [u.code, areaRate(counts.get(u.code) ?? 0, u.households)]));
@@ -256,7 +259,7 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
         <div className="center">
           <div className="map-frame">
             <Suspense fallback={<div className="map-loading">{t('wall.loading')}</div>}>
-              {home && focus ? (
+              {home ? (
                 <WallMap
                   basemap={basemap}
                   feeds={feeds}
@@ -265,7 +268,7 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
                   flyTo={flyTo}
                   places={places.places}
                   names={names}
-                  prefix={prefixOfCode(focus)}
+                  prefix={focus ? prefixOfCode(focus) : ''}
                   visibility={visibility}
                   time={time}
                   townshipRates={townshipRates}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homeBbox, planTour, type UnitPlace } from './tour.js';
+import { dataExtent, homeBbox, planTour, type UnitPlace } from './tour.js';
 
 const place = (code: string, bbox: [number, number, number, number]): UnitPlace => ({
   code,
@@ -42,5 +42,28 @@ describe('homeBbox', () => {
     expect(homeBbox(places, 'a')).toEqual([1, 1, 2, 2]);
     expect(homeBbox(places, 'zzz')).toBeNull();
     expect(homeBbox(new Map(), null)).toBeNull();
+  });
+});
+
+describe('dataExtent', () => {
+  const child = (code: string, parent: string, bbox: [number, number, number, number]) => ({
+    ...place(code, bbox),
+    parent,
+  });
+
+  it('is the union of the top units, whatever their children reach', () => {
+    const city = place('city', [115, 34.5, 116.5, 35.9]);
+    const county = child('county', 'city', [115.2, 34.6, 115.8, 35.2]);
+    // A child's box reaching past its parent's (a simplified outline) does not widen the extent.
+    const stray = child('stray', 'county', [114, 34, 115.5, 35]);
+    expect(dataExtent([county, city, stray])).toEqual([115, 34.5, 116.5, 35.9]);
+  });
+
+  it('covers several top units, and units whose parent is not loaded count as top units', () => {
+    expect(dataExtent([place('a', [1, 2, 3, 4]), child('b', 'not-loaded', [0, 3, 2, 6])])).toEqual([0, 2, 3, 6]);
+  });
+
+  it('is null without places', () => {
+    expect(dataExtent([])).toBeNull();
   });
 });

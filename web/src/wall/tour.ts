@@ -42,3 +42,19 @@ export function planTour(
 export function homeBbox(places: ReadonlyMap<string, UnitPlace>, unitCode: string | null): Bbox | null {
   return (unitCode && places.get(unitCode)?.bbox) || null;
 }
+
+/**
+ * The whole data set's box: the union of its top units' (those whose parent is not among the
+ * places). The map opens on it while the account's unit is not yet known. Null without places.
+ */
+export function dataExtent(places: readonly UnitPlace[]): Bbox | null {
+  const codes = new Set(places.map((p) => p.code));
+  const tops = places.filter((p) => !p.parent || !codes.has(p.parent));
+  if (tops.length === 0) return null;
+  return [
+    Math.min(...tops.map((p) => p.bbox[0])),
+    Math.min(...tops.map((p) => p.bbox[1])),
+    Math.max(...tops.map((p) => p.bbox[2])),
+    Math.max(...tops.map((p) => p.bbox[3])),
+  ];
+}
