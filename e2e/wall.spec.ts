@@ -414,6 +414,13 @@ describe('the wall at 3840 × 2160, the whole city', () => {
       const map = await fingerprint(page, MAP);
       expect(map.colors).toBeGreaterThan(300);
       expect(await page.textContent('[data-testid=unit-name]')).toContain('菏泽市');
+      // Drawn in software (SwiftShader here), both map canvases keep to 1080p's pixels.
+      expect(await page.getAttribute(MAP, 'data-renderer')).toBe('software');
+      const canvases = await page.$$eval(`${MAP} canvas`, (all) =>
+        all.map((c) => ({ w: (c as HTMLCanvasElement).width, h: (c as HTMLCanvasElement).height })),
+      );
+      expect(canvases).toHaveLength(2);
+      for (const c of canvases) expect(c.w * c.h, `${c.w} × ${c.h}`).toBeLessThanOrEqual(1920 * 1080);
       expect(watch.consoleErrors).toEqual([]);
       expect(watch.foreignRequests).toEqual([]);
     } finally {

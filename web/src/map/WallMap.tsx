@@ -27,7 +27,7 @@ import type { LabelPlace } from './layers/labels.js';
 import { tooltipLines, type Hit } from './tooltip.js';
 import type { StyleJson } from './basemap-style.js';
 import type { AreaFeature } from './layers/choropleth.js';
-import { isSoftwareRenderer, rendererOf } from './renderer.js';
+import { isSoftwareRenderer, mapPixelRatio, rendererOf } from './renderer.js';
 import { useCloseUpSources } from './use-close-up-sources.js';
 import { useGrids, type LoadGrids } from './use-grids.js';
 import { useLabelGlyphs } from './use-label-glyphs.js';
@@ -194,8 +194,12 @@ export default function WallMap(props: WallMapProps) {
     // The canvas's own context (asking again for the same kind hands back the one MapLibre made).
     const mapGl = m.getCanvas().getContext('webgl2');
     const software = isSoftwareRenderer(rendererOf(mapGl));
+    const { width, height } = container.current.getBoundingClientRect();
+    const pixelRatio = mapPixelRatio(software, width, height, window.devicePixelRatio);
+    if (pixelRatio !== window.devicePixelRatio) m.setPixelRatio(pixelRatio);
     const deck = new MapboxOverlay({
       interleaved: false,
+      useDevicePixels: pixelRatio,
       // A software renderer would shade each pixel four times over for multisampling, on every
       // frame: there deck.gl draws without (points are smoothed by their shaders either way).
       deviceProps: { webgl: { antialias: !software } },

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { isSoftwareRenderer } from './renderer.js';
+import { isSoftwareRenderer, mapPixelRatio, SOFTWARE_PIXEL_BUDGET } from './renderer.js';
 
 it.each([
   ['ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)', true],
@@ -12,4 +12,19 @@ it.each([
   ['', false],
 ])('tells software renderers from GPUs by the name the browser reports: %s', (name, software) => {
   expect(isSoftwareRenderer(name)).toBe(software);
+});
+
+it.each([
+  // [software, width, height, devicePixelRatio, expected]
+  [false, 3840, 2160, 1, 1],
+  [false, 1920, 1080, 2, 2],
+  [true, 1920, 1080, 1, 1],
+  [true, 1200, 800, 1, 1],
+  [true, 3840, 2160, 1, 0.5],
+  [true, 1920, 1080, 2, 1],
+  [true, 0, 0, 1, 1],
+] as const)('draws in software within 1080p’s pixels: software %s, %i × %i at %s → %s', (sw, w, h, dpr, ratio) => {
+  const r = mapPixelRatio(sw, w, h, dpr);
+  expect(r).toBeCloseTo(ratio, 10);
+  if (sw && w > 0) expect(Math.round(w * r) * Math.round(h * r)).toBeLessThanOrEqual(SOFTWARE_PIXEL_BUDGET);
 });

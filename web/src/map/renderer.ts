@@ -15,3 +15,17 @@ export function rendererOf(gl: WebGLRenderingContext | WebGL2RenderingContext | 
   const info = gl.getExtension('WEBGL_debug_renderer_info');
   return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
 }
+
+/** The most pixels a software renderer draws per canvas: 1920 × 1080. */
+export const SOFTWARE_PIXEL_BUDGET = 1920 * 1080;
+
+/**
+ * The pixel ratio to draw a map of `width` × `height` CSS pixels at: the screen's own, or for a
+ * software renderer at most what keeps the canvas within SOFTWARE_PIXEL_BUDGET (a 4K wall at
+ * 100 % scaling: 0.5, the compositor scaling the picture up). Its frames then cost what a 1080p
+ * wall's do (README, "Wall screen in the browser").
+ */
+export function mapPixelRatio(software: boolean, width: number, height: number, devicePixelRatio: number): number {
+  if (!software || width <= 0 || height <= 0) return devicePixelRatio;
+  return Math.min(devicePixelRatio, Math.sqrt(SOFTWARE_PIXEL_BUDGET / (width * height)));
+}
