@@ -195,11 +195,12 @@ export default function WallMap(props: WallMapProps) {
     const mapGl = m.getCanvas().getContext('webgl2');
     const software = isSoftwareRenderer(rendererOf(mapGl));
     const { width, height } = container.current.getBoundingClientRect();
+    // In software, at most 1080p's pixels per canvas (a GPU keeps following the screen's ratio).
     const pixelRatio = mapPixelRatio(software, width, height, window.devicePixelRatio);
     if (pixelRatio !== window.devicePixelRatio) m.setPixelRatio(pixelRatio);
     const deck = new MapboxOverlay({
       interleaved: false,
-      useDevicePixels: pixelRatio,
+      useDevicePixels: pixelRatio === window.devicePixelRatio ? true : pixelRatio,
       // A software renderer would shade each pixel four times over for multisampling, on every
       // frame: there deck.gl draws without (points are smoothed by their shaders either way).
       deviceProps: { webgl: { antialias: !software } },

@@ -148,9 +148,10 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
   const s = snapshot.data;
   const names = useMemo(() => new Map(places.places.map((p) => [p.code, p.name])), [places.places]);
   // The map opens once the basemap is in: on the whole data set until the account's unit is
-  // known, then on that unit (a jump made unseen: the map shows only with its layers).
+  // known, then on that unit (a jump made unseen: the map shows only with its layers). A unit
+  // the places do not hold leaves it on the whole data set.
   const extent = useMemo(() => dataExtent(places.places), [places.places]);
-  const home = focus ? homeBbox(places.byCode, focus) : extent;
+  const home = homeBbox(places.byCode, focus) ?? extent;
   const townshipRates = useMemo(() => {
     const counts = new Map((s?.byTownship ?? []).map((b) => [b.key, b.count]));
     return new Map((statics?.townships ?? []).map((u) => [u.code, areaRate(counts.get(u.code) ?? 0, u.households)]));
