@@ -140,7 +140,11 @@ export function rowsWithin(values: Float32Array, [from, to]: readonly [number, n
 }
 
 /** The entries of `rows` from an array of `size` numbers a row, in that order. */
-export function gatherRows<T extends Float32Array | Uint8Array>(array: T, size: number, rows: Uint32Array): T {
+export function gatherRows<T extends Float64Array | Float32Array | Uint8Array>(
+  array: T,
+  size: number,
+  rows: Uint32Array,
+): T {
   const out = new (array.constructor as new (length: number) => T)(rows.length * size);
   for (let k = 0; k < rows.length; k++) {
     const from = rows[k]! * size;

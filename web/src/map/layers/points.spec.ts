@@ -130,8 +130,18 @@ describe('cameraLayers', () => {
     expect(hexagons!.props.visible).toBe(true);
     expect(points!.props.visible).toBe(false);
     expect(hexagons!.props.colorAggregation).toBe('MEAN');
-    const down = hexagons!.props.getColorWeight as (o: unknown, i: { index: number }) => number;
-    expect([0, 1, 2].map((index) => down(undefined, { index }))).toEqual([0, 1, 1]);
+    // Binary attributes, no per-camera accessor: 1 where a camera is down, absolute positions.
+    expect(hexagons!.props.getColorWeight).toBeUndefined();
+    expect(hexagons!.props.getPosition).toBeUndefined();
+    const { length, attributes } = hexagons!.props.data as BinaryData;
+    expect(length).toBe(feed.rows);
+    expect([...attributes.getColorWeight!.value.slice(0, 3)]).toEqual([0, 1, 1]);
+    expect(attributes.getPosition!.size).toBe(3);
+    const at = (i: number) => [...attributes.getPosition!.value.slice(3 * i, 3 * i + 3)];
+    for (let i = 0; i < feed.rows; i++)
+      expect(at(i)).toEqual([feed.origin[0] + feed.positions[2 * i]!, feed.origin[1] + feed.positions[2 * i + 1]!, 0]);
+    // Built once per feed, so deck.gl uploads and aggregates once.
+    expect(cameraLayers({ uiScale: 1, zoom: 9, feed, visible: true })[0]!.props.data).toBe(hexagons!.props.data);
   });
 
   it('shows single cameras coloured by status when close', () => {

@@ -22,7 +22,7 @@ export type Rgba = [number, number, number, number];
 
 /** A binary attribute as deck.gl takes it. */
 export interface BinaryAttribute {
-  value: Float32Array | Uint8Array;
+  value: Float64Array | Float32Array | Uint8Array;
   size: number;
   normalized?: boolean;
 }
