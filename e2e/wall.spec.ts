@@ -10,6 +10,7 @@ import { TEST_NOW } from '../server/test/api.js';
 import { difference, fingerprint, launchChromium, watchPage, type PageWatch } from './support/browser.js';
 import { ensureWebBuild } from './support/build.js';
 import { MAP_PADDING } from '../web/src/map/padding.js';
+import { SOFTWARE_PIXEL_BUDGET } from '../web/src/map/renderer.js';
 import { AREA_FILLS, isAreaFill, LAYER_TOGGLES, type LayerToggle } from '../web/src/wall/layer-toggles.js';
 import { BASE_FONT_PX } from '../web/src/wall/scale.js';
 import {
@@ -420,7 +421,7 @@ describe('the wall at 3840 × 2160, the whole city', () => {
         all.map((c) => ({ w: (c as HTMLCanvasElement).width, h: (c as HTMLCanvasElement).height })),
       );
       expect(canvases).toHaveLength(2);
-      for (const c of canvases) expect(c.w * c.h, `${c.w} × ${c.h}`).toBeLessThanOrEqual(1920 * 1080);
+      for (const c of canvases) expect(c.w * c.h, `${c.w} × ${c.h}`).toBeLessThanOrEqual(SOFTWARE_PIXEL_BUDGET);
       expect(watch.consoleErrors).toEqual([]);
       expect(watch.foreignRequests).toEqual([]);
     } finally {

@@ -101,7 +101,9 @@ for (const size of values.size.split(',')) {
     );
   }
   await shared?.close();
-  console.log(`\n${size} (${runs.length} runs, fresh browser context each)`);
+  console.log(
+    `\n${size} (${runs.length} runs, ${shared ? 'one browser context, after two loads' : 'fresh browser context each'})`,
+  );
   for (const key of ['dataInHandMs', 'dataReadyMs', 'firstFrameMs', 'megabytes', 'dragFps'] as const) {
     const xs = runs.map((r) => r[key]).sort((a, b) => a - b);
     console.log(`  ${key.padEnd(13)} median ${fmt(xs[Math.floor(xs.length / 2)]!)}  all ${xs.map(fmt).join(' / ')}`);

@@ -46,7 +46,7 @@ function sendDocument(req: Request, res: Response, doc: CachedDocument): void {
     return;
   }
   res.setHeader('Content-Type', `${doc.contentType}; charset=utf-8`);
-  if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+  if (req.acceptsEncodings('gzip')) {
     res.setHeader('Content-Encoding', 'gzip');
     res.end(doc.gzipped);
   } else {

@@ -28,7 +28,7 @@ export function webAppRouter(dir: string): Router {
       return;
     }
     res.setHeader('Vary', 'Accept-Encoding');
-    if (acceptsGzip(req) && existsSync(`${file}.gz`)) {
+    if (req.acceptsEncodings('gzip') && existsSync(`${file}.gz`)) {
       // `send` keeps a Content-Type that is already set; the compression middleware leaves an
       // answer that already has a Content-Encoding alone.
       res.type(extname(file));
@@ -65,10 +65,6 @@ function assetPath(assets: string, relative: string): string | null {
   }
   const file = normalize(join(assets, decoded));
   return file.startsWith(assets + sep) ? file : null;
-}
-
-function acceptsGzip(req: Request): boolean {
-  return /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
 }
 
 function sendFile(res: Response, file: string, next: (err?: unknown) => void): void {

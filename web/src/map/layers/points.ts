@@ -223,10 +223,10 @@ export interface CameraLayersInput extends Style {
 
 /**
  * The camera hexagons' data as binary attributes: absolute positions (the aggregator's attribute
- * is three float64s a row) and 1 for a camera that is down. Read by accessors, 250,000 cameras
- * cost the main thread about 0.25 s of calls and small arrays at the first frame.
+ * is three float64s a row) and 1 for a camera that is down, instead of two accessors called for
+ * each of 250,000 cameras (deck.gl's attribute updates in a load's profile: 94 against 115 ms).
  */
-export function cameraHexagonData(feed: PointFeed): BinaryData {
+function cameraHexagonData(feed: PointFeed): BinaryData {
   return once(feed, 'hexagon-data', () => {
     const positions = new Float64Array(3 * feed.rows);
     const [x0, y0] = feed.origin;
