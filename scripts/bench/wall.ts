@@ -13,7 +13,7 @@
  * - frame rate while the map is dragged for 3 s, counted from deck.gl's own frames.
  * Also prints the initial JavaScript (what index.html loads) and the lazy map chunk, gzipped.
  * `--trace FILE` writes a Chromium performance trace of one run up to its first frame (the first
- * run, or the `--trace-run N`th: a later one finds the server's caches warm)
+ * run, or the `--trace-run N`th: a later one finds the case feed kept as well)
  * (open it in chrome://tracing or Perfetto; scripts/bench/trace-summary.py sums it by event);
  * `--profile FILE` a JavaScript CPU profile of the page over the same run and span (DevTools opens
  * .cpuprofile files; scripts/bench/profile-summary.py sums its self time by function).
@@ -58,6 +58,9 @@ const { n } = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM cam
 console.log(`cameras in the database: ${n.toLocaleString('en')}`);
 const app = await createApp(db, { auth: { secret: new Uint8Array(32).fill(5), tokenTtlSeconds: 3600 } });
 await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+// As the server does once listening (main.ts): the first run finds the basemap and feeds built.
+const warm = await app.warmUp();
+console.log(`server warm-up: ${Math.round(warm.ms)} ms (${warm.jurisdictions} kiosk jurisdiction(s))`);
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
 const browser = await chromium.launch({

@@ -9,12 +9,14 @@ import express from 'express';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { basemapRouter } from './basemap/router.js';
+import { createBasemap } from './basemap/router.js';
 import type { Database } from './db/database.js';
 import { migrationsApplied } from './db/migrate.js';
 import { countLayers, findLatestDatasetLoad } from './db/queries/overview.js';
 import { EventBus } from './events/bus.js';
-import { feedsRouter, type FeedsOptions } from './feeds/router.js';
+import { createFeeds, type FeedsOptions } from './feeds/router.js';
+import { findJurisdictionsOfRole } from './db/queries/users.js';
+import { jurisdictionPrefix } from './auth/jurisdiction.js';
 import { webAppRouter } from './http/web-app.js';
 import { exportsRouter, importsRouter } from './imports/router.js';
 import { viewerFromAuthorization, type AuthSettings, type GraphQLContext } from './graphql/context.js';
@@ -26,6 +28,12 @@ export const WEB_DIST = join(process.cwd(), 'dist', 'web');
 
 export interface App {
   server: Server;
+  /**
+   * Builds now what the first wall screen would otherwise wait for: every basemap document and
+   * the camera and risk-point feeds of each kiosk account's jurisdiction, kept until their data
+   * changes. The server runs it once listening; a request meanwhile shares a build under way.
+   */
+  warmUp(): Promise<{ ms: number; jurisdictions: number }>;
   stop(): Promise<void>;
 }
 
@@ -92,10 +100,12 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
   });
   await apollo.start();
 
-  app.use('/feeds', feedsRouter({ db, auth: options.auth, now, ...options.feeds }));
+  const feeds = createFeeds({ db, auth: options.auth, now, ...options.feeds });
+  const basemap = createBasemap({ db });
+  app.use('/feeds', feeds.router);
   app.use('/imports', importsRouter({ db, auth: options.auth, now }));
   app.use('/exports', exportsRouter({ db, auth: options.auth, now }));
-  app.use('/basemap', basemapRouter({ db }));
+  app.use('/basemap', basemap.router);
   app.get('/healthz', async (_req, res) => {
     const { ok, body } = await health(db);
     res.status(ok ? 200 : 503).json(body);
@@ -124,6 +134,12 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
 
   return {
     server,
+    async warmUp() {
+      const started = performance.now();
+      const jurisdictions = await findJurisdictionsOfRole(db, 'kiosk');
+      await Promise.all([basemap.warm(), feeds.warm(jurisdictions.map(jurisdictionPrefix))]);
+      return { ms: performance.now() - started, jurisdictions: jurisdictions.length };
+    },
     async stop() {
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -53,6 +53,12 @@ async function main(): Promise<void> {
   });
   await new Promise<void>((done) => app.server.listen(config.port, config.host, done));
   console.log(`ready: http://localhost:${config.port}/ (GraphQL at /graphql, health at /healthz)`);
+  // Wall screens reconnect as soon as the server is back: have their basemap and feeds ready.
+  app.warmUp().then(
+    ({ ms, jurisdictions }) =>
+      console.log(`warm-up: basemap and the feeds of ${jurisdictions} kiosk jurisdiction(s) in ${Math.round(ms)} ms`),
+    (error: unknown) => console.error('warm-up failed (the first requests build what they need):', error),
+  );
   // Publishes each closed day, week and month of the stability index and runs the daily early warnings.
   const stopScheduler = startIndexScheduler({ db, events, now: () => new Date() });
 

@@ -32,4 +32,14 @@ describe('DocumentCache', () => {
     const doc = await cache.get('v1', 'x', async () => makeDocument('ok', 'text/plain'));
     expect(doc.body.toString()).toBe('ok');
   });
+
+  it('says whether a document is built or under way for a version', async () => {
+    const cache = new DocumentCache();
+    expect(cache.has('v1', 'x')).toBe(false);
+    const pending = cache.get('v1', 'x', async () => makeDocument('x', 'text/plain'));
+    expect(cache.has('v1', 'x')).toBe(true);
+    await pending;
+    expect(cache.has('v1', 'y')).toBe(false);
+    expect(cache.has('v2', 'x')).toBe(false);
+  });
 });

@@ -23,6 +23,11 @@ export class DocumentCache {
   private version: string | null = null;
   private documents = new Map<string, Promise<CachedDocument>>();
 
+  /** Whether the document is built or being built for this version (Server-Timing reports it). */
+  has(version: string, name: string): boolean {
+    return version === this.version && this.documents.has(name);
+  }
+
   async get(version: string, name: string, build: () => Promise<CachedDocument>): Promise<CachedDocument> {
     if (version !== this.version) {
       this.version = version;

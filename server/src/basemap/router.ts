@@ -11,7 +11,8 @@
  * - GET /basemap/tiles/{z}/{x}/{y}: tiles of the optional PMTiles file (BASEMAP_PMTILES)
  *
  * These are public geography (the same for every account), so they need no token and may be
- * cached: ETag + `Cache-Control: public, max-age=300`, gzip when the client accepts it. They are
+ * cached: ETag + `Cache-Control: public, max-age=300`, gzip when the client accepts it;
+ * `Server-Timing: cache;desc=hit` or `miss` says whether the server had it built. They are
  * rebuilt when a data set is loaded. Errors answer JSON `{ error: { code, message } }`.
  */
 import { Router, type NextFunction, type Request, type Response } from 'express';
@@ -37,8 +38,10 @@ function sendError(res: Response, status: number, code: string, message: string)
   res.status(status).json({ error: { code, message } });
 }
 
-function sendDocument(req: Request, res: Response, doc: CachedDocument): void {
+function sendDocument(req: Request, res: Response, doc: CachedDocument, kept: boolean): void {
   res.setHeader('Cache-Control', 'public, max-age=300');
+  // As the feeds say it: whether this request found the document built (or a build under way).
+  res.setHeader('Server-Timing', `cache;desc=${kept ? 'hit' : 'miss'}`);
   res.setHeader('ETag', doc.etag);
   res.setHeader('Vary', 'Accept-Encoding');
   if (req.headers['if-none-match'] === doc.etag) {
@@ -79,8 +82,19 @@ async function unitsText(db: Database): Promise<string> {
   return JSON.stringify({ units });
 }
 
+export interface Basemap {
+  /** Mount it at /basemap. */
+  router: Router;
+  /** Builds every document now (a server warms up at start), so the first wall waits for none. */
+  warm(): Promise<void>;
+}
+
 /** The basemap router; mount it at /basemap. */
 export function basemapRouter(options: BasemapOptions): Router {
+  return createBasemap(options).router;
+}
+
+export function createBasemap(options: BasemapOptions): Basemap {
   const { db } = options;
   const cache = new DocumentCache();
   const pmtilesPath = options.pmtilesPath === undefined ? process.env.BASEMAP_PMTILES || null : options.pmtilesPath;
@@ -94,28 +108,36 @@ export function basemapRouter(options: BasemapOptions): Router {
         })
       : Promise.resolve(null));
 
-  const cached =
-    (name: string, contentType: string, build: () => Promise<string>) => async (req: Request, res: Response) => {
-      const version = await findDataVersion(db);
-      sendDocument(req, res, await cache.get(version, name, async () => makeDocument(await build(), contentType)));
-    };
+  // Every document the basemap serves, by name: built once per data version (cache.ts).
+  const builders: Record<string, [contentType: string, build: () => Promise<string>]> = {
+    style: [
+      JSON_TYPE,
+      async () => {
+        const info = (await archive())?.info ?? null;
+        return JSON.stringify(buildStyle({ pmtiles: info, dataVersion: await findDataVersion(db) }));
+      },
+    ],
+    roads: [GEOJSON, () => roadsText(db)],
+    units: [JSON_TYPE, () => unitsText(db)],
+    ...Object.fromEntries(
+      ADMIN_LEVELS.map((level) => [`boundaries-${level}`, [GEOJSON, () => boundariesText(db, level)] as const]),
+    ),
+  };
+  const document = async (name: string) => {
+    const [contentType, build] = builders[name]!;
+    const version = await findDataVersion(db);
+    const kept = cache.has(version, name);
+    return { kept, doc: await cache.get(version, name, async () => makeDocument(await build(), contentType)) };
+  };
+  const serve = (name: string) => async (req: Request, res: Response) => {
+    const { doc, kept } = await document(name);
+    sendDocument(req, res, doc, kept);
+  };
 
   const router = Router();
-  router.get(
-    '/style.json',
-    cached('style', JSON_TYPE, async () => {
-      const info = (await archive())?.info ?? null;
-      return JSON.stringify(buildStyle({ pmtiles: info, dataVersion: await findDataVersion(db) }));
-    }),
-  );
-  router.get(
-    '/roads.geojson',
-    cached('roads', GEOJSON, () => roadsText(db)),
-  );
-  router.get(
-    '/units.json',
-    cached('units', JSON_TYPE, () => unitsText(db)),
-  );
+  router.get('/style.json', serve('style'));
+  router.get('/roads.geojson', serve('roads'));
+  router.get('/units.json', serve('units'));
   router.get('/boundaries/:file', (req: Request, res: Response, next: NextFunction) => {
     const level = /^([a-z]+)\.geojson$/.exec(String(req.params.file))?.[1] as AdminLevel | undefined;
     if (!level || !ADMIN_LEVELS.includes(level)) {
@@ -126,7 +148,7 @@ export function basemapRouter(options: BasemapOptions): Router {
         `no boundaries at ${req.params.file}; use ${ADMIN_LEVELS.join(', ')}.geojson`,
       );
     }
-    cached(`boundaries-${level}`, GEOJSON, () => boundariesText(db, level))(req, res).catch(next);
+    serve(`boundaries-${level}`)(req, res).catch(next);
   });
   router.get('/tiles/:z/:x/:y', async (req: Request, res: Response) => {
     const [z, x, y] = [req.params.z, req.params.x, req.params.y].map((v) =>
@@ -156,5 +178,5 @@ export function basemapRouter(options: BasemapOptions): Router {
     console.error('basemap failed:', error);
     if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'the basemap could not be built; see the server log');
   });
-  return router;
+  return { router, warm: async () => void (await Promise.all(Object.keys(builders).map(document))) };
 }

@@ -118,8 +118,23 @@ function feedRoute(layer: FeedLayer, options: FeedsOptions, build: Build) {
 /** What every feed's header says was asked for: the unit and the bbox. */
 const areaMeta = (params: FeedParams) => ({ unit: params.area.unitCode, bbox: params.area.bbox });
 
+export interface Feeds {
+  /** Mount it at /feeds. */
+  router: Router;
+  /**
+   * Builds and keeps the camera and risk-point feeds as a wall of each jurisdiction prefix asks
+   * for them by default (the whole jurisdiction; a server warms up at start). The case feed is
+   * left to the first request: its window is the wall's choice.
+   */
+  warm(prefixes: readonly string[]): Promise<void>;
+}
+
 /** The feeds router; mount it at /feeds. */
 export function feedsRouter(options: FeedsOptions): Router {
+  return createFeeds(options).router;
+}
+
+export function createFeeds(options: FeedsOptions): Feeds {
   const { db } = options;
   const readers = options.readers ?? Math.min(4, availableParallelism());
   const read = { chunkRows: options.chunkRows ?? FEED_CHUNK_ROWS, samplePercent: options.samplePercent };
@@ -149,63 +164,58 @@ export function feedsRouter(options: FeedsOptions): Router {
     });
     return { bytes: feed.bytes, rows: feed.rows, cache: outcome };
   };
-  router.get(
-    '/cameras',
-    feedRoute('cameras', options, (filter, params, clock) => {
-      // Only statuses changed since the kept feed's version: patch them in, no rebuild.
-      const update = async (previous: CameraFeed): Promise<CameraFeed | null> => {
-        const since = performance.now();
-        const patchable = previous.patchable;
-        // The ids that find each changed camera's row are read once, the first time they are needed.
-        const delta = patchable
-          ? await cameraStatusChangesSince(db, previous.version, patchable.hasIds ? undefined : filter)
-          : null;
-        clock.ms += performance.now() - since;
-        const changes = delta?.changes.map((c) => ({ id: c.id, value: c.status })) ?? [];
-        const next = delta && patchable!.recode('status', changes, delta.ids ?? undefined);
-        return (
-          next && {
-            version: delta.version,
-            bytes: next.bytes,
-            rows: next.rows,
-            heldBytes: next.heldBytes,
-            patchable: next,
-          }
-        );
-      };
-      // Everything that decides the bytes: the jurisdiction, the area and the id column.
-      const key = JSON.stringify(['cameras', filter.prefix, params.area, params.ids]);
-      return kept<CameraFeed>(
-        'cameras',
-        key,
-        clock,
-        async (snapshot) => {
-          const version = await feedVersion(snapshot[0]!, 'cameras');
-          const chunks = findCameraFeedChunks(snapshot, filter, CAMERA_LAYER.fields, { ids: params.ids, ...read });
-          const feed = await buildPatchableFeed(CAMERA_LAYER, timed(chunks, clock), {
-            ids: params.ids,
-            meta: areaMeta(params),
-          });
-          return { version, bytes: feed.bytes, rows: feed.rows, heldBytes: feed.heldBytes, patchable: feed };
-        },
-        { update },
+  const cameras: Build = (filter, params, clock) => {
+    // Only statuses changed since the kept feed's version: patch them in, no rebuild.
+    const update = async (previous: CameraFeed): Promise<CameraFeed | null> => {
+      const since = performance.now();
+      const patchable = previous.patchable;
+      // The ids that find each changed camera's row are read once, the first time they are needed.
+      const delta = patchable
+        ? await cameraStatusChangesSince(db, previous.version, patchable.hasIds ? undefined : filter)
+        : null;
+      clock.ms += performance.now() - since;
+      const changes = delta?.changes.map((c) => ({ id: c.id, value: c.status })) ?? [];
+      const next = delta && patchable!.recode('status', changes, delta.ids ?? undefined);
+      return (
+        next && {
+          version: delta.version,
+          bytes: next.bytes,
+          rows: next.rows,
+          heldBytes: next.heldBytes,
+          patchable: next,
+        }
       );
-    }),
-  );
-  router.get(
-    '/risk-points',
-    feedRoute('risk-points', options, (filter, params, clock) =>
-      kept('risk_points', JSON.stringify(['risk-points', filter.prefix, params]), clock, async (snapshot) => {
-        const version = await feedVersion(snapshot[0]!, 'risk_points');
-        const chunks = findRiskPointFeedChunks(snapshot, filter, RISK_POINT_LAYER.fields, { ids: params.ids, ...read });
-        const feed = await buildFeed(RISK_POINT_LAYER, timed(chunks, clock), {
+    };
+    // Everything that decides the bytes: the jurisdiction, the area and the id column.
+    const key = JSON.stringify(['cameras', filter.prefix, params.area, params.ids]);
+    return kept<CameraFeed>(
+      'cameras',
+      key,
+      clock,
+      async (snapshot) => {
+        const version = await feedVersion(snapshot[0]!, 'cameras');
+        const chunks = findCameraFeedChunks(snapshot, filter, CAMERA_LAYER.fields, { ids: params.ids, ...read });
+        const feed = await buildPatchableFeed(CAMERA_LAYER, timed(chunks, clock), {
           ids: params.ids,
           meta: areaMeta(params),
         });
-        return { version, ...feed };
-      }),
-    ),
-  );
+        return { version, bytes: feed.bytes, rows: feed.rows, heldBytes: feed.heldBytes, patchable: feed };
+      },
+      { update },
+    );
+  };
+  const riskPoints: Build = (filter, params, clock) =>
+    kept('risk_points', JSON.stringify(['risk-points', filter.prefix, params]), clock, async (snapshot) => {
+      const version = await feedVersion(snapshot[0]!, 'risk_points');
+      const chunks = findRiskPointFeedChunks(snapshot, filter, RISK_POINT_LAYER.fields, { ids: params.ids, ...read });
+      const feed = await buildFeed(RISK_POINT_LAYER, timed(chunks, clock), {
+        ids: params.ids,
+        meta: areaMeta(params),
+      });
+      return { version, ...feed };
+    });
+  router.get('/cameras', feedRoute('cameras', options, cameras));
+  router.get('/risk-points', feedRoute('risk-points', options, riskPoints));
   router.get(
     '/cases',
     feedRoute('cases', options, (filter, params, clock) => {
@@ -244,5 +254,21 @@ export function feedsRouter(options: FeedsOptions): Router {
     console.error('feed failed:', error);
     if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'the feed could not be built; see the server log');
   });
-  return router;
+  const warm = async (prefixes: readonly string[]) => {
+    const jobs = [...new Set(prefixes)].flatMap((prefix) =>
+      (
+        [
+          ['cameras', cameras],
+          ['risk-points', riskPoints],
+        ] as const
+      ).map(([layer, build]) => {
+        const params = parseFeedParams(layer, {});
+        if (!params.ok) throw new Error(`feeds: no default parameters for ${layer}`);
+        const filter: FeedFilter = { prefix, area: params.value.area, unitPrefix: jurisdictionPrefix };
+        return build(filter, params.value, { ms: 0 });
+      }),
+    );
+    await Promise.all(jobs);
+  };
+  return { router, warm };
 }

@@ -62,3 +62,12 @@ export async function findActiveUserHashes(db: Queryable): Promise<{ username: s
   );
   return rows;
 }
+
+/** The jurisdictions of the enabled accounts with a role (e.g. the kiosks a server warms up for). */
+export async function findJurisdictionsOfRole(db: Queryable, role: string): Promise<string[]> {
+  const { rows } = await db.query<{ jurisdiction_code: string }>(
+    'SELECT DISTINCT jurisdiction_code FROM users WHERE role = $1 AND NOT disabled ORDER BY jurisdiction_code',
+    [role],
+  );
+  return rows.map((r) => r.jurisdiction_code);
+}

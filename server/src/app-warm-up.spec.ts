@@ -1,0 +1,52 @@
+/**
+ * The warm-up a server runs once listening: the first wall screen after a (re)start finds the
+ * basemap built and its jurisdiction's camera and risk-point feeds kept.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { eachDriver } from '../test/databases.js';
+import { startTestApi, type TestApi } from '../test/api.js';
+
+const BASEMAP = [
+  'style.json',
+  'roads.geojson',
+  'units.json',
+  'boundaries/county.geojson',
+  'boundaries/village.geojson',
+];
+
+eachDriver('the start-up warm-up', (driver) => {
+  let api: TestApi;
+  afterEach(() => api.stop());
+
+  const cacheOf = async (path: string, token?: string) => {
+    const res = await fetch(`${api.base}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+    expect(res.status, path).toBe(200);
+    await res.arrayBuffer();
+    return /cache;desc=(\w+)/.exec(res.headers.get('server-timing') ?? '')?.[1];
+  };
+
+  describe('without it', () => {
+    it('the first requests build the basemap and the feeds', async () => {
+      api = await startTestApi(driver);
+      const token = await api.login('demo-wall');
+      for (const path of BASEMAP) expect(await cacheOf(`/basemap/${path}`), path).toBe('miss');
+      expect(await cacheOf('/feeds/cameras', token)).toBe('miss');
+      expect(await cacheOf('/feeds/risk-points', token)).toBe('miss');
+      expect(await cacheOf('/basemap/style.json')).toBe('hit');
+    });
+  });
+
+  describe('after it', () => {
+    it("the kiosk's first wall finds every basemap document and its camera and risk-point feeds kept", async () => {
+      api = await startTestApi(driver);
+      // The demo data has one kiosk account (demo-wall, the city).
+      expect(await api.warmUp()).toMatchObject({ jurisdictions: 1 });
+      const token = await api.login('demo-wall');
+      for (const path of BASEMAP) expect(await cacheOf(`/basemap/${path}`), path).toBe('hit');
+      expect(await cacheOf('/feeds/cameras', token)).toBe('hit');
+      expect(await cacheOf('/feeds/risk-points', token)).toBe('hit');
+      // Another jurisdiction's feed was not built for nobody.
+      expect(await cacheOf('/feeds/cameras', await api.login('demo-township'))).toBe('miss');
+    });
+  });
+});
