@@ -126,6 +126,26 @@ async function tooltipAt(page: Page, x: number, y: number): Promise<'here' | 'st
   return seen;
 }
 
+/**
+ * Puts the pointer on each of `places` ([lon, lat]) that the map itself shows (not a panel or the
+ * legend over it) until a tooltip stands there; where, in page pixels (null: at none of them).
+ * The page must be opened with `?e2e` (the map's projection).
+ */
+async function hoverOneOf(page: Page, places: number[][]): Promise<{ x: number; y: number } | null> {
+  const box = (await page.locator(MAP).boundingBox())!;
+  for (const place of places) {
+    const at = await screenOf(page, '__wallMap', place);
+    const onMap = await page.evaluate(({ x, y, map }) => !!document.elementFromPoint(x, y)?.closest(map), {
+      ...at,
+      map: MAP,
+    });
+    if (!onMap) continue;
+    await page.mouse.move(at.x, at.y);
+    if ((await tooltipAt(page, at.x - box.x, at.y - box.y)) === 'here') return at;
+  }
+  return null;
+}
+
 const isOn = async (page: Page, layer: LayerToggle) =>
   (await page.getAttribute(`[data-testid=toggle-${layer}]`, 'aria-pressed')) === 'true';
 
@@ -254,22 +274,10 @@ describe('the wall at 1920 × 1080, focused on a township', () => {
       { unit: TOWNSHIP, from: new Date(TEST_NOW.getTime() - 7 * 86_400_000).toISOString() },
     );
     expect(cases.edges.length, 'cases of the last week in the township').toBeGreaterThan(0);
-    const box = (await page.locator(MAP).boundingBox())!;
-    let found: { x: number; y: number } | null = null;
-    for (const { node } of cases.edges) {
-      const at = await screenOf(page, '__wallMap', node.location.coordinates);
-      // Only where the map itself is under the point, not a panel or the legend over it.
-      const onMap = await page.evaluate(({ x, y, map }) => !!document.elementFromPoint(x, y)?.closest(map), {
-        ...at,
-        map: MAP,
-      });
-      if (!onMap) continue;
-      await page.mouse.move(at.x, at.y);
-      if ((await tooltipAt(page, at.x - box.x, at.y - box.y)) === 'here') {
-        found = at;
-        break;
-      }
-    }
+    const found = await hoverOneOf(
+      page,
+      cases.edges.map(({ node }) => node.location.coordinates),
+    );
     expect(found, "a tooltip for one of the township's cases").not.toBeNull();
     expect(await page.textContent('[role=tooltip]')).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d/);
     await page.mouse.click(found!.x, found!.y);
@@ -402,7 +410,7 @@ describe('the wall at 3840 × 2160, the whole city', () => {
   // that no other run showed; one retry in a fresh browser context, and the watcher now keeps
   // the thrown value's name and stack so that the next occurrence can be traced.
   it('scales to 4K without scrollbars, and draws', { retry: 1, timeout: 240_000 }, async () => {
-    const { context, page, watch, snapshots } = await openWall({ width: 3840, height: 2160 }, '');
+    const { context, page, watch, snapshots } = await openWall({ width: 3840, height: 2160 }, '&e2e');
     try {
       // Without a unit in the address the wall's unit is its account's jurisdiction: no snapshot
       // may be asked for before the "who am I" says which (it would be thrown away).
@@ -422,6 +430,25 @@ describe('the wall at 3840 × 2160, the whole city', () => {
       );
       expect(canvases).toHaveLength(2);
       for (const c of canvases) expect(c.w * c.h, `${c.w} × ${c.h}`).toBeLessThanOrEqual(SOFTWARE_PIXEL_BUDGET);
+      // Laid out at 1080p's size too (so MapLibre loads 1080p's tiles), and scaled up to fill the map.
+      const frame = (await page.locator(MAP).boundingBox())!;
+      const laidOut = await page.$eval(`${MAP} canvas`, (c) => {
+        const box = c.getBoundingClientRect();
+        return { css: c.clientWidth * c.clientHeight, w: box.width, h: box.height };
+      });
+      expect(laidOut.css).toBeLessThanOrEqual(SOFTWARE_PIXEL_BUDGET);
+      expect(Math.abs(laidOut.w - frame.width)).toBeLessThan(2);
+      expect(Math.abs(laidOut.h - frame.height)).toBeLessThan(2);
+      // The pointer still finds what is under it, the tooltip standing where it points.
+      const { cases } = await server.gql<{ cases: { edges: { node: { location: { coordinates: number[] } } }[] } }>(
+        'query ($from: DateTime) { cases(from: $from, first: 60) { edges { node { location } } } }',
+        { from: new Date(TEST_NOW.getTime() - 7 * 86_400_000).toISOString() },
+      );
+      const found = await hoverOneOf(
+        page,
+        cases.edges.map(({ node }) => node.location.coordinates),
+      );
+      expect(found, "a tooltip for one of the past week's cases").not.toBeNull();
       expect(watch.consoleErrors).toEqual([]);
       expect(watch.foreignRequests).toEqual([]);
     } finally {

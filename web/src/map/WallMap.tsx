@@ -27,7 +27,7 @@ import type { LabelPlace } from './layers/labels.js';
 import { tooltipLines, type Hit } from './tooltip.js';
 import type { StyleJson } from './basemap-style.js';
 import type { AreaFeature } from './layers/choropleth.js';
-import { isSoftwareRenderer, mapPixelRatio, rendererOf } from './renderer.js';
+import { isSoftwareRenderer, mapCssScale, mapPixelRatio, rendererOf } from './renderer.js';
 import { useCloseUpSources } from './use-close-up-sources.js';
 import { useGrids, type LoadGrids } from './use-grids.js';
 import { useLabelGlyphs } from './use-label-glyphs.js';
@@ -114,6 +114,11 @@ export default function WallMap(props: WallMapProps) {
   const [view, setView] = useState<Bbox | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [renderer, setRenderer] = useState<'gpu' | 'software' | null>(null);
+  // How much CSS scales the map up (mapCssScale): its sizes in pixels (the UI scale, padding,
+  // the pointer) are in the map's own, smaller pixels.
+  const [mapScale, setMapScale] = useState(1);
+  const mapScaleNow = useRef(1);
+  const mapUiScale = props.uiScale / mapScale;
   const [hover, setHover] = useState<{ x: number; y: number; lines: string[] } | null>(null);
   const [icon] = useState(() => ({ atlas: drawRiskIcon(), mapping: ICON_MAPPING }));
   const { style, townships } = props.basemap;
@@ -195,8 +200,19 @@ export default function WallMap(props: WallMapProps) {
     const mapGl = m.getCanvas().getContext('webgl2');
     const software = isSoftwareRenderer(rendererOf(mapGl));
     const { width, height } = container.current.getBoundingClientRect();
-    // In software, at most 1080p's pixels per canvas (a GPU keeps following the screen's ratio).
-    const pixelRatio = mapPixelRatio(software, width, height, window.devicePixelRatio);
+    // In software, at most 1080p's pixels per canvas (a GPU keeps following the screen's ratio):
+    // a bigger map is laid out at 1080p's size and scaled up by CSS, so MapLibre loads and draws
+    // 1080p's tiles at 1080p's zoom; on a high-density screen the pixel ratio comes down instead.
+    const scale = mapCssScale(software, width, height);
+    const pixelRatio = mapPixelRatio(software, width / scale, height / scale, window.devicePixelRatio);
+    if (scale > 1) {
+      container.current.style.setProperty('--map-scale', String(scale));
+      container.current.dataset.scaled = 'true';
+      m.resize();
+      m.fitBounds([...props.home] as Bbox, { padding: mapPadding(props.uiScale / scale), duration: 0 });
+    }
+    mapScaleNow.current = scale;
+    setMapScale(scale);
     if (pixelRatio !== window.devicePixelRatio) m.setPixelRatio(pixelRatio);
     const deck = new MapboxOverlay({
       interleaved: false,
@@ -220,7 +236,8 @@ export default function WallMap(props: WallMapProps) {
               object: info.object,
             })
           : null;
-        setHover(lines ? { x: info.x, y: info.y, lines } : null);
+        const k = mapScaleNow.current;
+        setHover(lines ? { x: info.x * k, y: info.y * k, lines } : null);
       },
       onClick: (info) => {
         const id = info.layer?.id;
@@ -290,7 +307,7 @@ export default function WallMap(props: WallMapProps) {
   useEffect(() => {
     if (!map || !props.home || homeKey === fittedHome.current) return;
     fittedHome.current = homeKey;
-    map.fitBounds([...props.home] as Bbox, { padding: mapPadding(props.uiScale), duration: 0 });
+    map.fitBounds([...props.home] as Bbox, { padding: mapPadding(mapUiScale), duration: 0 });
   }, [map, homeKey]);
 
   const dayStart = useCallback((at: Date) => startOfDay(dayKey(at, props.timeZone), props.timeZone), [props.timeZone]);
@@ -304,7 +321,7 @@ export default function WallMap(props: WallMapProps) {
         labels: { places: glyphs.places, prefix: props.prefix, ready: glyphs.places.length > 0 },
         icon,
         zoom,
-        uiScale: props.uiScale,
+        uiScale: mapUiScale,
         dayStart,
         index: props.index
           ? { townships, grids: grids.map((g) => g.feature), scores: props.index.scores, version: props.index.version }
@@ -326,7 +343,7 @@ export default function WallMap(props: WallMapProps) {
       props.prefix,
       icon,
       zoom,
-      props.uiScale,
+      mapUiScale,
       dayStart,
     ],
   );
@@ -388,7 +405,7 @@ export default function WallMap(props: WallMapProps) {
   useEffect(() => {
     if (map && loaded && props.flyTo)
       map.fitBounds([...props.flyTo.bbox] as Bbox, {
-        padding: mapPadding(props.uiScale),
+        padding: mapPadding(mapUiScale),
         duration: renderer === 'software' ? 0 : 4000,
         essential: true,
       });

@@ -8,8 +8,11 @@ export function exposeProjectionForTests(name: '__planMap' | '__wallMap', map: M
   (window as unknown as Record<string, unknown>)[name] = {
     project: (lng: number, lat: number) => {
       const p = map.project([lng, lat]);
-      const box = map.getCanvas().getBoundingClientRect();
-      return { x: box.left + p.x, y: box.top + p.y };
+      // The map's pixels may be scaled by CSS (a 4K wall drawn in software).
+      const canvas = map.getCanvas();
+      const box = canvas.getBoundingClientRect();
+      const k = box.width / canvas.clientWidth;
+      return { x: box.left + p.x * k, y: box.top + p.y * k };
     },
   };
   return () => delete (window as unknown as Record<string, unknown>)[name];

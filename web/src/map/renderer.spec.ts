@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { isSoftwareRenderer, mapPixelRatio, SOFTWARE_PIXEL_BUDGET } from './renderer.js';
+import { isSoftwareRenderer, mapCssScale, mapPixelRatio, SOFTWARE_PIXEL_BUDGET } from './renderer.js';
 
 it.each([
   ['ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)', true],
@@ -27,4 +27,22 @@ it.each([
   const r = mapPixelRatio(sw, w, h, dpr);
   expect(r).toBeCloseTo(ratio, 10);
   if (sw && w > 0) expect(Math.round(w * r) * Math.round(h * r)).toBeLessThanOrEqual(SOFTWARE_PIXEL_BUDGET);
+});
+
+it.each([
+  // [software, width, height, expected scale]
+  [false, 3840, 2160, 1],
+  [true, 1920, 1080, 1],
+  [true, 1200, 800, 1],
+  [true, 3840, 2160, 2],
+  [true, 2560, 1440, 4 / 3],
+  [true, 0, 0, 1],
+] as const)('lays a software map out within 1080p’s CSS pixels: software %s, %i × %i → scale %s', (sw, w, h, k) => {
+  const scale = mapCssScale(sw, w, h);
+  expect(scale).toBeCloseTo(k, 10);
+  // Laid out at the smaller size, the map then draws at the screen's own pixel ratio (1 here).
+  if (sw && w > 0) {
+    expect((w / scale) * (h / scale)).toBeLessThanOrEqual(SOFTWARE_PIXEL_BUDGET + 1e-6);
+    expect(mapPixelRatio(sw, w / scale, h / scale, 1)).toBeCloseTo(1, 10);
+  }
 });

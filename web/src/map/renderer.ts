@@ -21,11 +21,24 @@ export const SOFTWARE_PIXEL_BUDGET = 1920 * 1080;
 
 /**
  * The pixel ratio to draw a map of `width` × `height` CSS pixels at: the screen's own, or for a
- * software renderer at most what keeps the canvas within SOFTWARE_PIXEL_BUDGET (a 4K wall at
- * 100 % scaling: 0.5, the compositor scaling the picture up). Its frames then cost what a 1080p
- * wall's do (README, "Wall screen in the browser").
+ * software renderer at most what keeps the canvas within SOFTWARE_PIXEL_BUDGET (a map of
+ * 1920 × 1080 CSS pixels on a screen at 200 %: 1, the compositor scaling the picture up). Its
+ * frames then cost what a 1080p wall's do (README, "Wall screen in the browser"). A map of more
+ * CSS pixels is first laid out smaller (mapCssScale).
  */
 export function mapPixelRatio(software: boolean, width: number, height: number, devicePixelRatio: number): number {
   if (!software || width <= 0 || height <= 0) return devicePixelRatio;
   return Math.min(devicePixelRatio, Math.sqrt(SOFTWARE_PIXEL_BUDGET / (width * height)));
+}
+
+/**
+ * How much to scale a software-rendered map of `width` × `height` CSS pixels up by CSS, laying it
+ * out within SOFTWARE_PIXEL_BUDGET CSS pixels (a 4K wall: 2, a map of 1920 × 1080 CSS pixels
+ * laid out on it); 1 for a GPU or a map within the budget. MapLibre picks tiles and zoom by
+ * CSS pixels: drawn at a pixel ratio of 0.5 instead, a 4K wall loaded and tiled four times
+ * 1080p's basemap tiles for a picture of 1080p's pixels.
+ */
+export function mapCssScale(software: boolean, width: number, height: number): number {
+  if (!software || width <= 0 || height <= 0) return 1;
+  return Math.max(1, Math.sqrt((width * height) / SOFTWARE_PIXEL_BUDGET));
 }
