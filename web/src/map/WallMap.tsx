@@ -200,10 +200,9 @@ export default function WallMap(props: WallMapProps) {
     const mapGl = m.getCanvas().getContext('webgl2');
     const software = isSoftwareRenderer(rendererOf(mapGl));
     const { width, height } = container.current.getBoundingClientRect();
-    // In software, at most 1080p's pixels per canvas (a GPU keeps following the screen's ratio):
-    // a bigger map is laid out at 1080p's size and scaled up by CSS, so MapLibre loads and draws
-    // 1080p's tiles at 1080p's zoom; on a high-density screen the pixel ratio comes down instead.
-    const scale = mapCssScale(software, width, height);
+    // In software the map is laid out as on a 1080p wall and scaled up by CSS (a GPU draws it at
+    // the screen's size), and at most 1080p's pixels per canvas on a high-density screen.
+    const scale = mapCssScale(software, props.uiScale);
     const pixelRatio = mapPixelRatio(software, width / scale, height / scale, window.devicePixelRatio);
     if (scale > 1) {
       container.current.style.setProperty('--map-scale', String(scale));

@@ -30,19 +30,12 @@ it.each([
 });
 
 it.each([
-  // [software, width, height, expected scale]
-  [false, 3840, 2160, 1],
-  [true, 1920, 1080, 1],
-  [true, 1200, 800, 1],
-  [true, 3840, 2160, 2],
-  [true, 2560, 1440, 4 / 3],
-  [true, 0, 0, 1],
-] as const)('lays a software map out within 1080p’s CSS pixels: software %s, %i × %i → scale %s', (sw, w, h, k) => {
-  const scale = mapCssScale(sw, w, h);
-  expect(scale).toBeCloseTo(k, 10);
-  // Laid out at the smaller size, the map then draws at the screen's own pixel ratio (1 here).
-  if (sw && w > 0) {
-    expect((w / scale) * (h / scale)).toBeLessThanOrEqual(SOFTWARE_PIXEL_BUDGET + 1e-6);
-    expect(mapPixelRatio(sw, w / scale, h / scale, 1)).toBeCloseTo(1, 10);
-  }
+  // [software, UI scale, expected scale]
+  [false, 2, 1],
+  [true, 1, 1],
+  [true, 0.8, 1],
+  [true, 4 / 3, 4 / 3],
+  [true, 2, 2],
+] as const)('lays a software map out as on a 1080p wall: software %s, UI scale %s → %s', (sw, ui, k) => {
+  expect(mapCssScale(sw, ui)).toBeCloseTo(k, 10);
 });

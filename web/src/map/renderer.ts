@@ -32,13 +32,13 @@ export function mapPixelRatio(software: boolean, width: number, height: number, 
 }
 
 /**
- * How much to scale a software-rendered map of `width` × `height` CSS pixels up by CSS, laying it
- * out within SOFTWARE_PIXEL_BUDGET CSS pixels (a 4K wall: 2, a map of 1920 × 1080 CSS pixels
- * laid out on it); 1 for a GPU or a map within the budget. MapLibre picks tiles and zoom by
- * CSS pixels: drawn at a pixel ratio of 0.5 instead, a 4K wall loaded and tiled four times
- * 1080p's basemap tiles for a picture of 1080p's pixels.
+ * How much CSS scales a software-rendered map up: the UI scale (a 4K wall: 2), so that the map is
+ * laid out as on a 1920 × 1080 wall and MapLibre and deck.gl load, tile and draw what a 1080p
+ * wall's map does (its zoom, its tiles, its pixels), the compositor scaling the picture up; never
+ * below 1. With a GPU, 1: the map is laid out and drawn at the screen's size. Drawn at a lower
+ * pixel ratio instead, a 4K wall loaded and tiled the basemap at a zoom step closer for a
+ * picture of about as many pixels.
  */
-export function mapCssScale(software: boolean, width: number, height: number): number {
-  if (!software || width <= 0 || height <= 0) return 1;
-  return Math.max(1, Math.sqrt((width * height) / SOFTWARE_PIXEL_BUDGET));
+export function mapCssScale(software: boolean, uiScale: number): number {
+  return software && uiScale > 1 ? uiScale : 1;
 }
