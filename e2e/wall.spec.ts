@@ -451,6 +451,16 @@ describe('the wall at 3840 × 2160, the whole city', () => {
         cases.edges.map(({ node }) => node.location.coordinates),
       );
       expect(found, "a tooltip for one of the past week's cases").not.toBeNull();
+      // Resized to 1080p (a UI scale of 1), the map is laid out at its frame's size again.
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await page.waitForFunction(
+        (map) => {
+          const c = document.querySelector<HTMLCanvasElement>(`${map} canvas`)!;
+          return Math.abs(c.clientWidth - document.querySelector<HTMLElement>(map)!.clientWidth) < 2;
+        },
+        MAP,
+        { timeout: 20_000 },
+      );
       expect(watch.consoleErrors).toEqual([]);
       expect(watch.foreignRequests).toEqual([]);
     } finally {

@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench/wall-soak.ts --database-url URL [--minutes 30] [--sample-seconds 30]`
+ * `npx tsx scripts/bench/wall-soak.ts --database-url URL [--minutes 30] [--sample-seconds 30] [--size 1920x1080]`
  * The unattended wall over time: opens /wall?kiosk=demo-wall&tour=1 in headless Chromium and,
  * every sample, reads the page's JavaScript heap (after a forced garbage collection), DOM nodes
  * and event listeners through the DevTools protocol, while the tour flies, the live socket
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     minutes: { type: 'string', default: '30' },
     'sample-seconds': { type: 'string', default: '30' },
     path: { type: 'string', default: '/wall?kiosk=demo-wall&tour=1' },
+    size: { type: 'string', default: '1920x1080' },
   },
 });
 
@@ -41,7 +42,9 @@ const browser = await chromium.launch({
   // CHROMIUM_FLAGS_EXTRA adds flags, e.g. scripts/wall-kiosk.sh's software compositing.
   args: [...chromiumFlagsWithExtra(), '--js-flags=--expose-gc'],
 });
-const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+const [width, height] = values.size.split('x').map(Number);
+if (!width || !height) throw new Error(`--size must be WIDTHxHEIGHT, e.g. 3840x2160; got "${values.size}"`);
+const page = await browser.newPage({ viewport: { width, height } });
 page.on('console', (m) => m.type() === 'error' && console.log(`console error: ${m.text()}`));
 page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
 const cdp = await page.context().newCDPSession(page);

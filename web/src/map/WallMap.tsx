@@ -103,6 +103,14 @@ const LAYER_SELECTION: Record<string, 'case' | 'camera' | 'riskPoint'> = {
   'risk-points': 'riskPoint',
 };
 
+/** Lays the map out `scale` times smaller than its frame and scales it up by CSS (wall.css). */
+function scaleMap(map: MapLibreMap, scale: number): void {
+  const container = map.getContainer();
+  container.style.setProperty('--map-scale', String(scale));
+  container.dataset.scaled = String(scale > 1);
+  map.resize();
+}
+
 export default function WallMap(props: WallMapProps) {
   const { t, i18n } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
@@ -205,9 +213,7 @@ export default function WallMap(props: WallMapProps) {
     const scale = mapCssScale(software, props.uiScale);
     const pixelRatio = mapPixelRatio(software, width / scale, height / scale, window.devicePixelRatio);
     if (scale > 1) {
-      container.current.style.setProperty('--map-scale', String(scale));
-      container.current.dataset.scaled = 'true';
-      m.resize();
+      scaleMap(m, scale);
       m.fitBounds([...props.home] as Bbox, { padding: mapPadding(props.uiScale / scale), duration: 0 });
     }
     mapScaleNow.current = scale;
@@ -302,6 +308,15 @@ export default function WallMap(props: WallMapProps) {
     };
     // The map is made once; later props reach it through the effects below.
   }, [style, homeKnown]);
+
+  // A window resized to another UI scale (rare on a wall) scales a software-rendered map anew.
+  useEffect(() => {
+    const scale = mapCssScale(renderer === 'software', props.uiScale);
+    if (!map || scale === mapScaleNow.current) return;
+    scaleMap(map, scale);
+    mapScaleNow.current = scale;
+    setMapScale(scale);
+  }, [map, renderer, props.uiScale]);
 
   useEffect(() => {
     if (!map || !props.home || homeKey === fittedHome.current) return;
