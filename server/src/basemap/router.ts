@@ -109,12 +109,12 @@ export function createBasemap(options: BasemapOptions): Basemap {
       : Promise.resolve(null));
 
   // Every document the basemap serves, by name: built once per data version (cache.ts).
-  const builders: Record<string, [contentType: string, build: () => Promise<string>]> = {
+  const builders: Record<string, [contentType: string, build: (version: string) => Promise<string>]> = {
     style: [
       JSON_TYPE,
-      async () => {
+      async (version) => {
         const info = (await archive())?.info ?? null;
-        return JSON.stringify(buildStyle({ pmtiles: info, dataVersion: await findDataVersion(db) }));
+        return JSON.stringify(buildStyle({ pmtiles: info, dataVersion: version }));
       },
     ],
     roads: [GEOJSON, () => roadsText(db)],
@@ -123,14 +123,14 @@ export function createBasemap(options: BasemapOptions): Basemap {
       ADMIN_LEVELS.map((level) => [`boundaries-${level}`, [GEOJSON, () => boundariesText(db, level)] as const]),
     ),
   };
-  const document = async (name: string) => {
+  /** The document `name` at the data's `version` (read once per request), and whether it was kept. */
+  const document = async (version: string, name: string) => {
     const [contentType, build] = builders[name]!;
-    const version = await findDataVersion(db);
     const kept = cache.has(version, name);
-    return { kept, doc: await cache.get(version, name, async () => makeDocument(await build(), contentType)) };
+    return { kept, doc: await cache.get(version, name, async () => makeDocument(await build(version), contentType)) };
   };
   const serve = (name: string) => async (req: Request, res: Response) => {
-    const { doc, kept } = await document(name);
+    const { doc, kept } = await document(await findDataVersion(db), name);
     sendDocument(req, res, doc, kept);
   };
 
@@ -178,5 +178,9 @@ export function createBasemap(options: BasemapOptions): Basemap {
     console.error('basemap failed:', error);
     if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'the basemap could not be built; see the server log');
   });
-  return { router, warm: async () => void (await Promise.all(Object.keys(builders).map(document))) };
+  const warm = async () => {
+    const version = await findDataVersion(db);
+    await Promise.all(Object.keys(builders).map((name) => document(version, name)));
+  };
+  return { router, warm };
 }

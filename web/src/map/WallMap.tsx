@@ -123,10 +123,9 @@ export default function WallMap(props: WallMapProps) {
   const [loaded, setLoaded] = useState(false);
   const [renderer, setRenderer] = useState<'gpu' | 'software' | null>(null);
   // How much CSS scales the map up (mapCssScale): its sizes in pixels (the UI scale, padding,
-  // the pointer) are in the map's own, smaller pixels.
-  const [mapScale, setMapScale] = useState(1);
-  const mapScaleNow = useRef(1);
-  const mapUiScale = props.uiScale / mapScale;
+  // the pointer) are in the map's own, smaller pixels. `scaleApplied` is what its element has now.
+  const mapUiScale = props.uiScale / mapCssScale(renderer === 'software', props.uiScale);
+  const scaleApplied = useRef(1);
   const [hover, setHover] = useState<{ x: number; y: number; lines: string[] } | null>(null);
   const [icon] = useState(() => ({ atlas: drawRiskIcon(), mapping: ICON_MAPPING }));
   const { style, townships } = props.basemap;
@@ -216,8 +215,7 @@ export default function WallMap(props: WallMapProps) {
       scaleMap(m, scale);
       m.fitBounds([...props.home] as Bbox, { padding: mapPadding(props.uiScale / scale), duration: 0 });
     }
-    mapScaleNow.current = scale;
-    setMapScale(scale);
+    scaleApplied.current = scale;
     if (pixelRatio !== window.devicePixelRatio) m.setPixelRatio(pixelRatio);
     const deck = new MapboxOverlay({
       interleaved: false,
@@ -241,7 +239,7 @@ export default function WallMap(props: WallMapProps) {
               object: info.object,
             })
           : null;
-        const k = mapScaleNow.current;
+        const k = scaleApplied.current;
         setHover(lines ? { x: info.x * k, y: info.y * k, lines } : null);
       },
       onClick: (info) => {
@@ -312,10 +310,9 @@ export default function WallMap(props: WallMapProps) {
   // A window resized to another UI scale (rare on a wall) scales a software-rendered map anew.
   useEffect(() => {
     const scale = mapCssScale(renderer === 'software', props.uiScale);
-    if (!map || scale === mapScaleNow.current) return;
+    if (!map || scale === scaleApplied.current) return;
     scaleMap(map, scale);
-    mapScaleNow.current = scale;
-    setMapScale(scale);
+    scaleApplied.current = scale;
   }, [map, renderer, props.uiScale]);
 
   useEffect(() => {
