@@ -3,9 +3,10 @@
  * ranking, live events and alerts on the right. Runs unattended: everything refreshes by itself
  * and keeps its last data on screen while the server is away.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_CATEGORIES } from '../../../server/src/domain/vocabulary.js';
+import { useModule } from '../app/use-module.js';
 import { authFailureText } from '../api/auth-failure.js';
 import { ApiError } from '../api/errors.js';
 import { CategoryBars } from '../charts/CategoryBars.js';
@@ -41,7 +42,7 @@ import { IndexPanel, IndexRankPanel } from './IndexPanels.js';
 import { useIndexScores, useWallHotspots, useWallIndex } from './use-index.js';
 import { levelOfCode } from './units.js';
 
-const WallMap = lazy(() => import('../map/WallMap.js'));
+const loadWallMap = () => import('../map/WallMap.js');
 
 const UNIT_NOTICES = {
   malformed: 'wall.unitMalformed',
@@ -80,8 +81,8 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
   const [selection, setSelection] = useState<MapSelection | null>(null);
   const [health, setHealth] = useState<Health>({});
   const [refreshKey, setRefreshKey] = useState(0);
-  // Start fetching the map code at once, while the first data is read.
-  useEffect(() => void import('../map/WallMap.js'), []);
+  // The map's code is fetched at once, while the first data is read.
+  const WallMap = useModule(loadWallMap)?.default;
 
   const lastOk = useRef<Partial<Record<Source, boolean>>>({});
   // Read when a failure is told: a language switch must not renew `report` (and re-read the basemap).
@@ -259,34 +260,32 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
         </div>
         <div className="center">
           <div className="map-frame">
-            <Suspense fallback={<div className="map-loading">{t('wall.loading')}</div>}>
-              {home ? (
-                <WallMap
-                  basemap={basemap}
-                  feeds={feeds}
-                  onHealth={mapHealth}
-                  home={home}
-                  flyTo={flyTo}
-                  places={places.places}
-                  names={names}
-                  prefix={focus ? prefixOfCode(focus) : ''}
-                  visibility={visibility}
-                  time={time}
-                  townshipRates={townshipRates}
-                  loadGrids={loadGrids}
-                  gridKey={`${range.from.toISOString()}|${refreshKey}`}
-                  uiScale={uiScale}
-                  timeZone={TIME_ZONE}
-                  onSelect={setSelection}
-                  index={indexLayer}
-                  hotspots={hotspots}
-                  onGridTownships={setGridTownships}
-                  exposeForTests={params.has('e2e')}
-                />
-              ) : (
-                <div className="map-loading">{t('wall.loading')}</div>
-              )}
-            </Suspense>
+            {home && WallMap ? (
+              <WallMap
+                basemap={basemap}
+                feeds={feeds}
+                onHealth={mapHealth}
+                home={home}
+                flyTo={flyTo}
+                places={places.places}
+                names={names}
+                prefix={focus ? prefixOfCode(focus) : ''}
+                visibility={visibility}
+                time={time}
+                townshipRates={townshipRates}
+                loadGrids={loadGrids}
+                gridKey={`${range.from.toISOString()}|${refreshKey}`}
+                uiScale={uiScale}
+                timeZone={TIME_ZONE}
+                onSelect={setSelection}
+                index={indexLayer}
+                hotspots={hotspots}
+                onGridTownships={setGridTownships}
+                exposeForTests={params.has('e2e')}
+              />
+            ) : (
+              <div className="map-loading">{t('wall.loading')}</div>
+            )}
             <LayerToggles visibility={visibility} onToggle={toggle} />
             <Legend visibility={visibility} />
             <TimeBar
