@@ -2,7 +2,8 @@ import react from '@vitejs/plugin-react';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vite';
 import { zh } from './web/src/i18n/zh.js';
-import { fontPreloadPlugin, textsOf } from './web/vite-plugins/font-preload.js';
+import { fontPreloadPlugin } from './web/vite-plugins/font-preload.js';
+import { uiText } from './web/src/i18n/ui-text.js';
 import { precompressPlugin } from './web/vite-plugins/precompress.js';
 
 const require = createRequire(import.meta.url);
@@ -12,7 +13,7 @@ export default defineConfig({
   plugins: [
     react(),
     // The font files of the app's own Chinese texts, asked for at once (see the plugin).
-    fontPreloadPlugin({ fontCss: require.resolve('@fontsource-variable/noto-sans-sc'), text: textsOf(zh) }),
+    fontPreloadPlugin({ fontCss: require.resolve('@fontsource-variable/noto-sans-sc'), text: uiText(zh) }),
     precompressPlugin(),
   ],
   build: { outDir: '../dist/web', emptyOutDir: true },

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { zh } from '../src/i18n/zh.js';
-import { filesCovering, parseFontFaces, textsOf } from './font-preload.js';
+import { filesCovering, parseFontFaces } from './font-preload.js';
+import { uiText } from '../src/i18n/ui-text.js';
 
 const CSS = `
 /* noto-sans-sc-[4]-wght-normal */
@@ -64,14 +65,10 @@ describe('the font files preloaded', () => {
     expect(filesCovering(faces, '')).toEqual([]);
   });
 
-  it('collects every text of a nested object', () => {
-    expect(textsOf({ a: '综治', b: { c: '中心', d: ['网格'] }, n: 3 })).toBe('综治中心网格');
-  });
-
-  it('covers every character of the Chinese texts with the bundled font’s files', () => {
+  it('covers every character of the UI’s Chinese texts and symbols with the bundled font’s files', () => {
     const require = createRequire(import.meta.url);
     const faces = parseFontFaces(readFileSync(require.resolve('@fontsource-variable/noto-sans-sc'), 'utf8'));
-    const chosen = filesCovering(faces, textsOf(zh));
+    const chosen = filesCovering(faces, uiText(zh));
     // Checked against the package's own table of subsets (unicode.json: "[115]" → its ranges),
     // not against the CSS the plugin parsed: every character of zh.ts that some subset holds
     // is in a subset whose file is preloaded.
@@ -87,7 +84,7 @@ describe('the font files preloaded', () => {
       ),
     }));
     const holds = (s: (typeof subsets)[number], cp: number) => s.ranges.some(([a, b]) => cp >= a! && cp <= (b ?? a)!);
-    const missing = [...new Set(textsOf(zh))].filter((c) => {
+    const missing = [...uiText(zh)].filter((c) => {
       const owners = subsets.filter((s) => holds(s, c.codePointAt(0)!));
       return owners.length > 0 && !owners.some((s) => chosen.includes(s.file));
     });

@@ -4,7 +4,8 @@
  * unicode-range; the browser asks for one only once a layout needs it, some 0.2 s into a wall's
  * load, and then 15 or so of them hold all six of HTTP/1.1's connections while the map's scripts,
  * the login and the basemap queue behind them. Preloaded, they travel while the first script
- * runs. Which files: those whose unicode-range holds a character of the texts given (zh.ts);
+ * runs. Which files: those whose unicode-range holds a character of the texts given (the UI's own
+ * Chinese, web/src/i18n/ui-text.ts);
  * names, categories and other data bring in the rest as before.
  */
 import { readFileSync } from 'node:fs';
@@ -39,13 +40,6 @@ export function filesCovering(faces: readonly FontFile[], text: string): string[
   return faces
     .filter((face) => codePoints.some((cp) => face.ranges.some(([from, to]) => cp >= from && cp <= to)))
     .map((face) => face.file);
-}
-
-/** Every string in a nested object of texts, joined. */
-export function textsOf(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object') return Object.values(value).map(textsOf).join('');
-  return '';
 }
 
 /** The plugin: preload tags for the files covering `text`, as the build named them. */

@@ -294,6 +294,8 @@ export const en: Texts<typeof zh> = {
     noFile: 'No file chosen',
     fileHint: 'GeoJSON, zipped Shapefile (with .prj, .cpg) or CSV with longitude and latitude columns (UTF-8 or GBK)',
     mapping: 'Field mapping (JSON, optional)',
+    // A mapping as typed: the column names are the file's own, Chinese in either language.
+    mappingExample: '{"fields": {"id": "设备国标编码"}, "defaults": {"owner_unit": "牡丹分局"}}',
     mappingHint:
       'Common Chinese column names (名称, 编码, 经度, 纬度, 类型, 状态 …) are recognised; fill this in only when yours differ.',
     dryRun: 'Check (dry run)',

@@ -288,6 +288,8 @@ export const zh = {
     noFile: '未选择文件',
     fileHint: 'GeoJSON、Shapefile 压缩包（含 .prj、.cpg）或含经度、纬度列的 CSV（UTF-8 或 GBK）',
     mapping: '字段映射（JSON，可选）',
+    // A mapping as typed: the column names are the file's own, Chinese in either language.
+    mappingExample: '{"fields": {"id": "设备国标编码"}, "defaults": {"owner_unit": "牡丹分局"}}',
     mappingHint: '常见中文列名（名称、编码、经度、纬度、类型、状态……）会自动识别，只有列名不同时才需要填写。',
     dryRun: '检查（试导入）',
     apply: '正式导入',

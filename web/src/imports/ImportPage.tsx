@@ -172,7 +172,7 @@ function Importer({ api, onLogout }: { api: WallApi; onLogout: () => void }) {
                 <textarea
                   rows={3}
                   value={form.mapping}
-                  placeholder='{"fields": {"id": "设备国标编码"}, "defaults": {"owner_unit": "牡丹分局"}}'
+                  placeholder={t('imports.mappingExample')}
                   onChange={(e) => change({ mapping: e.target.value })}
                 />
                 <span className="muted small">{t('imports.mappingHint')}</span>

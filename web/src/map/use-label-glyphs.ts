@@ -3,7 +3,7 @@
  * near the current zoom are loaded first, the villages only once the map gets close to them.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { loadLabelGlyphs } from './glyphs.js';
+import { loadFontFiles } from '../theme/fonts.js';
 import { labelCharacters, labelLevelsNear, type LabelPlace } from './layers/labels.js';
 import type { LabelLevel } from './layers/zoom.js';
 
@@ -19,7 +19,7 @@ export function useLabelGlyphs(places: readonly LabelPlace[], zoom: number) {
       if (asked.current.get(level) === places) continue;
       asked.current.set(level, places);
       const mine = places.filter((p) => p.level === level);
-      void loadLabelGlyphs(labelCharacters(mine)).finally(() => {
+      void loadFontFiles(labelCharacters(mine)).finally(() => {
         if (asked.current.get(level) !== places) return;
         performance.mark(`wall:labels-${level}`);
         setLoaded((prev) => new Map(prev).set(level, places));

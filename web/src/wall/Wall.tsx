@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_CATEGORIES } from '../../../server/src/domain/vocabulary.js';
 import { useModule } from '../app/use-module.js';
+import { loadFontFiles } from '../theme/fonts.js';
 import { authFailureText } from '../api/auth-failure.js';
 import { ApiError } from '../api/errors.js';
 import { CategoryBars } from '../charts/CategoryBars.js';
@@ -34,7 +35,7 @@ import { itemFromCase, tickerItems } from './ticker.js';
 import { TickerPanel } from './TickerPanel.js';
 import { TimeBar } from './TimeBar.js';
 import { dataExtent, homeBbox, planTour } from './tour.js';
-import { prefixOfCode, rankingFor, unitProblem } from './units.js';
+import { firstScreenNames, prefixOfCode, rankingFor, unitProblem } from './units.js';
 import { usePlayback, useTour } from './use-motion.js';
 import { useUiScale } from './use-ui-scale.js';
 import { useLiveEvents, usePlaces, useSnapshot, useStatic } from './use-wall-data.js';
@@ -145,6 +146,9 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
     const timer = setInterval(() => setRefreshKey((k) => k + 1), FEED_REFRESH_MS);
     return () => clearInterval(timer);
   }, []);
+
+  // The names the first screen shows, their font files asked for in one batch (theme/fonts.ts).
+  useEffect(() => void loadFontFiles(firstScreenNames(places.places, focus)), [places.places, focus]);
 
   const s = snapshot.data;
   const names = useMemo(() => new Map(places.places.map((p) => [p.code, p.name])), [places.places]);

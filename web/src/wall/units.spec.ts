@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { levelOfCode, prefixOfCode, rankingFor, unitProblem } from './units.js';
+import { firstScreenNames, levelOfCode, prefixOfCode, rankingFor, unitProblem } from './units.js';
 
 describe('admin codes', () => {
   it('tell the level from the zero padding', () => {
@@ -36,5 +36,26 @@ describe('admin codes', () => {
     expect(unitProblem('371721000000', places, '371702000000')).toBe('outside');
     expect(unitProblem('371702005000', places, '371702000000')).toBeNull();
     expect(unitProblem('371702005000', places, null)).toBeNull();
+  });
+});
+
+describe('the names on the first screen', () => {
+  const places = [
+    { code: '371700000000', name: '菏泽市', level: 'city' },
+    { code: '371702000000', name: '牡丹区', level: 'county' },
+    { code: '371702001000', name: '东城街道', level: 'township' },
+    { code: '371702001001', name: '郝堂村', level: 'village' },
+    { code: '371702002001', name: '邵庄村', level: 'village' },
+  ];
+
+  it('holds the city, counties and townships, each character once, without villages', () => {
+    const text = firstScreenNames(places, null);
+    expect(text).toBe('菏泽市牡丹区东城街道');
+    expect(firstScreenNames(places, '371702000000')).toBe(text);
+  });
+
+  it('adds the villages of the township whose villages are ranked', () => {
+    expect(firstScreenNames(places, '371702001000')).toBe('菏泽市牡丹区东城街道郝堂村');
+    expect(firstScreenNames(places, '371702001001')).toBe('菏泽市牡丹区东城街道郝堂村');
   });
 });

@@ -40,3 +40,18 @@ export function unitProblem(
   if (jurisdiction && !code.startsWith(prefixOfCode(jurisdiction))) return 'outside';
   return null;
 }
+
+/**
+ * The characters of the place names the wall shows before anyone zooms in: every city, county and
+ * township (the header, the labels at city zoom, the township ranking), and the villages of the
+ * township whose villages the wall ranks. Their font files are asked for in one batch.
+ */
+export function firstScreenNames(
+  places: readonly { code: string; name: string; level: string }[],
+  focus: string | null,
+): string {
+  const ranking = rankingFor(focus);
+  const villagesOf = ranking.level === 'village' && ranking.parent ? prefixOfCode(ranking.parent) : null;
+  const shown = places.filter((p) => p.level !== 'village' || (villagesOf !== null && p.code.startsWith(villagesOf)));
+  return [...new Set(shown.map((p) => p.name).join(''))].join('');
+}
