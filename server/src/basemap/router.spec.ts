@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eachDriver, openTestDatabase } from '../../test/databases.js';
 import type { Database } from '../db/database.js';
-import { basemapRouter } from './router.js';
+import { createBasemap } from './router.js';
 import { writeTestPmtiles } from './test-pmtiles.js';
 
 async function serve(db: Database, pmtilesPath: string | null): Promise<{ base: string; server: Server }> {
   const app = express();
-  app.use('/basemap', basemapRouter({ db, pmtilesPath }));
+  app.use('/basemap', createBasemap({ db, pmtilesPath }).router);
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/basemap`, server };

@@ -89,11 +89,7 @@ export interface Basemap {
   warm(): Promise<void>;
 }
 
-/** The basemap router; mount it at /basemap. */
-export function basemapRouter(options: BasemapOptions): Router {
-  return createBasemap(options).router;
-}
-
+/** The basemap: its router (mount it at /basemap) and its warm-up. */
 export function createBasemap(options: BasemapOptions): Basemap {
   const { db } = options;
   const cache = new DocumentCache();

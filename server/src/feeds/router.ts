@@ -129,11 +129,7 @@ export interface Feeds {
   warm(prefixes: readonly string[]): Promise<void>;
 }
 
-/** The feeds router; mount it at /feeds. */
-export function feedsRouter(options: FeedsOptions): Router {
-  return createFeeds(options).router;
-}
-
+/** The feeds: their router (mount it at /feeds) and their warm-up. */
 export function createFeeds(options: FeedsOptions): Feeds {
   const { db } = options;
   const readers = options.readers ?? Math.min(4, availableParallelism());

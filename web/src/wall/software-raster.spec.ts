@@ -16,15 +16,9 @@ import { expect, it } from 'vitest';
 
 const WEB_SRC = join(import.meta.dirname, '..');
 
-function cssFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return cssFiles(path);
-    return entry.name.endsWith('.css') ? [path] : [];
-  });
-}
-
-const files = cssFiles(WEB_SRC);
+const files = readdirSync(WEB_SRC, { recursive: true, encoding: 'utf8' })
+  .filter((name) => name.endsWith('.css'))
+  .map((name) => join(WEB_SRC, name));
 
 it('no stylesheet of the web app animates forever', () => {
   expect(files.length).toBeGreaterThan(3);

@@ -1,4 +1,6 @@
 /** What a 12-digit admin code says about its unit: its level, and the prefix of everything inside it. */
+import { labelCharacters } from '../map/layers/labels.js';
+
 export type UnitLevel = 'city' | 'county' | 'township' | 'village';
 
 export function levelOfCode(code: string): UnitLevel {
@@ -53,5 +55,5 @@ export function firstScreenNames(
   const ranking = rankingFor(focus);
   const villagesOf = ranking.level === 'village' && ranking.parent ? prefixOfCode(ranking.parent) : null;
   const shown = places.filter((p) => p.level !== 'village' || (villagesOf !== null && p.code.startsWith(villagesOf)));
-  return [...new Set(shown.map((p) => p.name).join(''))].join('');
+  return labelCharacters(shown);
 }

@@ -105,8 +105,8 @@ export function labelLayers(input: LabelInput): LayerSpec[] {
   });
 }
 
-/** Every character the labels use, to load the font's subsets before the atlas is drawn. */
-export function labelCharacters(places: readonly LabelPlace[]): string {
+/** Every character of the places' names, each once: the font files to load before they are drawn. */
+export function labelCharacters(places: readonly { name: string }[]): string {
   return [...new Set(places.map((p) => p.name).join(''))].join('');
 }
 
