@@ -365,17 +365,24 @@ export default function WallMap(props: WallMapProps) {
   // downloads. Not before: its frames would take the main thread and the GPU process from
   // MapLibre's loading (measured: data ready 0.4 s later in software on two cores).
   const ready = loaded && feeds.cases !== null && feeds.cameras !== null && feeds.riskPoints !== null;
-  const [drawing, setDrawing] = useState(false);
+  // Drawing starts in the very render that finds everything in, not in a render an effect asks
+  // for: in between, deck.gl would draw a warm-up frame (a quarter of a second of pipelines in
+  // software at 4K) that only holds the real one back. Once started, it goes on.
+  const complete = ready && labelsReady;
+  const [started, setStarted] = useState(false);
+  const drawing = started || complete;
   drawingNow.current = drawing;
   useEffect(() => {
-    if (drawing || !loaded) return;
-    if (ready && labelsReady) {
+    if (started) return;
+    if (drawing) {
       performance.mark('wall:drawing');
-      setDrawing(true);
+      setStarted(true);
+      return;
     }
-    const timer = setTimeout(() => setDrawing(true), PARTIAL_DRAW_AFTER_MS);
+    if (!loaded) return;
+    const timer = setTimeout(() => setStarted(true), PARTIAL_DRAW_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [drawing, loaded, ready, labelsReady]);
+  }, [started, drawing, loaded]);
   // Only built between the basemap's load and deck.gl's first drawing: afterwards every change
   // would build the layer specs twice.
   const windowFrom = props.time.window.from.getTime();
