@@ -9,7 +9,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import { Map as MapLibreMap, prewarm, setWorkerUrl, type MapSourceDataEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayKey, startOfDay } from '../time/zone.js';
 import { BASEMAP_TOGGLES, type LayerVisibility } from '../wall/layer-toggles.js';
@@ -372,7 +372,8 @@ export default function WallMap(props: WallMapProps) {
   const [started, setStarted] = useState(false);
   const drawing = started || complete;
   drawingNow.current = drawing;
-  useEffect(() => {
+  // A layout effect: the mark is taken as the data-ready render is committed, not after its paint.
+  useLayoutEffect(() => {
     if (started) return;
     if (drawing) {
       performance.mark('wall:drawing');
