@@ -1,14 +1,17 @@
+import { VectorTile } from '@mapbox/vector-tile';
 import express from 'express';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eachDriver, openTestDatabase } from '../../test/databases.js';
 import type { Database } from '../db/database.js';
 import { createBasemap } from './router.js';
 import { writeTestPmtiles } from './test-pmtiles.js';
+import { tilesCovering } from './vector-tiles.js';
 
 async function serve(db: Database, pmtilesPath: string | null): Promise<{ base: string; server: Server }> {
   const app = express();
@@ -49,14 +52,61 @@ eachDriver('the basemap', (driver) => {
     const style = (await res.json()) as {
       version: number;
       glyphs?: string;
-      sources: Record<string, { data?: string }>;
+      sources: Record<string, { type: string; tiles?: string[] }>;
     };
     expect(style.version).toBe(8);
     expect(style.glyphs).toBeUndefined();
-    for (const source of Object.values(style.sources)) expect(source.data).toMatch(/^\/basemap\//);
-    for (const source of Object.values(style.sources)) {
-      const data = await fetch(new URL(source.data!, base));
-      expect(data.status, source.data).toBe(200);
+    expect(Object.keys(style.sources)).toEqual(['basemap']);
+    const [tiles] = style.sources.basemap!.tiles!;
+    expect(tiles).toMatch(/^\/basemap\/vector\/\{z\}\/\{x\}\/\{y\}\.pbf\?v=/);
+    const tile = await fetch(new URL(tiles!.replace('{z}/{x}/{y}', '0/0/0'), base));
+    expect(tile.status).toBe(200);
+  });
+
+  it('cuts the boundaries and roads into vector tiles, the villages only close up', async () => {
+    const { units } = (await (await fetch(`${base}/units.json`)).json()) as {
+      units: { code: string; level: string; bbox: [number, number, number, number] }[];
+    };
+    const layersAt = async (z: number, bbox: [number, number, number, number]) => {
+      const found = new Map<string, Set<string>>();
+      for (const { x, y } of tilesCovering(bbox, z)) {
+        const res = await fetch(`${base}/vector/${z}/${x}/${y}.pbf`, { headers: { 'accept-encoding': 'gzip' } });
+        expect([200, 204], `${z}/${x}/${y}`).toContain(res.status);
+        if (res.status === 204) continue;
+        expect(res.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
+        expect(res.headers.get('content-encoding')).toBe('gzip');
+        const tile = new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer())));
+        for (const [name, layer] of Object.entries(tile.layers)) {
+          const codes = found.get(name) ?? new Set<string>();
+          for (let i = 0; i < layer.length; i++) codes.add(String(layer.feature(i).properties.code ?? ''));
+          found.set(name, codes);
+        }
+      }
+      return found;
+    };
+    const city = units.find((u) => u.level === 'city')!;
+    const far = await layersAt(8, city.bbox);
+    expect([...far.keys()].sort()).toEqual(['city', 'county', 'roads', 'township']);
+    expect(far.get('county')!.size).toBe(
+      await count(`SELECT count(*)::int AS n FROM admin_units WHERE level = 'county'`),
+    );
+    const village = units.find((u) => u.level === 'village')!;
+    expect((await layersAt(11, village.bbox)).get('village')).toContain(village.code);
+  });
+
+  it('answers 204 where a tile is empty and refuses a tile that cannot exist, saying why', async () => {
+    expect((await fetch(`${base}/vector/8/0/0.pbf`)).status).toBe(204);
+    for (const [path, why] of [
+      ['15/0/0.pbf', /up to zoom 14/],
+      ['2/4/0.pbf', /columns and rows 0 to 3/],
+      ['2/1/1.png', /whole numbers/],
+      ['x/0/0.pbf', /whole numbers/],
+    ] as const) {
+      const res = await fetch(`${base}/vector/${path}`);
+      expect(res.status, path).toBe(400);
+      const { error } = (await res.json()) as { error: { code: string; message: string } };
+      expect(error.code).toBe('BAD_REQUEST');
+      expect(error.message).toMatch(why);
     }
   });
 
@@ -79,6 +129,10 @@ eachDriver('the basemap', (driver) => {
   });
 
   it('answers 304 to a matching ETag', async () => {
+    const tile = await fetch(`${base}/vector/0/0/0.pbf`);
+    expect(
+      (await fetch(`${base}/vector/0/0/0.pbf`, { headers: { 'if-none-match': tile.headers.get('etag')! } })).status,
+    ).toBe(304);
     const first = await fetch(`${base}/roads.geojson`);
     const etag = first.headers.get('etag')!;
     const body = (await first.json()) as { features: { properties: { class: string } }[] };
@@ -111,6 +165,15 @@ eachDriver('the basemap', (driver) => {
     await db.query(`INSERT INTO dataset_loads (source, synthetic, counts, duration_ms) VALUES ('test', true, '{}', 1)`);
     const after = (await (await fetch(`${base}/units.json`)).json()) as typeof before;
     expect(after.units.find((u) => u.code === '371702000000')!.name).toBe('牡丹区（新）');
+    // The tiles are cut anew from the new data too.
+    const { bbox } = (after.units as unknown as { code: string; bbox: [number, number, number, number] }[]).find(
+      (u) => u.code === '371702000000',
+    )!;
+    const { x, y } = tilesCovering(bbox, 8)[0]!;
+    const tile = await fetch(`${base}/vector/8/${x}/${y}.pbf`);
+    const counties = new VectorTile(new PbfReader(new Uint8Array(await tile.arrayBuffer()))).layers.county!;
+    const names = Array.from({ length: counties.length }, (_, i) => counties.feature(i).properties.name);
+    expect(names).toContain('牡丹区（新）');
   });
 
   it('refuses unknown levels and paths with a JSON 404', async () => {

@@ -8,6 +8,8 @@
  * - GET /basemap/roads.geojson: roads (class expressway, main or local; name)
  * - GET /basemap/units.json: every admin unit's label point and bounding box, for labels drawn
  *   by the web app, fitting the view to a unit and the auto-tour
+ * - GET /basemap/vector/{z}/{x}/{y}.pbf: the boundaries and roads as Mapbox vector tiles (layers
+ *   city, county, township, village from zoom 11, roads), what the style draws; 204 where empty
  * - GET /basemap/tiles/{z}/{x}/{y}: tiles of the optional PMTiles file (BASEMAP_PMTILES)
  *
  * These are public geography (the same for every account), so they need no token and may be
@@ -16,13 +18,16 @@
  * rebuilt when a data set is loaded. Errors answer JSON `{ error: { code, message } }`.
  */
 import { Router, type NextFunction, type Request, type Response } from 'express';
+import type { FeatureCollection } from 'geojson';
 import type { Database } from '../db/database.js';
 import { ADMIN_LEVELS, type AdminLevel } from '../domain/vocabulary.js';
 import { DocumentCache, makeDocument, type CachedDocument } from './cache.js';
 import { featureCollectionText } from './geojson-text.js';
 import { openPmtiles, type PmtilesArchive } from './pmtiles-file.js';
 import { findBoundaries, findDataVersion, findRoads, findUnitPlaces } from './queries.js';
-import { BOUNDARY_TOLERANCE_METERS, ROAD_TOLERANCE_METERS, buildStyle } from './style.js';
+import { BOUNDARY_TOLERANCE_METERS, ROAD_TOLERANCE_METERS, TILE_LAYERS, buildStyle } from './style.js';
+import { TileCache, type CutTile } from './tile-cache.js';
+import { VectorTiles, tileAddressProblem } from './vector-tiles.js';
 
 export interface BasemapOptions {
   db: Database;
@@ -33,12 +38,14 @@ export interface BasemapOptions {
 const GEOJSON = 'application/geo+json';
 const JSON_TYPE = 'application/json';
 const round5 = (v: number) => Math.round(v * 1e5) / 1e5;
+/** A path segment as a whole number, or NaN. */
+const wholeNumber = (segment: unknown) => (/^\d{1,8}$/.test(String(segment)) ? Number(segment) : NaN);
 
 function sendError(res: Response, status: number, code: string, message: string): void {
   res.status(status).json({ error: { code, message } });
 }
 
-function sendDocument(req: Request, res: Response, doc: CachedDocument, kept: boolean): void {
+function sendDocument(req: Request, res: Response, doc: CachedDocument | CutTile, kept: boolean): void {
   res.setHeader('Cache-Control', 'public, max-age=300');
   // As the feeds say it: whether this request found the document built (or a build under way).
   res.setHeader('Server-Timing', `cache;desc=${kept ? 'hit' : 'miss'}`);
@@ -48,7 +55,8 @@ function sendDocument(req: Request, res: Response, doc: CachedDocument, kept: bo
     res.status(304).end();
     return;
   }
-  res.setHeader('Content-Type', `${doc.contentType}; charset=utf-8`);
+  // Text says its charset; a vector tile is binary.
+  res.setHeader('Content-Type', /json$/.test(doc.contentType) ? `${doc.contentType}; charset=utf-8` : doc.contentType);
   if (req.acceptsEncodings('gzip')) {
     res.setHeader('Content-Encoding', 'gzip');
     res.end(doc.gzipped);
@@ -125,6 +133,17 @@ export function createBasemap(options: BasemapOptions): Basemap {
     const kept = cache.has(version, name);
     return { kept, doc: await cache.get(version, name, async () => makeDocument(await build(version), contentType)) };
   };
+  // The vector tiles, cut from the documents above: once per data version, each tile when first asked.
+  const tiles = new TileCache(async (version) => {
+    const layers = await Promise.all(
+      Object.entries(TILE_LAYERS).map(async ([name, spec]) => {
+        const { doc } = await document(version, name === 'roads' ? 'roads' : `boundaries-${name}`);
+        return { name, features: JSON.parse(doc.body.toString('utf8')) as FeatureCollection, ...spec };
+      }),
+    );
+    return new VectorTiles(layers);
+  });
+
   const serve = (name: string) => async (req: Request, res: Response) => {
     const { doc, kept } = await document(await findDataVersion(db), name);
     sendDocument(req, res, doc, kept);
@@ -146,10 +165,27 @@ export function createBasemap(options: BasemapOptions): Basemap {
     }
     serve(`boundaries-${level}`)(req, res).catch(next);
   });
+  router.get('/vector/:z/:x/:file', async (req: Request, res: Response, next: NextFunction) => {
+    const y = /^(\d{1,8})\.pbf$/.exec(String(req.params.file))?.[1];
+    const address = {
+      z: wholeNumber(req.params.z),
+      x: wholeNumber(req.params.x),
+      y: y === undefined ? NaN : Number(y),
+    };
+    const problem = tileAddressProblem(address);
+    if (problem) return sendError(res, 400, 'BAD_REQUEST', `no vector tile at ${req.path}: ${problem}`);
+    try {
+      const version = await findDataVersion(db);
+      const kept = tiles.has(version, address);
+      const tile = await tiles.get(version, address);
+      if (tile) sendDocument(req, res, tile, kept);
+      else res.status(204).end();
+    } catch (error) {
+      next(error);
+    }
+  });
   router.get('/tiles/:z/:x/:y', async (req: Request, res: Response) => {
-    const [z, x, y] = [req.params.z, req.params.x, req.params.y].map((v) =>
-      /^\d{1,8}$/.test(String(v)) ? Number(v) : NaN,
-    );
+    const [z, x, y] = [req.params.z, req.params.x, req.params.y].map(wholeNumber);
     const pm = await archive();
     if (!pm) return sendError(res, 404, 'NOT_FOUND', 'no PMTiles basemap is configured (BASEMAP_PMTILES)');
     if (![z, x, y].every(Number.isInteger) || x! >= 2 ** z! || y! >= 2 ** z!) {
@@ -177,6 +213,7 @@ export function createBasemap(options: BasemapOptions): Basemap {
   const warm = async () => {
     const version = await findDataVersion(db);
     await Promise.all(Object.keys(builders).map((name) => document(version, name)));
+    await tiles.warm(version);
   };
   return { router, warm };
 }

@@ -1,7 +1,7 @@
 /**
  * The basemap's MapLibre style (version 8), built from our own sources only: admin boundaries
- * and roads as GeoJSON from this server, and optionally a PMTiles basemap file. Pure: settings
- * in, style JSON out.
+ * and roads as vector tiles from this server (vector-tiles.ts), and optionally a PMTiles basemap
+ * file. Pure: settings in, style JSON out.
  *
  * It draws no text. MapLibre would need glyph PBFs for that, and none may come from a CDN; the
  * web app draws every label with deck.gl's TextLayer in the bundled font instead. So the style
@@ -11,6 +11,7 @@
  * against the page, so the style works behind any host name or reverse proxy.
  */
 import type { AdminLevel } from '../domain/vocabulary.js';
+import { TILES_MAX_ZOOM } from './vector-tiles.js';
 
 /** Simplification per boundary level, in metres: each level appears from a zoom where this is under a pixel or two. */
 export const BOUNDARY_TOLERANCE_METERS: Readonly<Record<AdminLevel, number>> = {
@@ -20,6 +21,27 @@ export const BOUNDARY_TOLERANCE_METERS: Readonly<Record<AdminLevel, number>> = {
   village: 6,
 };
 export const ROAD_TOLERANCE_METERS = 10;
+
+/** A layer of the basemap's vector tiles: its simplification on screen, and the lowest zoom it is cut at. */
+export interface TileLayerSpec {
+  tolerancePixels: number;
+  minZoom: number;
+}
+
+/**
+ * The layers of the basemap's vector tiles, named as the style's `source-layer`s. Boundaries are
+ * simplified to within a screen pixel (the server already simplified each level in metres): at
+ * half a pixel a software renderer spent about a sixth of each frame of the city wall on the
+ * townships' outlines alone (README, "Wall screen"). The villages are cut only from zoom 11, the
+ * last whole zoom under their lines' (11.5).
+ */
+export const TILE_LAYERS: Readonly<Record<AdminLevel | 'roads', TileLayerSpec>> = {
+  city: { tolerancePixels: 1, minZoom: 0 },
+  county: { tolerancePixels: 1, minZoom: 0 },
+  township: { tolerancePixels: 1, minZoom: 0 },
+  village: { tolerancePixels: 1, minZoom: 11 },
+  roads: { tolerancePixels: 0.6, minZoom: 0 },
+};
 
 /** A MapLibre style layer, loosely typed (the server does not depend on MapLibre's types). */
 export interface StyleLayer {
@@ -123,22 +145,20 @@ function pmtilesLayers(info: PmtilesInfo): StyleLayer[] {
 /** The style; `pmtiles` adds the PMTiles basemap underneath our own layers. */
 export function buildStyle(options: { pmtiles?: PmtilesInfo | null; dataVersion?: string } = {}): BasemapStyle {
   const sources: BasemapStyle['sources'] = {};
-  const boundarySource = (level: AdminLevel) => {
-    sources[`boundaries-${level}`] = {
-      type: 'geojson',
-      data: `/basemap/boundaries/${level}.geojson`,
-      // geojson-vt simplifies further per zoom, here to within a screen pixel (the server already
-      // simplified per level). At half a pixel a software renderer spent about a sixth of each
-      // frame of the city wall on the townships' outlines alone (README, "Wall screen").
-      tolerance: 1,
-    };
-    return `boundaries-${level}`;
+  sources.basemap = {
+    type: 'vector',
+    // The data version in the address: tiles cut from older data are never taken from a cache.
+    tiles: [
+      `/basemap/vector/{z}/{x}/{y}.pbf${options.dataVersion ? `?v=${encodeURIComponent(options.dataVersion)}` : ''}`,
+    ],
+    minzoom: 0,
+    maxzoom: TILES_MAX_ZOOM,
   };
-  const city = boundarySource('city');
-  const county = boundarySource('county');
-  const township = boundarySource('township');
-  const village = boundarySource('village');
-  sources.roads = { type: 'geojson', data: '/basemap/roads.geojson', tolerance: 0.6 };
+  const city = { source: 'basemap', 'source-layer': 'city' } as const;
+  const county = { source: 'basemap', 'source-layer': 'county' } as const;
+  const township = { source: 'basemap', 'source-layer': 'township' } as const;
+  const village = { source: 'basemap', 'source-layer': 'village' } as const;
+  const roadLines = { source: 'basemap', 'source-layer': 'roads' } as const;
   if (options.pmtiles) {
     sources.pmtiles = {
       type: options.pmtiles.kind,
@@ -156,7 +176,7 @@ export function buildStyle(options: { pmtiles?: PmtilesInfo | null; dataVersion?
     {
       id: 'territory',
       type: 'fill',
-      source: city,
+      ...city,
       metadata: base,
       // Over a PMTiles basemap only a tint, so its water and land use show through. No
       // antialiased edge: the city's outline and glow are drawn over it, and without it MapLibre
@@ -170,7 +190,7 @@ export function buildStyle(options: { pmtiles?: PmtilesInfo | null; dataVersion?
     {
       id: 'roads-local',
       type: 'line',
-      source: 'roads',
+      ...roadLines,
       minzoom: 10.5,
       filter: ['==', ['get', 'class'], 'local'],
       metadata: roads,
@@ -180,7 +200,7 @@ export function buildStyle(options: { pmtiles?: PmtilesInfo | null; dataVersion?
     {
       id: 'roads-main',
       type: 'line',
-      source: 'roads',
+      ...roadLines,
       filter: ['==', ['get', 'class'], 'main'],
       metadata: roads,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
@@ -189,7 +209,7 @@ export function buildStyle(options: { pmtiles?: PmtilesInfo | null; dataVersion?
     {
       id: 'roads-expressway',
       type: 'line',
-      source: 'roads',
+      ...roadLines,
       filter: ['==', ['get', 'class'], 'expressway'],
       metadata: roads,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
@@ -198,7 +218,7 @@ export function buildStyle(options: { pmtiles?: PmtilesInfo | null; dataVersion?
     {
       id: 'boundaries-village-line',
       type: 'line',
-      source: village,
+      ...village,
       minzoom: 11.5,
       metadata: boundaries,
       paint: {
@@ -210,7 +230,7 @@ export function buildStyle(options: { pmtiles?: PmtilesInfo | null; dataVersion?
     {
       id: 'boundaries-township-line',
       type: 'line',
-      source: township,
+      ...township,
       minzoom: 8,
       metadata: boundaries,
       paint: {
@@ -223,7 +243,7 @@ export function buildStyle(options: { pmtiles?: PmtilesInfo | null; dataVersion?
     {
       id: 'boundaries-county-line',
       type: 'line',
-      source: county,
+      ...county,
       metadata: boundaries,
       layout: { 'line-join': 'round' },
       paint: { 'line-color': COLORS.county, 'line-width': widthByZoom([7, 1], [14, 3]) },
@@ -231,7 +251,7 @@ export function buildStyle(options: { pmtiles?: PmtilesInfo | null; dataVersion?
     {
       id: 'boundaries-city-glow',
       type: 'line',
-      source: city,
+      ...city,
       metadata: boundaries,
       layout: { 'line-join': 'round' },
       paint: {
@@ -244,7 +264,7 @@ export function buildStyle(options: { pmtiles?: PmtilesInfo | null; dataVersion?
     {
       id: 'boundaries-city-line',
       type: 'line',
-      source: city,
+      ...city,
       metadata: boundaries,
       layout: { 'line-join': 'round' },
       paint: { 'line-color': COLORS.cityLine, 'line-width': widthByZoom([7, 1.4], [14, 3]) },

@@ -13,7 +13,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useTranslation } from 'react-i18next';
 import { dayKey, startOfDay } from '../time/zone.js';
 import { BASEMAP_TOGGLES, type LayerVisibility } from '../wall/layer-toggles.js';
-import { deferCloseUpSources, layersInGroup, type DeferredSource } from './basemap-style.js';
+import { layersInGroup } from './basemap-style.js';
 import { buildLayers } from './build-layers.js';
 import { rowPosition } from './feed-data.js';
 import type { Bbox } from './grid-view.js';
@@ -28,7 +28,6 @@ import { tooltipLines, type Hit } from './tooltip.js';
 import type { StyleJson } from './basemap-style.js';
 import type { AreaFeature } from './layers/choropleth.js';
 import { isSoftwareRenderer, mapCssScale, mapPixelRatio, rendererOf } from './renderer.js';
-import { useCloseUpSources } from './use-close-up-sources.js';
 import { useGrids, type LoadGrids } from './use-grids.js';
 import { useLabelGlyphs } from './use-label-glyphs.js';
 import {
@@ -42,7 +41,7 @@ import {
 
 setWorkerUrl(workerUrl);
 // The map's workers start (fetch and compile their script) as this module loads, beside the style
-// and the feeds, not once the map is made: they parse the basemap's sources before its 'load'.
+// and the feeds, not once the map is made: they decode the basemap's tiles before its 'load'.
 prewarm();
 
 export type MapSelection =
@@ -90,10 +89,6 @@ function deckPending(overlay: MapboxOverlay): boolean {
   return Boolean(deck?.needsRedraw({ clearRedrawFlags: false }));
 }
 
-const NO_DEFERRED: DeferredSource[] = [];
-/** Basemap sources only shown from closer than this join the map when it gets there. */
-const CLOSE_UP_FROM_ZOOM = 10;
-
 /** How long after the map loaded deck.gl waits for the feeds before it draws what it has. */
 const PARTIAL_DRAW_AFTER_MS = 5000;
 
@@ -129,7 +124,6 @@ export default function WallMap(props: WallMapProps) {
   const [hover, setHover] = useState<{ x: number; y: number; lines: string[] } | null>(null);
   const [icon] = useState(() => ({ atlas: drawRiskIcon(), mapping: ICON_MAPPING }));
   const { style, townships } = props.basemap;
-  const basemap = useMemo(() => (style ? deferCloseUpSources(style, CLOSE_UP_FROM_ZOOM) : null), [style]);
   const feeds = props.feeds;
   const grids = useGrids(townships, view, zoom, props.loadGrids, props.gridKey);
 
@@ -180,7 +174,7 @@ export default function WallMap(props: WallMapProps) {
     fittedHome.current = homeKey;
     const m = new MapLibreMap({
       container: container.current,
-      style: basemap!.style as never,
+      style: style as never,
       bounds: [...props.home] as Bbox,
       fitBoundsOptions: { padding: mapPadding(props.uiScale) },
       attributionControl: false,
@@ -271,9 +265,9 @@ export default function WallMap(props: WallMapProps) {
       setLoaded(true);
       track();
     });
-    // Every basemap source parsed and tiled for the view (in MapLibre's worker): the basemap's
+    // Every basemap tile in view fetched and decoded (in MapLibre's worker): the basemap's
     // data is in hand, before its first frame is drawn (benchmarks read the mark).
-    const sourceIds = Object.keys(basemap!.style.sources);
+    const sourceIds = Object.keys(style.sources);
     const basemapData = (e: MapSourceDataEvent) => {
       if (!e.tile || !m.areTilesLoaded() || !sourceIds.every((id) => m.isSourceLoaded(id))) return;
       performance.mark('wall:basemap-data');
@@ -406,10 +400,7 @@ export default function WallMap(props: WallMapProps) {
     if (drawing) map?.triggerRepaint();
   }, [drawing, map]);
 
-  // Basemap toggles switch MapLibre's own layers (those held back get theirs when added).
-  const toggled = (id: string) =>
-    !style || BASEMAP_TOGGLES.every((group) => props.visibility[group] || !layersInGroup(style, group).includes(id));
-  useCloseUpSources(map, basemap?.deferred ?? NO_DEFERRED, toggled);
+  // Basemap toggles switch MapLibre's own layers.
   useEffect(() => {
     if (!map || !loaded || !style) return;
     for (const group of BASEMAP_TOGGLES) {
