@@ -12,6 +12,9 @@ const BASEMAP = [
   'units.json',
   'boundaries/county.geojson',
   'boundaries/village.geojson',
+  // The tile over all of the demo data, and one at zoom 10 over the city's seat.
+  'vector/0/0/0.pbf',
+  'vector/10/840/404.pbf',
 ];
 
 eachDriver('the start-up warm-up', (driver) => {
