@@ -133,7 +133,9 @@ for (const size of values.size.split(',')) {
   }
   await shared?.close();
   console.log(
-    `\n${size} (${runs.length} runs, ${shared ? 'one browser context, after two loads' : 'fresh browser context each'})`,
+    `\n${size} (${runs.length} runs, ${shared ? 'one browser context, after two loads' : 'fresh browser context each'}, ${
+      values['busy-window'] ? 'navigating as its window opens' : 'navigating once the browser is quiet'
+    })`,
   );
   for (const key of ['dataInHandMs', 'dataReadyMs', 'firstFrameMs', 'megabytes', 'dragFps'] as const) {
     const xs = runs.map((r) => r[key]).sort((a, b) => a - b);
