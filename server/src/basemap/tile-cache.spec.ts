@@ -51,6 +51,19 @@ describe('the tile cache', () => {
     expect(cache.has('v1', { z: 0, x: 0, y: 0 })).toBe(false);
   });
 
+  it('cuts a tile asked for by several at once only once', async () => {
+    let cuts = 0;
+    const cache = new TileCache(async (version) => {
+      const tiles = cityOf(version);
+      const tile = tiles.tile.bind(tiles);
+      tiles.tile = (address) => (cuts++, tile(address));
+      return tiles;
+    });
+    const [a, b] = await Promise.all([cache.get('v1', { z: 0, x: 0, y: 0 }), cache.get('v1', { z: 0, x: 0, y: 0 })]);
+    expect(a).toBe(b);
+    expect(cuts).toBe(1);
+  });
+
   it('does not keep a failed build: the next request tries again', async () => {
     let attempts = 0;
     const cache = new TileCache(async (version) => {

@@ -22,27 +22,31 @@ const WARM_MAX_ZOOM = 10;
 export class TileCache {
   private version: string | null = null;
   private index: Promise<VectorTiles> | null = null;
-  private cut = new Map<string, CutTile | null>();
+  /** Each tile cut or being cut, by "z/x/y": walls asking at once for the same tile share one cut. */
+  private cut = new Map<string, Promise<CutTile | null>>();
 
   constructor(private readonly build: (version: string) => Promise<VectorTiles>) {}
 
-  /** Whether the tile is cut for this version (Server-Timing reports it). */
+  /** Whether the tile is cut, or being cut, for this version (Server-Timing reports it). */
   has(version: string, { z, x, y }: TileAddress): boolean {
     return version === this.version && this.cut.has(`${z}/${x}/${y}`);
   }
 
   /** The tile at `address` for this data version; null where it is empty. */
-  async get(version: string, address: TileAddress): Promise<CutTile | null> {
+  get(version: string, address: TileAddress): Promise<CutTile | null> {
     const index = this.indexFor(version);
     const key = `${address.z}/${address.x}/${address.y}`;
-    const kept = this.cut.get(key);
-    if (kept !== undefined) return kept;
-    const bytes = (await index).tile(address);
-    const tile = bytes && makeTile(bytes, version, key);
-    // Still the same version once the index is built: only then is the tile kept.
-    if (index === this.index) {
+    let tile = this.cut.get(key);
+    if (!tile) {
+      tile = index.then((tiles) => {
+        const bytes = tiles.tile(address);
+        return bytes && makeTile(bytes, version, key);
+      });
       if (this.cut.size >= MAX_TILES) this.cut.delete(this.cut.keys().next().value!);
-      this.cut.set(key, tile);
+      const cut = this.cut;
+      cut.set(key, tile);
+      // A failed cut (its index failed to build) is not kept: the next request tries again.
+      tile.catch(() => cut.get(key) === tile && cut.delete(key));
     }
     return tile;
   }
