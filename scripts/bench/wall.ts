@@ -89,7 +89,8 @@ async function browserQuiet(): Promise<void> {
   };
   let last = await cpuSeconds();
   let quietSpans = 0;
-  for (const started = Date.now(); quietSpans < 2 && Date.now() - started < 5000;) {
+  const started = Date.now();
+  while (quietSpans < 2 && Date.now() - started < 5000) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const now = await cpuSeconds();
     quietSpans = now - last < 0.01 ? quietSpans + 1 : 0;

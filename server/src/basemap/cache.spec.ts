@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DocumentCache, makeDocument } from './cache.js';
+import { VersionCache, makeDocument, type CachedDocument } from './cache.js';
 
 describe('makeDocument', () => {
   it('keeps the body, its gzip form and a quoted ETag that changes with the body', () => {
@@ -12,9 +12,9 @@ describe('makeDocument', () => {
   });
 });
 
-describe('DocumentCache', () => {
+describe('VersionCache', () => {
   it('builds a document once per data version', async () => {
-    const cache = new DocumentCache();
+    const cache = new VersionCache<CachedDocument>();
     let builds = 0;
     const build = async () => makeDocument(`v${++builds}`, 'text/plain');
     const [first, second] = await Promise.all([cache.get('v1', 'x', build), cache.get('v1', 'x', build)]);
@@ -25,7 +25,7 @@ describe('DocumentCache', () => {
   });
 
   it('tries again after a failed build', async () => {
-    const cache = new DocumentCache();
+    const cache = new VersionCache<CachedDocument>();
     await expect(cache.get('v1', 'x', () => Promise.reject(new Error('database away')))).rejects.toThrow(
       'database away',
     );
@@ -34,7 +34,7 @@ describe('DocumentCache', () => {
   });
 
   it('says whether a document is built or under way for a version', async () => {
-    const cache = new DocumentCache();
+    const cache = new VersionCache<CachedDocument>();
     expect(cache.has('v1', 'x')).toBe(false);
     const pending = cache.get('v1', 'x', async () => makeDocument('x', 'text/plain'));
     expect(cache.has('v1', 'x')).toBe(true);

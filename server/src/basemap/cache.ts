@@ -1,6 +1,7 @@
 /**
- * Built basemap documents, kept until the data changes: each is built once per data version
- * and stored with its gzip form and an ETag, so a wall screen's reloads cost nothing.
+ * What the basemap builds from the data, kept until the data changes: documents and tiles, each
+ * built once per data version and stored with its gzip form and an ETag, so a wall screen's
+ * reloads cost nothing.
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -9,37 +10,53 @@ export interface CachedDocument {
   body: Buffer;
   gzipped: Buffer;
   etag: string;
+  /** As the Content-Type header says it: text with its charset. */
   contentType: string;
 }
 
-export function makeDocument(text: string, contentType: string): CachedDocument {
-  const body = Buffer.from(text, 'utf8');
+/** A document from text (UTF-8) or bytes (a vector tile), with its gzip form and an ETag of its content. */
+export function makeDocument(content: string | Uint8Array, contentType: string): CachedDocument {
+  const text = typeof content === 'string';
+  const body = text
+    ? Buffer.from(content, 'utf8')
+    : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-  return { body, gzipped: gzipSync(body, { level: 6 }), etag, contentType };
+  return {
+    body,
+    gzipped: gzipSync(body, { level: 6 }),
+    etag,
+    contentType: text ? `${contentType}; charset=utf-8` : contentType,
+  };
 }
 
-/** Documents by name for one data version; a new version empties it. Concurrent builds of one name share a promise. */
-export class DocumentCache {
+/**
+ * Values by key for one data version; a new version empties it. Concurrent builds of one key
+ * share a promise; a failed build is not kept. With `maxEntries`, the oldest entry goes first.
+ */
+export class VersionCache<T> {
   private version: string | null = null;
-  private documents = new Map<string, Promise<CachedDocument>>();
+  private entries = new Map<string, Promise<T>>();
 
-  /** Whether the document is built or being built for this version (Server-Timing reports it). */
-  has(version: string, name: string): boolean {
-    return version === this.version && this.documents.has(name);
+  constructor(private readonly maxEntries = Infinity) {}
+
+  /** Whether the value is built or being built for this version (Server-Timing reports it). */
+  has(version: string, key: string): boolean {
+    return version === this.version && this.entries.has(key);
   }
 
-  async get(version: string, name: string, build: () => Promise<CachedDocument>): Promise<CachedDocument> {
+  get(version: string, key: string, build: () => Promise<T>): Promise<T> {
     if (version !== this.version) {
       this.version = version;
-      this.documents = new Map();
+      this.entries = new Map();
     }
-    let document = this.documents.get(name);
-    if (!document) {
-      document = build();
-      this.documents.set(name, document);
-      // A failed build is not kept: the next request tries again.
-      document.catch(() => this.documents.get(name) === document && this.documents.delete(name));
+    const entries = this.entries;
+    let value = entries.get(key);
+    if (!value) {
+      value = build();
+      if (entries.size >= this.maxEntries) entries.delete(entries.keys().next().value!);
+      entries.set(key, value);
+      value.catch(() => entries.get(key) === value && entries.delete(key));
     }
-    return document;
+    return value;
   }
 }

@@ -21,12 +21,12 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import type { FeatureCollection } from 'geojson';
 import type { Database } from '../db/database.js';
 import { ADMIN_LEVELS, type AdminLevel } from '../domain/vocabulary.js';
-import { DocumentCache, makeDocument, type CachedDocument } from './cache.js';
+import { VersionCache, makeDocument, type CachedDocument } from './cache.js';
 import { featureCollectionText } from './geojson-text.js';
 import { openPmtiles, type PmtilesArchive } from './pmtiles-file.js';
 import { findBoundaries, findDataVersion, findRoads, findUnitPlaces } from './queries.js';
 import { BOUNDARY_TOLERANCE_METERS, ROAD_TOLERANCE_METERS, TILE_LAYERS, buildStyle } from './style.js';
-import { TileCache, type CutTile } from './tile-cache.js';
+import { TileCache } from './tile-cache.js';
 import { VectorTiles, tileAddressProblem } from './vector-tiles.js';
 
 export interface BasemapOptions {
@@ -45,7 +45,7 @@ function sendError(res: Response, status: number, code: string, message: string)
   res.status(status).json({ error: { code, message } });
 }
 
-function sendDocument(req: Request, res: Response, doc: CachedDocument | CutTile, kept: boolean): void {
+function sendDocument(req: Request, res: Response, doc: CachedDocument, kept: boolean): void {
   res.setHeader('Cache-Control', 'public, max-age=300');
   // As the feeds say it: whether this request found the document built (or a build under way).
   res.setHeader('Server-Timing', `cache;desc=${kept ? 'hit' : 'miss'}`);
@@ -55,8 +55,7 @@ function sendDocument(req: Request, res: Response, doc: CachedDocument | CutTile
     res.status(304).end();
     return;
   }
-  // Text says its charset; a vector tile is binary.
-  res.setHeader('Content-Type', /json$/.test(doc.contentType) ? `${doc.contentType}; charset=utf-8` : doc.contentType);
+  res.setHeader('Content-Type', doc.contentType);
   if (req.acceptsEncodings('gzip')) {
     res.setHeader('Content-Encoding', 'gzip');
     res.end(doc.gzipped);
@@ -100,7 +99,7 @@ export interface Basemap {
 /** The basemap: its router (mount it at /basemap) and its warm-up. */
 export function createBasemap(options: BasemapOptions): Basemap {
   const { db } = options;
-  const cache = new DocumentCache();
+  const cache = new VersionCache<CachedDocument>();
   const pmtilesPath = options.pmtilesPath === undefined ? process.env.BASEMAP_PMTILES || null : options.pmtilesPath;
   let pmtiles: Promise<PmtilesArchive | null> | null = null;
   // Opened on first use; a bad file is reported once and the basemap goes on without it.

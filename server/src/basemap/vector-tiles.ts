@@ -11,6 +11,7 @@
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import type { GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import * as turf from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 
 /** Tile coordinates run 0..4096 across a tile, as in most vector tiles. */
@@ -74,25 +75,8 @@ export function tilesCovering([west, south, east, north]: Bounds, z: number): Ti
 
 /** The box around every position of the features; null when there is none. */
 export function boundsOf(collections: readonly FeatureCollection[]): Bounds | null {
-  const box: Bounds = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (coordinates: unknown): void => {
-    if (!Array.isArray(coordinates)) return;
-    if (typeof coordinates[0] === 'number') {
-      const [lon, lat] = coordinates as number[];
-      box[0] = Math.min(box[0], lon!);
-      box[1] = Math.min(box[1], lat!);
-      box[2] = Math.max(box[2], lon!);
-      box[3] = Math.max(box[3], lat!);
-      return;
-    }
-    for (const inner of coordinates) visit(inner);
-  };
-  for (const collection of collections) {
-    for (const feature of collection.features) {
-      if (feature.geometry && 'coordinates' in feature.geometry) visit(feature.geometry.coordinates);
-    }
-  }
-  return box[0] <= box[2] ? box : null;
+  const box = turf.bbox(turf.featureCollection(collections.flatMap((c) => c.features))) as Bounds;
+  return box.every(Number.isFinite) ? box : null;
 }
 
 export class VectorTiles {
