@@ -1,6 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // Node loads graphql's CommonJS build for the packages that use it (Apollo, graphql-tools,
+    // graphql-ws); Vite would give our own sources its ES module build, a second copy whose
+    // schema and error classes the first does not recognise. One copy, as in production.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     // e2e/: the wall in a real browser (playwright-core + Debian's Chromium, see e2e/support).
     include: [

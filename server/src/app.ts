@@ -20,7 +20,8 @@ import { jurisdictionPrefix } from './auth/jurisdiction.js';
 import { webAppRouter } from './http/web-app.js';
 import { exportsRouter, importsRouter } from './imports/router.js';
 import { viewerFromAuthorization, type AuthSettings, type GraphQLContext } from './graphql/context.js';
-import { queryProtection } from './graphql/limits.js';
+import { auditRefusedMutations, formatGraphQLError, graphqlPreflight } from './graphql/http-transport.js';
+import { QUERY_LIMITS, validationRules } from './graphql/limits.js';
 import { serveSubscriptions } from './graphql/subscriptions-server.js';
 import { schema } from './graphql/schema.js';
 
@@ -84,16 +85,19 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
   app.use(compression());
   const server = createServer(app);
   const events = options.events ?? new EventBus();
-  const live = serveSubscriptions(server, { db, auth: options.auth, now, events, production: !!options.production });
-  const protection = queryProtection(!!options.production);
+  const production = !!options.production;
+  const live = serveSubscriptions(server, { db, auth: options.auth, now, events, production });
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    validationRules: protection.validationRules,
-    introspection: !options.production,
-    includeStacktraceInErrorResponses: !options.production,
+    // The limits (limits.ts) include refusing introspection in production, for every transport.
+    validationRules: validationRules(production),
+    introspection: true,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    includeStacktraceInErrorResponses: !production,
     allowBatchedHttpRequests: false,
+    formatError: (formatted, error) => formatGraphQLError(formatted, error, production),
     plugins: [
-      ...protection.plugins,
+      auditRefusedMutations,
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       { serverWillStart: async () => ({ drainServer: () => live.dispose() }) },
     ],
@@ -113,13 +117,14 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
+    graphqlPreflight({ db, auth: options.auth, now }),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         db,
         auth: options.auth,
         now,
         events,
-        viewer: await viewerFromAuthorization(req.headers.authorization, options.auth, now()),
+        viewer: await viewerFromAuthorization(req.headers.authorization, { db, auth: options.auth, now: now() }),
       }),
     }),
   );

@@ -6,12 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/database.js';
 import { insertAuditEntry } from '../db/queries/audit.js';
-import { findUser, updateLoginState } from '../db/queries/users.js';
+import { insertSession } from '../db/queries/sessions.js';
+import { findNameFailures, findUser, storeNameFailures, updateLoginState } from '../db/queries/users.js';
 import type { Result } from '../domain/result.js';
 import { afterFailedLogin, afterSuccessfulLogin, isLocked } from './lockout.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { isRole, type Role } from './roles.js';
-import { signToken } from './tokens.js';
+import { newSessionId, signToken } from './tokens.js';
 
 export interface LoginSettings {
   secret: Uint8Array;
@@ -33,50 +34,62 @@ export async function login(
   settings: LoginSettings,
 ): Promise<Result<LoggedIn, LoginRefusal>> {
   const { now } = settings;
+  const name = credentials.username.slice(0, 64);
   return db.transaction(async (tx) => {
-    const audit = (success: boolean, detail: string | null) =>
+    const audit = (outcome: 'ok' | 'unauthenticated', detail: string | null) =>
       insertAuditEntry(tx, {
-        username: credentials.username.slice(0, 64),
+        username: name,
         operation: 'login',
         target: null,
-        success,
+        success: outcome === 'ok',
+        outcome,
         detail,
       });
     const user = await findUser(tx, credentials.username);
-    // Unknown users cost a hash check too, so timing does not tell which usernames exist.
+    // Every attempt costs one hash check, so that timing does not tell which usernames exist.
     const passwordOk = await verifyPassword(credentials.password, user?.password_hash ?? (await unknownUserHash()));
-    if (!user) {
-      await audit(false, 'unknown user');
-      return { ok: false, error: { kind: 'bad_credentials' } };
-    }
-    if (user.disabled) {
-      await audit(false, 'account disabled');
-      return { ok: false, error: { kind: 'disabled' } };
-    }
-    const state = { failedLogins: user.failed_logins, lockedUntil: user.locked_until };
+    // A name that is no account is counted and locked like one: the caller cannot tell them apart.
+    const state = user
+      ? { failedLogins: user.failed_logins, lockedUntil: user.locked_until }
+      : await findNameFailures(tx, name);
     if (isLocked(state, now)) {
-      await audit(false, 'account locked');
+      await audit('unauthenticated', user ? 'account locked' : 'unknown user; name locked');
       return { ok: false, error: { kind: 'locked', until: state.lockedUntil! } };
     }
-    if (!passwordOk) {
+    if (!user || !passwordOk) {
       const next = afterFailedLogin(state, now);
-      await updateLoginState(tx, user.username, next);
-      await audit(false, isLocked(next, now) ? 'wrong password; account locked' : 'wrong password');
-      return isLocked(next, now)
+      if (user) await updateLoginState(tx, user.username, next);
+      else await storeNameFailures(tx, name, next, now);
+      const locked = isLocked(next, now);
+      await audit('unauthenticated', `${user ? 'wrong password' : 'unknown user'}${locked ? '; locked' : ''}`);
+      return locked
         ? { ok: false, error: { kind: 'locked', until: next.lockedUntil! } }
         : { ok: false, error: { kind: 'bad_credentials' } };
     }
+    // Only someone who knows the password learns that the account is disabled.
+    if (user.disabled) {
+      await audit('unauthenticated', 'account disabled');
+      return { ok: false, error: { kind: 'disabled' } };
+    }
     if (!isRole(user.role)) throw new Error(`user ${user.username} has unknown role ${user.role}`);
     await updateLoginState(tx, user.username, afterSuccessfulLogin(state));
-    const claims = { username: user.username, role: user.role, jurisdiction: user.jurisdiction_code };
+    const sessionId = newSessionId();
+    const expiresAt = new Date(now.getTime() + settings.ttlSeconds * 1000);
+    await insertSession(tx, { id: sessionId, username: user.username, createdAt: now, expiresAt });
+    const claims = { username: user.username, role: user.role, jurisdiction: user.jurisdiction_code, sessionId };
     const token = await signToken(claims, settings.secret, settings.ttlSeconds, now);
-    await audit(true, null);
+    await audit('ok', null);
     return {
       ok: true,
       value: {
         token,
-        expiresAt: new Date(now.getTime() + settings.ttlSeconds * 1000),
-        user: { ...claims, displayName: user.display_name },
+        expiresAt,
+        user: {
+          username: user.username,
+          role: user.role,
+          jurisdiction: user.jurisdiction_code,
+          displayName: user.display_name,
+        },
       },
     };
   });

@@ -6,7 +6,13 @@ const SECRET = new TextEncoder().encode('0123456789abcdef0123456789abcdef');
 const OTHER_SECRET = new TextEncoder().encode('fedcba9876543210fedcba9876543210');
 const NOW = new Date('2026-03-05T09:00:00Z');
 const later = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
-const CLAIMS: TokenClaims = { username: 'zhang.wei', role: 'operator', jurisdiction: '371702000000' };
+const SID = 'AAAAAAAAAAAAAAAAAAAAAA';
+const CLAIMS: TokenClaims = {
+  username: 'zhang.wei',
+  role: 'operator',
+  jurisdiction: '371702000000',
+  sessionId: SID,
+};
 const TTL = 1800;
 
 async function verified(token: string, now = NOW) {
@@ -24,7 +30,7 @@ async function refused(token: string, now = NOW, secret = SECRET) {
 /** A token signed with our secret but built by hand, to reach claims signToken never writes. */
 function handMade(payload: Record<string, unknown>, issuer = 'zongzhi-map') {
   const iat = Math.floor(NOW.getTime() / 1000);
-  return new SignJWT(payload)
+  return new SignJWT({ jti: SID, ...payload })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(issuer)
     .setIssuedAt(iat)
@@ -53,6 +59,7 @@ describe('signToken and verifyToken', () => {
       role: 'operator',
       jurisdiction: '371702000000',
       iss: 'zongzhi-map',
+      jti: SID,
       iat: 1772701200,
       exp: 1772703000,
     });
@@ -108,6 +115,7 @@ describe('signToken and verifyToken', () => {
     ['no username', { role: 'operator', jurisdiction: '371702000000' }, undefined],
     ['an unknown role', { role: 'root', jurisdiction: '371702000000' }, 'li.na'],
     ['a malformed jurisdiction', { role: 'operator', jurisdiction: '3717' }, 'li.na'],
+    ['a malformed session id', { role: 'operator', jurisdiction: '371702000000', jti: 'short' }, 'li.na'],
   ])('refuses a correctly signed token with %s', async (_name, payload, subject) => {
     const builder = handMade(payload);
     const token = await (subject ? builder.setSubject(subject) : builder).sign(SECRET);

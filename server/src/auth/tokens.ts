@@ -2,6 +2,7 @@
  * Session tokens: HS256 JWTs signed with a server secret. Short lifetimes stand in for the
  * session timeout MLPS 2.0 level 3 asks for. Time is a parameter so that tests pin it.
  */
+import { randomBytes } from 'node:crypto';
 import { SignJWT, errors, jwtVerify } from 'jose';
 import { adminLevelOfCode } from '../domain/codes.js';
 import { isRole, type Role } from './roles.js';
@@ -18,6 +19,8 @@ export interface TokenClaims {
   role: Role;
   /** 12-digit admin unit code; see jurisdiction.ts. */
   jurisdiction: string;
+  /** The sign-in session the token belongs to (the standard `jti` claim); see sessions.ts. */
+  sessionId: string;
 }
 
 export interface VerifiedToken extends TokenClaims {
@@ -35,6 +38,14 @@ export type TokenErrorKind = 'expired' | 'malformed' | 'bad_signature' | 'invali
 export interface TokenError {
   kind: TokenErrorKind;
   message: string;
+}
+
+/** 16 random bytes, base64url: what newSessionId makes and the sessions table accepts. */
+const SESSION_ID = /^[A-Za-z0-9_-]{22}$/;
+
+/** A fresh, unguessable session id. */
+export function newSessionId(): string {
+  return randomBytes(16).toString('base64url');
 }
 
 const seconds = (date: Date): number => Math.floor(date.getTime() / 1000);
@@ -60,6 +71,7 @@ export async function signToken(
   return new SignJWT({ role: claims.role, jurisdiction: claims.jurisdiction })
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
     .setSubject(claims.username)
+    .setJti(claims.sessionId)
     .setIssuer(TOKEN_ISSUER)
     .setIssuedAt(issuedAt)
     .setExpirationTime(issuedAt + ttlSeconds)
@@ -95,25 +107,27 @@ export async function verifyToken(
     ({ payload } = await jwtVerify(token, secret, {
       algorithms: [ALGORITHM],
       issuer: TOKEN_ISSUER,
-      requiredClaims: ['sub', 'iat', 'exp'],
+      requiredClaims: ['sub', 'iat', 'exp', 'jti'],
       currentDate: now,
     }));
   } catch (error) {
     return classify(error);
   }
-  const { sub, role, jurisdiction, iat, exp } = payload;
+  const { sub, role, jurisdiction, iat, exp, jti } = payload;
   if (typeof sub !== 'string' || sub === '') return refusal('invalid_claims', 'token has no username');
   if (typeof role !== 'string' || !isRole(role)) return refusal('invalid_claims', 'token has an unknown role');
   if (typeof jurisdiction !== 'string' || adminLevelOfCode(jurisdiction) === null) {
     return refusal('invalid_claims', 'token has no valid jurisdiction');
   }
   if (iat === undefined || exp === undefined) return refusal('invalid_claims', 'token has no lifetime');
+  if (typeof jti !== 'string' || !SESSION_ID.test(jti)) return refusal('invalid_claims', 'token names no session');
   return {
     ok: true,
     value: {
       username: sub,
       role,
       jurisdiction,
+      sessionId: jti,
       issuedAt: new Date(iat * 1000),
       expiresAt: new Date(exp * 1000),
     },

@@ -30,6 +30,11 @@ export interface LiveEvents {
     pValue: number;
     raisedAt: Date;
   };
+  /**
+   * Sign-in sessions that ended (sign-out, revocation, an account disabled or changed): their
+   * live sockets close at once.
+   */
+  sessionsEnded: { username: string; sessionIds: string[]; reason: string };
   /** A committed grid change (or revert) of a village: its grids are new, a wall refetches them. */
   gridsChanged: { villageCode: string; changeId: string; kind: string; author: string; at: Date };
 }

@@ -1,9 +1,10 @@
 /**
- * Every mutation runs in one transaction and leaves an audit record. A failed mutation rolls
- * its transaction back, so its audit record is written afterwards, on its own.
+ * A mutation's work in one transaction with its success record, so that the change and its
+ * audit row commit together. A failure is audited by the guard around every mutation
+ * (mutation-audit.ts), after the rollback, with its outcome.
  */
 import type { Queryable } from '../db/database.js';
-import { insertAuditEntry } from '../db/queries/audit.js';
+import { auditScope, insertAuditEntry } from '../db/queries/audit.js';
 import type { GraphQLContext, Viewer } from './context.js';
 
 export async function auditedMutation<T>(
@@ -13,20 +14,11 @@ export async function auditedMutation<T>(
   target: string | null,
   work: (tx: Queryable) => Promise<T>,
 ): Promise<T> {
-  try {
-    return await ctx.db.transaction(async (tx) => {
-      const result = await work(tx);
-      await insertAuditEntry(tx, { username: viewer.username, operation, target, success: true });
-      return result;
-    });
-  } catch (error) {
-    await insertAuditEntry(ctx.db, {
-      username: viewer.username,
-      operation,
-      target,
-      success: false,
-      detail: (error as Error).message.slice(0, 500),
-    }).catch(() => undefined);
-    throw error;
-  }
+  const scope = auditScope.getStore();
+  if (scope) scope.label = { operation, target };
+  return ctx.db.transaction(async (tx) => {
+    const result = await work(tx);
+    await insertAuditEntry(tx, { username: viewer.username, operation, target, success: true });
+    return result;
+  });
 }

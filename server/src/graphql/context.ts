@@ -2,26 +2,13 @@
  * The per-request context: the database, the clock, and the viewer taken from the bearer
  * token (null when there is none). Resolvers ask `requireViewer`/`requirePermission`.
  */
-import { jurisdictionPrefix } from '../auth/jurisdiction.js';
-import { can, type Permission, type Role } from '../auth/roles.js';
-import { verifyToken } from '../auth/tokens.js';
+import { can, type Permission } from '../auth/roles.js';
+import { authenticateBearer, type AuthSettings, type Viewer } from '../auth/viewer.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../events/bus.js';
 import { forbidden, unauthenticated } from './errors.js';
 
-export interface Viewer {
-  username: string;
-  role: Role;
-  /** 12-digit admin unit code of the viewer's territory. */
-  jurisdiction: string;
-  /** The code prefix everything inside the jurisdiction starts with. */
-  prefix: string;
-}
-
-export interface AuthSettings {
-  secret: Uint8Array;
-  tokenTtlSeconds: number;
-}
+export type { AuthSettings, Viewer };
 
 export interface GraphQLContext {
   db: Database;
@@ -32,19 +19,14 @@ export interface GraphQLContext {
   events: EventBus;
 }
 
-/** The viewer a bearer token names, or null; an invalid or expired token is refused outright. */
+/** The viewer a bearer token names, or null; an invalid or expired token or session is refused outright. */
 export async function viewerFromAuthorization(
   header: string | undefined,
-  auth: AuthSettings,
-  now: Date,
+  deps: { db: Database; auth: AuthSettings; now: Date },
 ): Promise<Viewer | null> {
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!match) throw unauthenticated('the Authorization header must be "Bearer <token>"');
-  const verified = await verifyToken(match[1]!, auth.secret, now);
-  if (!verified.ok) throw unauthenticated(`token refused (${verified.error.kind}): log in again`);
-  const { username, role, jurisdiction } = verified.value;
-  return { username, role, jurisdiction, prefix: jurisdictionPrefix(jurisdiction) };
+  const result = await authenticateBearer(header, deps);
+  if (!result.ok) throw unauthenticated(`${result.error.message}: sign in again`, { reason: result.error.kind });
+  return result.value;
 }
 
 export function requireViewer(ctx: GraphQLContext): Viewer {

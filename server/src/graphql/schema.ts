@@ -1,5 +1,6 @@
 /** The executable schema, assembled from the feature modules. */
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { auditEveryMutation } from './mutation-audit.js';
 import { adminUnitsResolvers, adminUnitsTypeDefs } from './features/admin-units.js';
 import { authResolvers, authTypeDefs } from './features/auth.js';
 import { camerasResolvers, camerasTypeDefs } from './features/cameras.js';
@@ -30,21 +31,23 @@ export const typeDefs = [
   stabilityTypeDefs,
 ];
 
-export const schema = makeExecutableSchema({
-  typeDefs,
-  resolvers: [
-    commonResolvers,
-    authResolvers,
-    overviewResolvers,
-    casesResolvers,
-    liveResolvers,
-    adminUnitsResolvers,
-    gridsResolvers,
-    gridPlanningResolvers,
-    camerasResolvers,
-    riskPointsResolvers,
-    statsResolvers,
-    importsResolvers,
-    stabilityResolvers,
-  ],
-});
+export const schema = auditEveryMutation(
+  makeExecutableSchema({
+    typeDefs,
+    resolvers: [
+      commonResolvers,
+      authResolvers,
+      overviewResolvers,
+      casesResolvers,
+      liveResolvers,
+      adminUnitsResolvers,
+      gridsResolvers,
+      gridPlanningResolvers,
+      camerasResolvers,
+      riskPointsResolvers,
+      statsResolvers,
+      importsResolvers,
+      stabilityResolvers,
+    ],
+  }),
+);

@@ -1,13 +1,25 @@
 /**
  * GraphQL subscriptions over WebSocket (graphql-ws protocol) on /graphql, beside HTTP.
- * The connection is authenticated once, in connection_init: { authorization: "Bearer <token>" }.
+ *
+ * - Signed in once, in connection_init: { authorization: "Bearer <token>" }, with the same
+ *   session check as every HTTP request. The socket is closed (4401) when the token expires or
+ *   its session ends (sign-out, an administrator's revocation), and (4403) when the account is
+ *   disabled or its role or jurisdiction changes; every event is checked against that before it
+ *   is delivered, and a periodic sweep catches sessions ended elsewhere (another process, SQL).
+ * - The same limits as HTTP (limits.ts): checked before parsing, then graphql-js's and our
+ *   validation rules. Only subscriptions are served here; queries and mutations go over HTTP.
  */
 import { useServer } from 'graphql-ws/use/ws';
+import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type ExecutionArgs } from 'graphql';
 import type { Server } from 'node:http';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { authenticateBearer, type AuthSettings, type Viewer } from '../auth/viewer.js';
 import type { Database } from '../db/database.js';
-import type { EventBus } from '../events/bus.js';
-import { viewerFromAuthorization, type AuthSettings, type GraphQLContext, type Viewer } from './context.js';
+import { findClosedSessions } from '../db/queries/sessions.js';
+import { EventBus, type LiveEvents } from '../events/bus.js';
+import type { GraphQLContext } from './context.js';
+import { checkRequest, QUERY_LIMITS, validationRules, withoutSuggestions } from './limits.js';
+import { auditRefusedDocument } from './mutation-audit.js';
 import { schema } from './schema.js';
 
 export interface SubscriptionSettings {
@@ -16,12 +28,91 @@ export interface SubscriptionSettings {
   now: () => Date;
   events: EventBus;
   production: boolean;
+  /** How often open sockets' sessions are checked against the database. */
+  sweepMs?: number;
+}
+
+export const CLOSE = {
+  /** Sign in again: the token expired or its session ended. */
+  unauthorized: 4401,
+  /** The account may no longer do this: disabled, or its role or jurisdiction changed. */
+  forbidden: 4403,
+} as const;
+
+/** Subscriptions one socket may hold at once (a wall needs three). */
+export const MAX_SUBSCRIPTIONS_PER_SOCKET = 10;
+
+const ONLY_SUBSCRIPTIONS =
+  'only subscriptions are served over WebSocket; send queries and mutations over HTTP (POST /graphql)';
+
+interface Connection {
+  socket: WebSocket;
+  viewer: Viewer;
+  timer: NodeJS.Timeout;
+  closed: boolean;
+  subscriptions: number;
+}
+
+function refusal(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_REQUEST' } });
+}
+
+/** A view of the bus whose subscriptions deliver nothing once `live()` turns false. */
+function guardedEvents(events: EventBus, live: () => boolean): EventBus {
+  return {
+    publish: events.publish.bind(events),
+    subscriberCount: events.subscriberCount.bind(events),
+    subscribe: <T extends keyof LiveEvents>(topic: T, accept: (e: LiveEvents[T]) => boolean) =>
+      events.subscribe(topic, (e) => live() && accept(e)),
+  } as EventBus;
 }
 
 export function serveSubscriptions(server: Server, settings: SubscriptionSettings): { dispose(): Promise<void> } {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
-  const viewers = new WeakMap<object, Viewer>();
-  const cleanup = useServer<{ authorization?: string } | undefined>(
+  const rules = [...specifiedRules, ...validationRules(settings.production)];
+  const connections = new Map<object, Connection>();
+
+  const close = (connection: Connection, code: number, reason: string) => {
+    if (connection.closed) return;
+    connection.closed = true;
+    clearTimeout(connection.timer);
+    connection.socket.close(code, reason);
+  };
+  /** Still allowed to receive: closes the socket the moment it is not. */
+  const live = (connection: Connection): boolean => {
+    if (connection.closed) return false;
+    if (settings.now().getTime() >= connection.viewer.expiresAt.getTime()) {
+      close(connection, CLOSE.unauthorized, 'token expired: sign in again');
+      return false;
+    }
+    return true;
+  };
+
+  const offEnded = settings.events.subscribe('sessionsEnded', () => true);
+  void (async () => {
+    for await (const ended of offEnded) {
+      const code =
+        ended.reason === 'disabled' || ended.reason === 'account_changed' ? CLOSE.forbidden : CLOSE.unauthorized;
+      for (const connection of connections.values()) {
+        if (ended.sessionIds.includes(connection.viewer.sessionId))
+          close(connection, code, `session ended (${ended.reason})`);
+      }
+    }
+  })();
+  const sweep = setInterval(async () => {
+    const open = [...connections.values()].filter((c) => !c.closed);
+    const ended = await findClosedSessions(
+      settings.db,
+      open.map((c) => c.viewer.sessionId),
+      settings.now(),
+    ).catch((): string[] => []);
+    for (const connection of open) {
+      if (ended.includes(connection.viewer.sessionId)) close(connection, CLOSE.unauthorized, 'session ended');
+    }
+  }, settings.sweepMs ?? 30_000);
+  sweep.unref();
+
+  const cleanup = useServer<{ authorization?: string } | undefined, { socket: WebSocket }>(
     {
       schema,
       isProd: settings.production,
@@ -29,33 +120,90 @@ export function serveSubscriptions(server: Server, settings: SubscriptionSetting
       // connection_init: the library's 3 s would drop it and make it reconnect under load.
       connectionInitWaitTimeout: 15_000,
       onConnect: async (ctx) => {
-        try {
-          const viewer = await viewerFromAuthorization(
-            ctx.connectionParams?.authorization,
-            settings.auth,
-            settings.now(),
-          );
-          if (!viewer) return false;
-          viewers.set(ctx.extra, viewer);
-          return true;
-        } catch {
-          return false;
-        }
+        const authorization = ctx.connectionParams?.authorization;
+        const result = await authenticateBearer(typeof authorization === 'string' ? authorization : undefined, {
+          db: settings.db,
+          auth: settings.auth,
+          now: settings.now(),
+        }).catch(() => null);
+        if (!result?.ok || !result.value) return false;
+        const viewer = result.value;
+        const connection: Connection = {
+          socket: ctx.extra.socket,
+          viewer,
+          closed: false,
+          subscriptions: 0,
+          timer: undefined!,
+        };
+        const untilExpiry = Math.max(0, viewer.expiresAt.getTime() - settings.now().getTime());
+        connection.timer = setTimeout(() => live(connection), untilExpiry + 1);
+        connection.timer.unref();
+        connections.set(ctx.extra, connection);
+        return true;
       },
-      context: (ctx): GraphQLContext => ({
-        db: settings.db,
-        auth: settings.auth,
-        now: settings.now,
-        events: settings.events,
-        viewer: viewers.get(ctx.extra) ?? null,
-      }),
+      onClose: (ctx) => {
+        const connection = connections.get(ctx.extra);
+        if (connection) clearTimeout(connection.timer);
+        connections.delete(ctx.extra);
+      },
+      onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+        const connection = connections.get(ctx.extra);
+        if (!connection || !live(connection)) return [refusal('sign in first')];
+        const problem = checkRequest(payload);
+        if (problem) return [problem];
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: QUERY_LIMITS.maxTokens });
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length > 0) {
+          await auditRefusedDocument(settings.db, connection.viewer.username, document, errors[0]!.message);
+          return settings.production
+            ? errors.map((e) => new GraphQLError(withoutSuggestions(e.message), { extensions: e.extensions }))
+            : errors;
+        }
+        const operation = getOperationAST(document, payload.operationName ?? undefined);
+        if (operation?.operation !== 'subscription') {
+          await auditRefusedDocument(settings.db, connection.viewer.username, document, ONLY_SUBSCRIPTIONS);
+          return [refusal(ONLY_SUBSCRIPTIONS)];
+        }
+        if (connection.subscriptions >= MAX_SUBSCRIPTIONS_PER_SOCKET) {
+          return [refusal('too many subscriptions on one connection; close some first')];
+        }
+        connection.subscriptions += 1;
+        const contextValue: GraphQLContext = {
+          db: settings.db,
+          auth: settings.auth,
+          now: settings.now,
+          events: guardedEvents(settings.events, () => live(connection)),
+          viewer: connection.viewer,
+        };
+        return {
+          schema,
+          document,
+          operationName: payload.operationName ?? null,
+          variableValues: payload.variables ?? null,
+          contextValue,
+        };
+      },
+      onComplete: (ctx) => {
+        const connection = connections.get(ctx.extra);
+        if (connection) connection.subscriptions = Math.max(0, connection.subscriptions - 1);
+      },
     },
     wss,
   );
   return {
     async dispose() {
+      clearInterval(sweep);
+      await offEnded.return?.();
+      for (const connection of connections.values()) clearTimeout(connection.timer);
       await cleanup.dispose();
-      wss.close();
+      // A client that does not answer the close handshake would keep the HTTP server open.
+      for (const socket of wss.clients) socket.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
 }

@@ -3,8 +3,8 @@
  * in one JSON shape `{ error: { code, message, field? } }`.
  */
 import type { Request, Response } from 'express';
-import { GraphQLError } from 'graphql';
-import { viewerFromAuthorization, type AuthSettings, type Viewer } from '../graphql/context.js';
+import { authenticateBearer, type AuthSettings, type Viewer } from '../auth/viewer.js';
+import type { Database } from '../db/database.js';
 
 export function sendError(res: Response, status: number, code: string, message: string, field?: string): void {
   res
@@ -17,16 +17,13 @@ export function sendError(res: Response, status: number, code: string, message: 
 export async function authenticate(
   req: Request,
   res: Response,
-  options: { auth: AuthSettings; now: () => Date },
+  options: { db: Database; auth: AuthSettings; now: () => Date },
 ): Promise<Viewer | null> {
-  let message = 'log in first: send "Authorization: Bearer <token>"';
-  try {
-    const viewer = await viewerFromAuthorization(req.headers.authorization, options.auth, options.now());
-    if (viewer) return viewer;
-  } catch (error) {
-    if (!(error instanceof GraphQLError) || error.extensions.code !== 'UNAUTHENTICATED') throw error;
-    message = error.message;
-  }
+  const result = await authenticateBearer(req.headers.authorization, { ...options, now: options.now() });
+  if (result.ok && result.value) return result.value;
+  const message = result.ok
+    ? 'log in first: send "Authorization: Bearer <token>"'
+    : `${result.error.message}: sign in again`;
   res.setHeader('WWW-Authenticate', 'Bearer');
   sendError(res, 401, 'UNAUTHENTICATED', message);
   return null;

@@ -71,3 +71,30 @@ export async function findJurisdictionsOfRole(db: Queryable, role: string): Prom
   );
   return rows.map((r) => r.jurisdiction_code);
 }
+
+/** The lockout state kept for a name that is not an account (see migration 014). */
+export async function findNameFailures(
+  db: Queryable,
+  name: string,
+): Promise<{ failedLogins: number; lockedUntil: Date | null }> {
+  const { rows } = await db.query<{ failed_logins: number; locked_until: Date | null }>(
+    'SELECT failed_logins, locked_until FROM login_failures WHERE name = $1',
+    [name],
+  );
+  return { failedLogins: rows[0]?.failed_logins ?? 0, lockedUntil: rows[0]?.locked_until ?? null };
+}
+
+/** Stores the lockout state of a name that is not an account, dropping states a day old. */
+export async function storeNameFailures(
+  db: Queryable,
+  name: string,
+  state: { failedLogins: number; lockedUntil: Date | null },
+  at: Date,
+): Promise<void> {
+  await db.query('DELETE FROM login_failures WHERE last_failed_at < $1', [new Date(at.getTime() - 86_400_000)]);
+  await db.query(
+    `INSERT INTO login_failures (name, failed_logins, locked_until, last_failed_at) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (name) DO UPDATE SET failed_logins = $2, locked_until = $3, last_failed_at = $4`,
+    [name, state.failedLogins, state.lockedUntil, at],
+  );
+}

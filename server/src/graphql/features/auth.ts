@@ -1,6 +1,8 @@
 /** Logging in and who am I. */
 import { login } from '../../auth/login.js';
-import type { GraphQLContext } from '../context.js';
+import { revokeSession } from '../../db/queries/sessions.js';
+import { auditedMutation } from '../audited.js';
+import { requireViewer, type GraphQLContext } from '../context.js';
 import { badInput, unauthenticated } from '../errors.js';
 
 export const authTypeDefs = /* GraphQL */ `
@@ -38,6 +40,11 @@ export const authTypeDefs = /* GraphQL */ `
   extend type Mutation {
     "Logs in. Five wrong passwords lock the account for 15 minutes. Every attempt is audited."
     login(username: String!, password: String!): AuthPayload!
+    """
+    Signs out: the token's session ends at once, for HTTP and for its open WebSocket
+    subscriptions. True when it was open.
+    """
+    logout: Boolean!
   }
 `;
 
@@ -52,6 +59,18 @@ export const authResolvers = {
       },
   },
   Mutation: {
+    logout: async (_: unknown, __: unknown, ctx: GraphQLContext) => {
+      const viewer = requireViewer(ctx);
+      const ended = await auditedMutation(ctx, viewer, 'logout', viewer.sessionId.slice(0, 8), (tx) =>
+        revokeSession(tx, viewer.sessionId, 'sign_out', ctx.now()),
+      );
+      ctx.events.publish('sessionsEnded', {
+        username: viewer.username,
+        sessionIds: [viewer.sessionId],
+        reason: 'sign_out',
+      });
+      return ended;
+    },
     login: async (_: unknown, args: { username: string; password: string }, ctx: GraphQLContext) => {
       if (args.username.length === 0 || args.username.length > 64)
         throw badInput('username', 'must be 1–64 characters');

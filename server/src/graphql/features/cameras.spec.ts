@@ -208,8 +208,9 @@ eachDriver('cameras over GraphQL', (driver) => {
         },
         tokens['village-operator'],
       );
-      expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(res.errors?.[0]?.message).toContain(`updates[1]: camera ${other}`);
+      // Told like a camera that does not exist, so that the answer reveals nothing outside.
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'updates[1].id' });
+      expect(res.errors?.[0]?.message).toBe(`updates[1].id: there is no camera ${other}`);
       expect(await camera(own[0]!)).toEqual(before);
       const allowed = await api.gql(UPDATE, { updates: [{ id: own[0], status: 'fault' }] }, tokens['village-operator']);
       expect(allowed.data.updateCameraStatus).toBe(1);

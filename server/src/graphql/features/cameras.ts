@@ -12,7 +12,7 @@ import {
 } from '../../db/queries/cameras.js';
 import { auditedMutation } from '../audited.js';
 import { requirePermission, requireViewer, type GraphQLContext } from '../context.js';
-import { badInput, forbidden } from '../errors.js';
+import { auditedAsOutside, badInput } from '../errors.js';
 import { areaFilter, unitPrefix } from '../inputs.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
 
@@ -201,9 +201,10 @@ export const camerasResolvers = {
           );
           beats.forEach((b, i) => {
             const grid = gridOf.get(b.id);
-            if (grid === undefined) throw badInput(`updates[${i}].id`, `there is no camera ${b.id}`);
-            if (!coversCode(viewer.jurisdiction, grid)) {
-              throw forbidden(`updates[${i}]: camera ${b.id} is outside your jurisdiction`);
+            // A camera outside the jurisdiction is answered like one that does not exist.
+            if (grid === undefined || !coversCode(viewer.jurisdiction, grid)) {
+              const error = badInput(`updates[${i}].id`, `there is no camera ${b.id}`);
+              throw grid === undefined ? error : auditedAsOutside(error);
             }
           });
           return applyCameraHeartbeats(tx, beats);

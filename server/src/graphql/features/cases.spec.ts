@@ -80,21 +80,29 @@ eachDriver('cases over GraphQL', (driver) => {
         villageToken,
       );
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(res.errors?.[0]?.message).toMatch(/lies outside every grid/);
+      expect(res.errors?.[0]?.message).toMatch(/lies in no grid of your jurisdiction/);
       expect(await sqlCount('SELECT count(*)::int AS n FROM cases')).toBe(before);
       const audit = await api.db.query(
-        `SELECT 1 FROM audit_log WHERE operation = 'reportCase' AND target = '100,20' AND NOT success`,
+        `SELECT 1 FROM audit_log WHERE operation = 'reportCase' AND target = '100,20' AND NOT success AND outcome = 'invalid'`,
       );
       expect(audit.rows.length).toBe(1);
     });
 
-    it('forbids reporting in a village outside the jurisdiction', async () => {
+    it('refuses a point in a village outside the jurisdiction in the words it uses for no grid, naming none', async () => {
       const res = await api.gql(
         REPORT,
         { input: { category: 'land', severity: 'low', source: 'hotline', lon: neighbour.lon, lat: neighbour.lat } },
         villageToken,
       );
-      expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0]?.message).toBe(
+        `input.lon/lat: (${neighbour.lon}, ${neighbour.lat}) lies in no grid of your jurisdiction`,
+      );
+      expect(res.errors?.[0]?.message).not.toMatch(/\d{15}/);
+      const audit = await api.db.query(
+        `SELECT 1 FROM audit_log WHERE operation = 'reportCase' AND outcome = 'denied_jurisdiction'`,
+      );
+      expect(audit.rows.length).toBe(1);
     });
 
     it('rejects NaN-like and out-of-range coordinates with the field named', async () => {
@@ -160,14 +168,23 @@ eachDriver('cases over GraphQL', (driver) => {
       expect(res.data.advanceCase).toMatchObject({ handledLevel: 'township', version: 2 });
     });
 
-    it('forbids moving a case outside the jurisdiction and hides it from reads', async () => {
+    it('answers a case outside the jurisdiction exactly like one that does not exist, and hides it from reads', async () => {
       const { rows } = await api.db.query<{ code: string; version: number }>(
         `SELECT code, version FROM cases WHERE village_code = $1 AND closed_at IS NULL LIMIT 1`,
         [neighbour.village],
       );
       const other = rows[0]!;
+      const madeUp = `${other.code.slice(0, 20)}9999`;
       const res = await api.gql(ADVANCE, { code: other.code, action: 'advance', v: other.version }, villageToken);
-      expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const none = await api.gql(ADVANCE, { code: madeUp, action: 'advance', v: 1 }, villageToken);
+      expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(none.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(res.errors?.[0]?.message.replace(other.code, 'X')).toBe(none.errors?.[0]?.message.replace(madeUp, 'X'));
+      const audit = await api.db.query<{ outcome: string }>(
+        `SELECT outcome FROM audit_log WHERE target IN ($1, $2) ORDER BY id`,
+        [other.code, madeUp],
+      );
+      expect(audit.rows.map((r) => r.outcome)).toEqual(['denied_jurisdiction', 'not_found']);
       const read = await api.gql('query ($c: ID!) { case(code: $c) { code } }', { c: other.code }, villageToken);
       expect(read.data.case).toBeNull();
     });

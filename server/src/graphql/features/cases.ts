@@ -27,7 +27,7 @@ import type { AreaInput } from '../../domain/area-filter.js';
 import type { LiveEvents } from '../../events/bus.js';
 import { auditedMutation } from '../audited.js';
 import { requirePermission, requireViewer, type GraphQLContext, type Viewer } from '../context.js';
-import { badInput, conflict, forbidden, notFound } from '../errors.js';
+import { badInput, conflict, notFound, notInYourGrids, outsideJurisdiction } from '../errors.js';
 import { areaFilter, coordinate, timeRange, unitPrefix } from '../inputs.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
 import { todayIn } from '../../config.js';
@@ -293,9 +293,8 @@ export const casesResolvers = {
         const day = todayIn('Asia/Shanghai', now);
         const ymd = day.replaceAll('-', '');
         const grid = await findGridAtAndLockSerials(tx, input.lon, input.lat, ymd);
-        if (!grid) throw badInput('input.lon/lat', `(${input.lon}, ${input.lat}) lies outside every grid`);
-        if (!coversCode(viewer.jurisdiction, grid.code)) {
-          throw forbidden(`grid ${grid.code} is outside your jurisdiction`);
+        if (!grid || !coversCode(viewer.jurisdiction, grid.code)) {
+          throw notInYourGrids('input.lon/lat', input.lon, input.lat, grid !== null);
         }
         const serial = await nextCaseSerial(tx, grid.village_code, ymd);
         const code = caseCode(grid.village_code, day, serial);
@@ -338,7 +337,7 @@ export const casesResolvers = {
       const moved = await auditedMutation(ctx, viewer, `advanceCase:${args.action}`, args.code, async (tx) => {
         const row = await findCase(tx, args.code, viewer.prefix, true);
         if (!row) {
-          if (await caseExists(tx, args.code)) throw forbidden(`case ${args.code} is outside your jurisdiction`);
+          if (await caseExists(tx, args.code)) throw outsideJurisdiction(`case ${args.code}`);
           throw notFound(`case ${args.code}`);
         }
         if (row.version !== args.expectedVersion) {

@@ -27,7 +27,7 @@ import type { GridPlanInput } from '../../domain/grid-planning/proposal.js';
 import { parsePlanningSettings, polsbyPopper, type PlanningSettings } from '../../domain/grid-planning/rules.js';
 import { auditedMutation } from '../audited.js';
 import { requirePermission, requireViewer, type GraphQLContext, type Viewer } from '../context.js';
-import { badInput, conflict, forbidden, notFound } from '../errors.js';
+import { badInput, conflict, forbidden, notFound, outsideJurisdiction } from '../errors.js';
 import { simplifyToleranceDegrees } from './admin-units.js';
 import { subscriptionPrefix } from './live.js';
 import { commitGridChangeIn } from './grid-planning-commit.js';
@@ -48,7 +48,7 @@ async function settingsOf(db: Queryable): Promise<PlanningSettings> {
 async function plannableVillage(ctx: GraphQLContext, db: Queryable, code: string, field: string, lock = false) {
   const viewer = requirePermission(ctx, 'edit_grids');
   if (!/^\d{12}$/.test(code)) throw badInput(field, `"${code}" is not a 12-digit village code`);
-  if (!coversCode(viewer.jurisdiction, code)) throw forbidden(`village ${code} is outside your jurisdiction`);
+  if (!coversCode(viewer.jurisdiction, code)) throw outsideJurisdiction(`village ${code}`);
   const village = await findPlanningVillage(db, code, lock);
   if (!village) throw notFound(`village ${code}`);
   return { viewer, village };

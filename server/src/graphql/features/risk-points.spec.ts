@@ -145,7 +145,7 @@ eachDriver('risk points over GraphQL', (driver) => {
       ['input.level', { level: 7 }, /input\.level: 7 is not a warning level/],
       ['input.category', { category: 'volcano' }, /"volcano" is not a risk point category/],
       ['input.name', { name: '   ' }, /input\.name: must not be blank/],
-      ['input.lon/lat', { lon: 100, lat: 20 }, /lies outside every grid/],
+      ['input.lon/lat', { lon: 100, lat: 20 }, /lies in no grid of your jurisdiction/],
     ])('rejects a bad %s, writes nothing and audits the failure', async (field, overrides, message) => {
       const before = await count('SELECT count(*)::int AS n FROM risk_points');
       const failures = await failedAudits('createRiskPoint');
@@ -156,9 +156,10 @@ eachDriver('risk points over GraphQL', (driver) => {
       expect(await failedAudits('createRiskPoint')).toBe(failures + 1);
     });
 
-    it('forbids registering a point in a village outside the jurisdiction', async () => {
+    it('refuses a point in a village outside the jurisdiction as if no grid lay there', async () => {
       const res = await api.gql(CREATE, { input: input(inOther) }, tokens['village-operator']);
-      expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lon/lat' });
+      expect(res.errors?.[0]?.message).toMatch(/lies in no grid of your jurisdiction$/);
       expect(
         await count(`SELECT count(*)::int AS n FROM risk_points WHERE grid_code = $1 AND name = '赵楼农贸市场'`, [
           inOther.grid,
@@ -211,17 +212,20 @@ eachDriver('risk points over GraphQL', (driver) => {
       expect(await failedAudits('updateRiskPoint')).toBe(failures + 1);
     });
 
-    it('forbids editing or deleting a point outside the jurisdiction, and moving one out of it', async () => {
+    it('answers editing or deleting a point outside the jurisdiction as NOT_FOUND, and refuses moving one out of it', async () => {
       const foreign = await ownPointId('371702005003');
       const op = tokens['village-operator'];
       const edit = await api.gql(UPDATE, { id: foreign, input: input(inOwn) }, op);
-      expect(edit.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(edit.errors?.[0]).toMatchObject({
+        message: `risk point ${foreign} not found`,
+        extensions: { code: 'NOT_FOUND' },
+      });
       const del = await api.gql(DELETE, { id: foreign }, op);
-      expect(del.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(del.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       expect(await count('SELECT count(*)::int AS n FROM risk_points WHERE id = $1', [foreign])).toBe(1);
       const mine = await create();
       const away = await api.gql(UPDATE, { id: mine.id, input: input(inOther) }, op);
-      expect(away.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(away.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(
         await count('SELECT count(*)::int AS n FROM risk_points WHERE id = $1 AND grid_code = $2', [
           mine.id,
@@ -275,10 +279,10 @@ eachDriver('risk points over GraphQL', (driver) => {
       expect(await failedAudits('recordInspection')).toBe(failures + 1);
     });
 
-    it('forbids inspecting a point of another village and answers NOT_FOUND for no point', async () => {
+    it('answers NOT_FOUND for a point of another village, as for no point', async () => {
       const foreign = await ownPointId('371702005003');
       const res = await api.gql(INSPECT, { id: foreign }, tokens['demo-village']);
-      expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       const none = await api.gql(INSPECT, { id: '371702005001R9999' }, tokens['demo-village']);
       expect(none.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     });

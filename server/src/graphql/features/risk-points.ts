@@ -20,7 +20,7 @@ import {
 } from '../../db/queries/risk-points.js';
 import { auditedMutation } from '../audited.js';
 import { requirePermission, requireViewer, type GraphQLContext, type Viewer } from '../context.js';
-import { badInput, conflict, forbidden, notFound } from '../errors.js';
+import { badInput, conflict, notFound, notInYourGrids, outsideJurisdiction } from '../errors.js';
 import { areaFilter, coordinate, unitPrefix } from '../inputs.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
 
@@ -171,17 +171,18 @@ async function riskPointFields(tx: Queryable, viewer: Viewer, input: RiskPointIn
   const responsibleUnit = requiredText('input.responsibleUnit', input.responsibleUnit);
   coordinate('input.lon/lat', input.lon, input.lat);
   const grid = await findGridAt(tx, input.lon, input.lat);
-  if (!grid) throw badInput('input.lon/lat', `(${input.lon}, ${input.lat}) lies outside every grid`);
-  if (!coversCode(viewer.jurisdiction, grid.code)) throw forbidden(`grid ${grid.code} is outside your jurisdiction`);
+  if (!grid || !coversCode(viewer.jurisdiction, grid.code)) {
+    throw notInYourGrids('input.lon/lat', input.lon, input.lat, grid !== null);
+  }
   const { category, level, lon, lat } = input;
   return { name, category, level, responsibleUnit, gridCode: grid.code, lon, lat };
 }
 
-/** The risk point, locked, when it is inside the jurisdiction; FORBIDDEN or NOT_FOUND otherwise. */
+/** The risk point, locked, when it is inside the jurisdiction; NOT_FOUND otherwise, outside or not. */
 async function ownRiskPoint(tx: Queryable, viewer: Viewer, id: string): Promise<RiskPointRow> {
   const row = await findRiskPoint(tx, id, viewer.prefix, true);
   if (row) return row;
-  if (await riskPointExists(tx, id)) throw forbidden(`risk point ${id} is outside your jurisdiction`);
+  if (await riskPointExists(tx, id)) throw outsideJurisdiction(`risk point ${id}`);
   throw notFound(`risk point ${id}`);
 }
 

@@ -1,0 +1,101 @@
+/**
+ * Every mutation of the schema is audited, by construction: each Mutation field's resolver is
+ * wrapped so that an attempt that wrote no audit record of its own gets one with its outcome —
+ * allowed, refused by role, refused by jurisdiction, invalid, in conflict, unauthenticated or
+ * failed. A mutation's own record (written in its transaction by auditedMutation, or by a
+ * service such as an import) is not written twice: see auditScope. Attempts that never reach a
+ * resolver (a document that fails validation) are audited by auditRefusedDocument.
+ */
+import { Kind, type DocumentNode, type GraphQLArgument, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { Queryable } from '../db/database.js';
+import { auditScope, insertAuditEntry } from '../db/queries/audit.js';
+import type { GraphQLContext } from './context.js';
+import { auditOutcomeOf } from './errors.js';
+
+const MAX_TARGET = 200;
+const MAX_DETAIL = 500;
+
+/**
+ * The record an attempt is audited under: the first argument given as a plain value (an id, a
+ * code) names its target; lists and input objects do not.
+ */
+function targetOf(args: readonly GraphQLArgument[], values: Record<string, unknown>): string | null {
+  for (const arg of args) {
+    const value = values[arg.name];
+    if (typeof value === 'string' || typeof value === 'number') return String(value).slice(0, MAX_TARGET);
+  }
+  return null;
+}
+
+async function writeOutcome(
+  db: Queryable,
+  entry: { username: string | null; operation: string; target: string | null },
+  error: unknown,
+): Promise<void> {
+  const outcome = error === undefined ? 'ok' : auditOutcomeOf(error);
+  const detail = error === undefined ? null : String((error as Error)?.message ?? error).slice(0, MAX_DETAIL);
+  await insertAuditEntry(db, { ...entry, success: error === undefined, outcome, detail }).catch((failure) =>
+    console.error(`audit record of ${entry.operation} could not be written:`, failure),
+  );
+}
+
+/** Wraps every Mutation field of `schema` in place; returns the schema. */
+export function auditEveryMutation(schema: GraphQLSchema): GraphQLSchema {
+  const fields = schema.getMutationType()?.getFields() ?? {};
+  for (const field of Object.values(fields)) {
+    const resolve: GraphQLFieldResolver<unknown, GraphQLContext> = field.resolve ?? ((source) => source);
+    field.resolve = (source, args: Record<string, unknown>, ctx: GraphQLContext, info) =>
+      auditScope.run({ success: false, failure: false }, async () => {
+        const scope = auditScope.getStore()!;
+        const entry = {
+          username: ctx.viewer?.username ?? null,
+          operation: field.name,
+          target: targetOf(field.args, args),
+        };
+        try {
+          const result = await resolve(source, args, ctx, info);
+          if (!scope.success && !scope.failure) await writeOutcome(ctx.db, entry, undefined);
+          return result;
+        } catch (error) {
+          // A success record written in a transaction that then failed was rolled back with it.
+          if (!scope.failure) await writeOutcome(ctx.db, { ...entry, ...scope.label }, error);
+          throw error;
+        }
+      });
+  }
+  return schema;
+}
+
+/** The Mutation fields a document asks for, when it has a mutation operation. */
+export function mutationFieldsOf(document: DocumentNode | undefined): string[] {
+  const names: string[] = [];
+  for (const definition of document?.definitions ?? []) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'mutation') continue;
+    for (const selection of definition.selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) names.push(selection.name.value);
+    }
+  }
+  return names;
+}
+
+/**
+ * Audits a mutation refused before any resolver ran (it failed validation or a limit, or was
+ * sent over a transport that does not take mutations): one record per field it asked for.
+ */
+export async function auditRefusedDocument(
+  db: Queryable,
+  username: string | null,
+  document: DocumentNode | undefined,
+  reason: string,
+): Promise<void> {
+  for (const operation of mutationFieldsOf(document)) {
+    await insertAuditEntry(db, {
+      username,
+      operation,
+      target: null,
+      success: false,
+      outcome: 'invalid',
+      detail: reason.slice(0, MAX_DETAIL),
+    }).catch((failure) => console.error(`audit record of ${operation} could not be written:`, failure));
+  }
+}
