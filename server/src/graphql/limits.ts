@@ -112,8 +112,30 @@ export function validationRules(production: boolean): ValidationRule[] {
     // Suggestions are taken out of messages by withoutSuggestions, the same for every transport.
     blockFieldSuggestion: { enabled: false },
   });
-  const rules = armor.protect().validationRules as ValidationRule[];
+  const rules = (armor.protect().validationRules as ValidationRule[]).map(withoutSyntaxErrorPrefix);
   return production ? [...rules, NoSchemaIntrospectionCustomRule] : rules;
+}
+
+/** graphql-armor reports its refusals as syntax errors; they are not, and say so plainly. */
+function withoutSyntaxErrorPrefix(rule: ValidationRule): ValidationRule {
+  return (context) =>
+    rule(
+      new Proxy(context, {
+        get(target, property) {
+          if (property === 'reportError') {
+            return (error: GraphQLError) =>
+              target.reportError(
+                new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+                  nodes: error.nodes ?? null,
+                  extensions: error.extensions,
+                }),
+              );
+          }
+          const value: unknown = Reflect.get(target, property);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }),
+    );
 }
 
 /** In production, "Did you mean …?" would let a client spell out the hidden schema. */

@@ -37,10 +37,18 @@ export const CLOSE = {
   unauthorized: 4401,
   /** The account may no longer do this: disabled, or its role or jurisdiction changed. */
   forbidden: 4403,
+  /** The client keeps sending what it is refused. */
+  tooManyRefusals: 4429,
 } as const;
 
 /** Subscriptions one socket may hold at once (a wall needs three). */
 export const MAX_SUBSCRIPTIONS_PER_SOCKET = 10;
+
+/**
+ * Refused subscribe messages a socket may send in a window before it is closed: a client that
+ * keeps sending what it was told is refused is not a wall screen but load.
+ */
+export const MAX_REFUSALS = { count: 20, windowMs: 10_000 } as const;
 
 const ONLY_SUBSCRIPTIONS =
   'only subscriptions are served over WebSocket; send queries and mutations over HTTP (POST /graphql)';
@@ -51,6 +59,14 @@ interface Connection {
   timer: NodeJS.Timeout;
   closed: boolean;
   subscriptions: number;
+  /** When the current window of refusals began, and how many it holds. */
+  refusals: { since: number; count: number };
+}
+
+/** A parse or validation error with the code and wording Apollo gives it over HTTP. */
+function withCode(error: GraphQLError, code: string, production: boolean): GraphQLError {
+  const message = production ? withoutSuggestions(error.message) : error.message;
+  return new GraphQLError(message, { nodes: error.nodes ?? null, extensions: { ...error.extensions, code } });
 }
 
 function refusal(message: string): GraphQLError {
@@ -109,7 +125,7 @@ export function serveSubscriptions(server: Server, settings: SubscriptionSetting
     for (const connection of open) {
       if (ended.includes(connection.viewer.sessionId)) close(connection, CLOSE.unauthorized, 'session ended');
     }
-  }, settings.sweepMs ?? 30_000);
+  }, settings.sweepMs ?? 5_000);
   sweep.unref();
 
   const cleanup = useServer<{ authorization?: string } | undefined, { socket: WebSocket }>(
@@ -133,6 +149,7 @@ export function serveSubscriptions(server: Server, settings: SubscriptionSetting
           viewer,
           closed: false,
           subscriptions: 0,
+          refusals: { since: 0, count: 0 },
           timer: undefined!,
         };
         const untilExpiry = Math.max(0, viewer.expiresAt.getTime() - settings.now().getTime());
@@ -146,47 +163,11 @@ export function serveSubscriptions(server: Server, settings: SubscriptionSetting
         if (connection) clearTimeout(connection.timer);
         connections.delete(ctx.extra);
       },
-      onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+      onSubscribe: async (ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+        const answer = await admit(ctx.extra, id, payload);
         const connection = connections.get(ctx.extra);
-        if (!connection || !live(connection)) return [refusal('sign in first')];
-        const problem = checkRequest(payload);
-        if (problem) return [problem];
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: QUERY_LIMITS.maxTokens });
-        } catch (error) {
-          return [error as GraphQLError];
-        }
-        const errors = validate(schema, document, rules);
-        if (errors.length > 0) {
-          await auditRefusedDocument(settings.db, connection.viewer.username, document, errors[0]!.message);
-          return settings.production
-            ? errors.map((e) => new GraphQLError(withoutSuggestions(e.message), { extensions: e.extensions }))
-            : errors;
-        }
-        const operation = getOperationAST(document, payload.operationName ?? undefined);
-        if (operation?.operation !== 'subscription') {
-          await auditRefusedDocument(settings.db, connection.viewer.username, document, ONLY_SUBSCRIPTIONS);
-          return [refusal(ONLY_SUBSCRIPTIONS)];
-        }
-        if (connection.subscriptions >= MAX_SUBSCRIPTIONS_PER_SOCKET) {
-          return [refusal('too many subscriptions on one connection; close some first')];
-        }
-        connection.subscriptions += 1;
-        const contextValue: GraphQLContext = {
-          db: settings.db,
-          auth: settings.auth,
-          now: settings.now,
-          events: guardedEvents(settings.events, () => live(connection)),
-          viewer: connection.viewer,
-        };
-        return {
-          schema,
-          document,
-          operationName: payload.operationName ?? null,
-          variableValues: payload.variables ?? null,
-          contextValue,
-        };
+        if (connection && Array.isArray(answer)) countRefusal(connection);
+        return answer;
       },
       onComplete: (ctx) => {
         const connection = connections.get(ctx.extra);
@@ -195,6 +176,61 @@ export function serveSubscriptions(server: Server, settings: SubscriptionSetting
     },
     wss,
   );
+
+  function countRefusal(connection: Connection): void {
+    const now = Date.now();
+    if (now - connection.refusals.since > MAX_REFUSALS.windowMs) connection.refusals = { since: now, count: 0 };
+    connection.refusals.count += 1;
+    if (connection.refusals.count > MAX_REFUSALS.count) {
+      close(connection, CLOSE.tooManyRefusals, 'too many refused operations; fix the client');
+    }
+  }
+
+  async function admit(
+    extra: object,
+    _id: string,
+    payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null },
+  ): Promise<ExecutionArgs | readonly GraphQLError[]> {
+    const connection = connections.get(extra);
+    if (!connection || !live(connection)) return [refusal('sign in first')];
+    const problem = checkRequest(payload);
+    if (problem) return [problem];
+    let document;
+    try {
+      document = parse(payload.query, { maxTokens: QUERY_LIMITS.maxTokens });
+    } catch (error) {
+      return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED', false)];
+    }
+    const errors = validate(schema, document, rules);
+    if (errors.length > 0) {
+      await auditRefusedDocument(settings.db, connection.viewer.username, document, errors[0]!.message);
+      return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED', settings.production));
+    }
+    const operation = getOperationAST(document, payload.operationName ?? undefined);
+    if (operation?.operation !== 'subscription') {
+      await auditRefusedDocument(settings.db, connection.viewer.username, document, ONLY_SUBSCRIPTIONS);
+      return [refusal(ONLY_SUBSCRIPTIONS)];
+    }
+    if (connection.subscriptions >= MAX_SUBSCRIPTIONS_PER_SOCKET) {
+      return [refusal('too many subscriptions on one connection; close some first')];
+    }
+    connection.subscriptions += 1;
+    const contextValue: GraphQLContext = {
+      db: settings.db,
+      auth: settings.auth,
+      now: settings.now,
+      events: guardedEvents(settings.events, () => live(connection)),
+      viewer: connection.viewer,
+    };
+    return {
+      schema,
+      document,
+      operationName: payload.operationName ?? null,
+      variableValues: payload.variables ?? null,
+      contextValue,
+    };
+  }
+
   return {
     async dispose() {
       clearInterval(sweep);

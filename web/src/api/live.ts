@@ -44,9 +44,50 @@ export function liveUrl(location: Pick<Location, 'protocol' | 'host'>): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
 }
 
+/**
+ * Close codes with which the server ends a socket whose session ended (token expired, signed
+ * out, account changed): graphql-ws gives up on them, the wall signs in again and reconnects.
+ */
+const SESSION_ENDED = new Set([4401, 4403]);
+
+const closeCode = (error: unknown): number | null =>
+  typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'number'
+    ? (error as { code: number }).code
+    : null;
+
 /** Starts listening; returns a function that stops and closes the socket. */
 export function listenToCaseEvents(options: LiveOptions): () => void {
   let connections = 0;
+  let stopped = false;
+  let restarts = 0;
+  let stopCurrent: () => void = () => undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const start = () => {
+    stopCurrent = connectOnce(options, {
+      onConnected: () => {
+        restarts = 0;
+        options.onConnected(connections++ > 0);
+      },
+      onSessionEnded: () => {
+        stopCurrent();
+        if (stopped) return;
+        timer = setTimeout(start, backoffDelayMs(restarts++));
+      },
+    });
+  };
+  start();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    stopCurrent();
+  };
+}
+
+/** One graphql-ws client, retrying on its own until the server ends its session. */
+function connectOnce(
+  options: LiveOptions,
+  hooks: { onConnected: () => void; onSessionEnded: () => void },
+): () => void {
   const client = createClient({
     url: liveUrl(window.location),
     // Lazy: connection errors (a CloseEvent while the server restarts, or a dispose while
@@ -58,13 +99,16 @@ export function listenToCaseEvents(options: LiveOptions): () => void {
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, backoffDelayMs(retries))),
     connectionParams: async () => ({ authorization: `Bearer ${await options.getToken()}` }),
   });
-  const offConnected = client.on('connected', () => options.onConnected(connections++ > 0));
+  const offConnected = client.on('connected', hooks.onConnected);
   const offClosed = client.on('closed', () => options.onLost());
   const unsubscribe = client.subscribe<{ caseChanged: LiveCaseEvent }>(
     { query: CASE_CHANGED, variables: { unitCode: options.unitCode } },
     {
       next: (result) => result.data && options.onEvent(result.data.caseChanged),
-      error: () => options.onLost(),
+      error: (error) => {
+        options.onLost();
+        if (SESSION_ENDED.has(closeCode(error) ?? 0)) hooks.onSessionEnded();
+      },
       complete: () => undefined,
     },
   );

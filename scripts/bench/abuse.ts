@@ -1,0 +1,118 @@
+/**
+ * `npx tsx scripts/bench/abuse.ts --database-url URL [--seconds 60] [--connections 20]`
+ *
+ * Normal traffic beside abusive WebSocket clients. autocannon sends a mix of the city summary,
+ * a page of cases and the camera feed over `--connections` connections for `--seconds`, twice:
+ * alone, then with two WebSocket clients that send, as fast as the server answers, a
+ * subscribe message carrying a 40-alias query of cases(first: 500) with their events (what
+ * used to run unlimited over the socket). Prints, per run, the normal traffic's errors and
+ * p50/p95/p99, and how many abusive messages were answered. The database must hold the city
+ * demo (`npm run seed -- --scale city` with DATABASE_URL).
+ */
+import autocannon from 'autocannon';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import WebSocket from 'ws';
+import { createApp } from '../../server/src/app.js';
+import { ensureDemoAccounts } from '../../server/src/auth/demo-accounts.js';
+import { migrate } from '../../server/src/db/migrate.js';
+import { openDatabase } from '../../server/src/db/open.js';
+
+const { values } = parseArgs({
+  options: {
+    'database-url': { type: 'string' },
+    'data-dir': { type: 'string' },
+    seconds: { type: 'string', default: '60' },
+    connections: { type: 'string', default: '20' },
+    /** Which of the normal requests to send (default all three). */
+    mix: { type: 'string', default: 'summary,cases,feed' },
+  },
+});
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const db = await openDatabase({ databaseUrl: values['database-url'], dataDir: values['data-dir'] });
+await migrate(db);
+await ensureDemoAccounts(db);
+const app = await createApp(db, { auth: { secret: new Uint8Array(32).fill(5), tokenTtlSeconds: 3600 } });
+await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+await app.warmUp();
+
+async function token(username: string): Promise<string> {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: `mutation { login(username: "${username}", password: "demo") { token } }` }),
+  });
+  return ((await res.json()) as { data: { login: { token: string } } }).data.login.token;
+}
+const city = await token('demo-city');
+const wall = await token('demo-wall');
+const headers = { 'content-type': 'application/json', authorization: `Bearer ${city}` };
+const gql = (query: string) => JSON.stringify({ query });
+
+const MIX: Record<string, autocannon.Request> = {
+  summary: {
+    method: 'POST',
+    path: '/graphql',
+    headers,
+    body: gql('{ summary { inProgress overdue today { newCases closedCases } cameras { onlineRate } } }'),
+  },
+  cases: {
+    method: 'POST',
+    path: '/graphql',
+    headers,
+    body: gql('{ cases(area: { bbox: [115.3, 35.1, 115.6, 35.35] }, first: 50) { totalCount edges { node { code status } } } }'),
+  },
+  feed: { method: 'GET', path: '/feeds/cameras', headers: { authorization: `Bearer ${city}` } },
+};
+const NORMAL = values.mix.split(',').map((name) => {
+  const request = MIX[name.trim()];
+  if (!request) throw new Error(`--mix takes ${Object.keys(MIX).join(', ')}; got "${name}"`);
+  return request;
+});
+
+const ABUSIVE_QUERY = `subscription { ${Array.from(
+  { length: 40 },
+  (_, i) => `a${i}: cases(first: 500) { edges { node { code events { at actor note } } } }`,
+).join(' ')} }`;
+
+/** A client that floods the socket with the abusive query; returns a stop function and a count. */
+function abuser(): { stop: () => void; answered: () => number } {
+  let answered = 0;
+  let id = 0;
+  const socket = new WebSocket(`${base.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+  const next = () => socket.send(JSON.stringify({ id: String(++id), type: 'subscribe', payload: { query: ABUSIVE_QUERY } }));
+  socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${wall}` } })));
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data)) as { type: string };
+    if (message.type === 'connection_ack') next();
+    if (message.type === 'error' || message.type === 'complete' || message.type === 'next') {
+      answered += 1;
+      next();
+    }
+  });
+  socket.on('error', () => undefined);
+  return { stop: () => socket.terminate(), answered: () => answered };
+}
+
+async function run(label: string, withAbuse: boolean): Promise<void> {
+  const abusers = withAbuse ? [abuser(), abuser()] : [];
+  const result = await autocannon({ url: base, connections, duration: seconds, requests: NORMAL });
+  for (const a of abusers) a.stop();
+  const l = result.latency;
+  const errors = result.errors + result.timeouts + result.non2xx;
+  console.log(
+    `${label.padEnd(28)} requests ${String(result.requests.total).padStart(7)}  errors ${errors}  ` +
+      `p50 ${l.p50} ms  p97.5 ${l.p97_5} ms  p99 ${l.p99} ms  max ${l.max} ms` +
+      (withAbuse ? `  abusive messages answered ${abusers.reduce((n, a) => n + a.answered(), 0)}` : ''),
+  );
+}
+
+console.log(`driver ${db.kind}; ${connections} connections, ${seconds} s each; node ${process.version}`);
+await run('normal traffic alone', false);
+await run('beside two abusive sockets', true);
+// autocannon stops counting at the deadline; let the requests still in flight finish.
+await new Promise((r) => setTimeout(r, 2000));
+await app.stop();
+await db.close();
