@@ -1,7 +1,7 @@
 /**
  * Command line for the demo-city generator:
  *   tsx scripts/generate-demo.ts --scale tiny|city --seed 42 --as-of 2026-11-22 --out data/demo/tiny
- * Prints the counts written and the wall time.
+ * Prints the counts written and the wall time. A data set of today is as of now (see generate.ts).
  */
 import { parseArgs } from 'node:util';
 import { generateDataset, type DemoScale } from './demo-city/generate.js';
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const outDir = values.out ?? `data/demo/${scale}`;
 
   const started = performance.now();
-  const manifest = await generateDataset({ scale: scale as DemoScale, seed, asOf, outDir });
+  const manifest = await generateDataset({ scale: scale as DemoScale, seed, asOf, now: new Date(), outDir });
   const seconds = (performance.now() - started) / 1000;
   console.log(`demo city (${scale}, seed ${seed}, as of ${asOf}) written to ${outDir}`);
   for (const [layer, count] of Object.entries({ ...manifest.counts, ...manifest.optional_counts })) {

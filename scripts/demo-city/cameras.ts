@@ -19,6 +19,7 @@ export interface CameraOptions {
   /** Share of cameras placed along roads. */
   roadShare: number;
   outageVillageCount: number;
+  /** The moment the data is as of (generate.ts): every last_seen lies before it. */
   nowMs: number;
 }
 

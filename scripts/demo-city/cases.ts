@@ -26,6 +26,7 @@ export interface CaseOptions {
   /** Length of the period, ending on the as-of day. */
   days: number;
   asOfDay: number;
+  /** The moment the data is as of (generate.ts): no case is reported after it. */
   nowMs: number;
   hotspotCount: number;
   /** How many times the normal rate a planted hotspot has. */
@@ -123,7 +124,7 @@ export function generateCases(world: World, options: CaseOptions, rng: Rng): Gen
     const category = CASE_CATEGORIES[rng.weightedIndex(mix)]!;
     const videoProne = category === 'traffic' || category === 'public_order';
     const source = CASE_SOURCES[rng.weightedIndex(videoProne ? VIDEO_SOURCE_MIX : SOURCE_MIX)]!;
-    const reportedMs = Math.min(options.nowMs, instantAt(day, secondsOfDay(source, rng)));
+    const reportedMs = instantAt(day, secondsOfDay(source, rng));
     return { reportedMs, point, category, source };
   };
 
@@ -143,10 +144,13 @@ export function generateCases(world: World, options: CaseOptions, rng: Rng): Gen
     }
   }
   drafts.sort((a, b) => a.reportedMs - b.reportedMs || a.point.x - b.point.x || a.point.y - b.point.y);
+  // The as-of day's cases after "now" have not been reported yet. They are the sorted tail, so
+  // dropping them leaves every earlier case (and its random draws) as it was.
+  const reported = drafts.filter((c) => c.reportedMs <= options.nowMs);
 
   const serials = new Map<string, number>();
   const casesPerAtom = new Float64Array(model.mesh.keptCount);
-  const features: CaseFeature[] = drafts.map((c) => {
+  const features: CaseFeature[] = reported.map((c) => {
     const units = unitsOfGrid(world, atomGrid[c.point.atom]!);
     casesPerAtom[c.point.atom]!++;
     const day = ymdOfDay(dayOfInstant(c.reportedMs));

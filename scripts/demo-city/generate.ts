@@ -4,6 +4,11 @@
  *
  * Same (scale, seed, asOf) ⇒ byte-identical files: every random choice comes from a
  * seeded stream (prng.ts), orders are stable and coordinates are rounded to 7 decimals.
+ *
+ * The data is as of a moment, and nothing it holds happened after it: the end of the as-of day,
+ * or `now` when that is earlier (a server's first start generates today's city in the morning:
+ * its cameras then last reported minutes before the start, so the first heartbeat is newer).
+ * A past day is therefore reproducible whatever the clock says.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +30,8 @@ export interface GenerateOptions {
   seed: number;
   /** The generator's "today", YYYY-MM-DD (Asia/Shanghai). */
   asOf: string;
+  /** The instant of generation; the data is as of it when it comes before the as-of day's end. */
+  now?: Date;
   outDir: string;
 }
 
@@ -75,6 +82,7 @@ function checkOptions(opts: GenerateOptions): void {
     throw new Error(`seed must be an integer in 0..2^32-1, got ${opts.seed}`);
   }
   dayNumberOf(opts.asOf); // throws on a malformed date
+  if (opts.now !== undefined && Number.isNaN(opts.now.getTime())) throw new Error('now must be a valid time');
 }
 
 /** Generates the data set into `outDir` (created if missing) and returns its manifest. */
@@ -83,7 +91,7 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
   const settings = SETTINGS[opts.scale];
   const { seed } = opts;
   const asOfDay = dayNumberOf(opts.asOf);
-  const nowMs = instantAt(asOfDay, 86_399);
+  const nowMs = Math.min(instantAt(asOfDay, 86_399), opts.now?.getTime() ?? Infinity);
   const focus = opts.scale === 'tiny' ? TINY_FOCUS_TOWNSHIP : null;
   const world = buildWorld(seed, focus);
 

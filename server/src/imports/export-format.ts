@@ -1,10 +1,12 @@
 /**
  * Export formats, row by row so they can be streamed: GeoJSON features, CSV lines (RFC 4180,
  * UTF-8 with a BOM so spreadsheet programs read the Chinese; column names that an import reads
- * back), and Open311 GeoReport v2 service requests for cases. Pure.
+ * back; formulas in text defused, see csv-cell.ts), and Open311 GeoReport v2 service requests
+ * for cases. Pure.
  */
 import type { ExportLayer, ExportRow } from '../db/queries/exports.js';
 import { EXPORT_SOURCES } from '../db/queries/exports.js';
+import { csvCell } from '../domain/csv-cell.js';
 
 const iso = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : v);
 
@@ -24,10 +26,10 @@ export function featureText(layer: ExportLayer, row: ExportRow): string {
 export const FEATURE_COLLECTION_START = '{"type":"FeatureCollection","features":[\n';
 export const FEATURE_COLLECTION_END = '\n]}\n';
 
+/** A database value as a cell: numbers stay numbers; times, JSON and the rest become text. */
 function csvField(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const text = typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : String(iso(v));
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (v === null || v === undefined || typeof v === 'number') return csvCell(v);
+  return csvCell(typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : String(iso(v)));
 }
 
 /** The header: the layer's columns, then lon,lat for points or wkt for grids. */

@@ -115,6 +115,63 @@ describe('preparing an import', () => {
     expect(by['line 8']!.reason).toContain('not a position');
   });
 
+  it('rejects control and bidirectional characters in any text field, naming the field and the position', async () => {
+    const csv = [
+      '编码,名称,经度,纬度,类型,所属单位,朝向',
+      '37170200001325000001,东安\u0007路口,115.48,35.24,dome,u,',
+      '37170200001325000002,"两\n行",115.48,35.24,dome,u,',
+      '37170200001325000003,ok,115.48,35.24,dome,牡丹\u202E分局,',
+      '37170200001325000004,ok,115.48,35.24,dome\u200f,u,',
+      '37170200001325000005,ok,115.48,35.24,dome,u,9\u0000',
+      '37170200001325000006,ok,115.48\u2066,35.24,dome,u,',
+      '37170200001325000007,东安路口,115.48,35.24,dome,u,',
+    ].join('\r\n');
+    const p = await prepared({ bytes: utf8(csv) });
+    expect(p.rows.map((r) => r.position)).toEqual(['line 8']);
+    expect(p.rejected.map((r) => `${r.position} ${r.field}: ${r.reason}`)).toEqual([
+      'line 2 name (名称): contains the control character U+0007 at position 3',
+      'line 3 name (名称): contains the control character U+000A (a line feed) at position 2',
+      'line 4 owner_unit (所属单位): contains the bidirectional override U+202E (RIGHT-TO-LEFT OVERRIDE) at position 3; remove it',
+      'line 5 kind (类型): contains the bidirectional control U+200F (RIGHT-TO-LEFT MARK) at position 5; remove it',
+      'line 6 heading (朝向): contains the control character U+0000 (NUL) at position 2',
+      'line 7 lon (经度): contains the bidirectional control U+2066 (LEFT-TO-RIGHT ISOLATE) at position 7; remove it',
+    ]);
+  });
+
+  it('rejects a forbidden character from a GeoJSON property or a mapping default the same way', async () => {
+    const feature = (id: string, name: string) => ({
+      type: 'Feature',
+      properties: { id, name, category: 'school', level: 2 },
+      geometry: { type: 'Point', coordinates: [115.48, 35.24] },
+    });
+    const mapping = parseMapping({ defaults: { responsible_unit: '教育\u0085局' } });
+    if (!mapping.ok) throw new Error(mapping.error);
+    const p = await prepared({
+      layer: 'risk_points',
+      fileName: 'r.geojson',
+      mapping: mapping.value,
+      bytes: utf8(
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: [feature('371702001001R0001', '实验\u202D小学')],
+        }),
+      ),
+    });
+    expect(p.rejected.map((r) => `${r.position} ${r.field}: ${r.reason}`)).toEqual([
+      'feature 1 name: contains the bidirectional override U+202D (LEFT-TO-RIGHT OVERRIDE) at position 3; remove it',
+      'feature 1 responsible_unit: contains the control character U+0085 at position 3',
+    ]);
+  });
+
+  it('refuses a file name holding a bidirectional override', async () => {
+    const result = await prepareImport(input({ fileName: 'cameras\u202Evsc.csv', bytes: utf8('id,name\n1,2') }));
+    expect(result).toEqual({
+      ok: false,
+      error:
+        'the file name contains the bidirectional override U+202E (RIGHT-TO-LEFT OVERRIDE) at position 8; remove it',
+    });
+  });
+
   it('repairs a grid with Z values, repeated vertices and clockwise winding, and says so', async () => {
     const ring = [
       [115.4, 35.2, 40],

@@ -5,6 +5,7 @@
  * happens in the import service. Pure apart from reading the given bytes.
  */
 import type { Result } from '../domain/result.js';
+import { textProblem } from '../domain/text-safety.js';
 import { converterTo84, parseCrs, type CrsInfo } from './crs.js';
 import { resolveFields, type ImportLayer, type Mapping } from './mapping.js';
 import { formatOfFileName, readSourceFile, type FileFormat, type TextEncodingName } from './readers.js';
@@ -68,6 +69,9 @@ function gridCodeOf(row: ImportRow): string | null {
 }
 
 export async function prepareImport(input: PrepareInput): Promise<Result<Prepared, string>> {
+  // The name is stored with an applied import and shown in its list.
+  const nameProblem = textProblem(input.fileName);
+  if (nameProblem) return { ok: false, error: `the file name ${nameProblem}` };
   const format = input.format ?? formatOfFileName(input.fileName);
   if (!format)
     return {

@@ -1,12 +1,14 @@
 /**
  * Readers of the file formats an import accepts, from bytes (no file I/O): a GeoJSON
  * FeatureCollection, a zipped Shapefile (.shp + .dbf, with .prj for the coordinate system and
- * .cpg for the text encoding) and CSV (UTF-8 or GBK, with or without BOM, any line endings).
+ * .cpg for the text encoding) and CSV (UTF-8 or GBK, with or without BOM, any line endings; a
+ * cell's formula guard, see csv-cell.ts, is dropped).
  * Each gives records with the position a person finds them at in the source.
  */
 import JSZip from 'jszip';
 import Papa from 'papaparse';
 import * as shapefile from 'shapefile';
+import { unguardCsvCell } from '../domain/csv-cell.js';
 import type { Result } from '../domain/result.js';
 import { crsFromPrj, type CrsInfo } from './crs.js';
 
@@ -85,6 +87,8 @@ export function readCsv(bytes: Uint8Array, encoding?: TextEncodingName): Result<
     header: true,
     skipEmptyLines: 'greedy',
     transformHeader: (h) => h.trim(),
+    // Our own exports (and the web app's tables) guard formulas with a leading quote; drop it.
+    transform: (value) => unguardCsvCell(value),
   });
   const fatal = parsed.errors.find((e) => e.type === 'Delimiter' || e.code === 'UndetectableDelimiter');
   if (fatal && parsed.data.length === 0) return { ok: false, error: `not a CSV table: ${fatal.message}` };

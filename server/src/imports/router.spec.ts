@@ -49,6 +49,42 @@ eachDriver('import upload and exports over HTTP', (driver) => {
     expect(report.applied).toBe(false);
   });
 
+  it('defuses formulas in exported CSV text and imports the cells back as they were', async () => {
+    const hostile = {
+      name: '=HYPERLINK("http://evil","x")',
+      responsible_unit: "'@SUM(1+1)*cmd|' /C calc'!A0",
+    };
+    const { rows } = await api.db.query<{ id: string }>(
+      `UPDATE risk_points SET name = $1, responsible_unit = $2
+       WHERE id = (SELECT min(id) FROM risk_points WHERE grid_code LIKE '371702005001%') RETURNING id`,
+      [hostile.name, hostile.responsible_unit],
+    );
+    const id = rows[0]!.id;
+    const bytes = new Uint8Array(
+      await (await get('/exports/risk_points.csv?unit=371702005001', tokens['demo-admin'])).arrayBuffer(),
+    );
+    const line = new TextDecoder()
+      .decode(bytes)
+      .split('\r\n')
+      .find((l) => l.startsWith(`${id},`))!;
+    expect(line).toContain(`,"'=HYPERLINK(""http://evil"",""x"")",`);
+    expect(line).toContain(`,''@SUM(1+1)*cmd|' /C calc'!A0,`);
+    expect(line).toMatch(/,1[0-9.]+,3[0-9.]+$/); // lon, lat stay numbers
+    const res = await upload(
+      'layer=risk_points&crs=wgs84&fileName=hostile.csv',
+      new Blob([bytes]),
+      tokens['demo-admin'],
+    );
+    const report = (await res.json()) as { rejected: unknown[]; counts: Record<string, number> };
+    expect(report.rejected).toEqual([]);
+    expect(report.counts.inserted).toBe(0);
+    const back = await api.db.query<{ name: string; responsible_unit: string }>(
+      'SELECT name, responsible_unit FROM risk_points WHERE id = $1',
+      [id],
+    );
+    expect(back.rows[0]).toEqual(hostile);
+  });
+
   it('applies an upload, lists it and rolls it back through GraphQL, once', async () => {
     const { rows } = await api.db.query<{ id: string; lon: number; lat: number }>(
       'SELECT id, ST_X(geom) AS lon, ST_Y(geom) AS lat FROM cameras ORDER BY id LIMIT 1',

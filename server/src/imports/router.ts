@@ -8,10 +8,12 @@
  *   (cameras, risk_points, cases, grids) inside the viewer's jurisdiction, streamed.
  */
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { jurisdictionPrefix, narrowToJurisdiction } from '../auth/jurisdiction.js';
 import { can } from '../auth/roles.js';
 import type { Database } from '../db/database.js';
-import { findExportChunks, type ExportLayer } from '../db/queries/exports.js';
+import { findExportChunks, type ExportLayer, type ExportRow } from '../db/queries/exports.js';
 import { parseArea } from '../domain/area-filter.js';
 import { type AuthSettings } from '../graphql/context.js';
 import { authenticate, sendError } from '../http/bearer.js';
@@ -94,6 +96,29 @@ export function importsRouter(options: ImportsHttpOptions): Router {
   return router;
 }
 
+type ExportFormat = 'geojson' | 'csv' | 'open311.json';
+
+/** The export's text, a chunk of rows at a time. */
+async function* exportText(
+  layer: ExportLayer,
+  format: ExportFormat,
+  chunks: AsyncIterable<ExportRow[]>,
+): AsyncGenerator<string> {
+  let first = true;
+  const separator = () => {
+    const s = first ? '' : ',\n';
+    first = false;
+    return s;
+  };
+  yield format === 'csv' ? csvHeader(layer) : format === 'geojson' ? FEATURE_COLLECTION_START : '[\n';
+  for await (const rows of chunks) {
+    if (format === 'csv') yield rows.map((r) => csvLine(layer, r)).join('');
+    else if (format === 'geojson') yield rows.map((r) => separator() + featureText(layer, r)).join('');
+    else yield rows.map((r) => separator() + JSON.stringify(open311Request(r))).join('');
+  }
+  if (format !== 'csv') yield format === 'geojson' ? FEATURE_COLLECTION_END : '\n]\n';
+}
+
 const EXPORT_LAYERS: Record<string, ExportLayer> = {
   cameras: 'cameras',
   risk_points: 'risk_points',
@@ -134,7 +159,7 @@ export function exportsRouter(options: ImportsHttpOptions): Router {
     if (unit && !narrowToJurisdiction(viewer.jurisdiction, unit).ok) {
       return sendError(res, 404, 'NOT_FOUND', `unit ${unit} not found in your jurisdiction`, 'unit');
     }
-    const format = match[2]!;
+    const format = match[2] as ExportFormat;
     const chunks = findExportChunks(options.db, layer, {
       prefix: viewer.prefix,
       area: area.value,
@@ -148,21 +173,16 @@ export function exportsRouter(options: ImportsHttpOptions): Router {
       'Content-Type',
       format === 'csv' ? 'text/csv; charset=utf-8' : format === 'geojson' ? 'application/geo+json' : 'application/json',
     );
-    const write = (text: string) =>
-      res.write(text) ? Promise.resolve() : new Promise<void>((resolve) => res.once('drain', () => resolve()));
-    let first = true;
-    const separator = () => {
-      const s = first ? '' : ',\n';
-      first = false;
-      return s;
-    };
-    await write(format === 'csv' ? csvHeader(layer) : format === 'geojson' ? FEATURE_COLLECTION_START : '[\n');
-    for await (const rows of chunks) {
-      if (format === 'csv') await write(rows.map((r) => csvLine(layer, r)).join(''));
-      else if (format === 'geojson') await write(rows.map((r) => separator() + featureText(layer, r)).join(''));
-      else await write(rows.map((r) => separator() + JSON.stringify(open311Request(r))).join(''));
+    try {
+      // pipeline waits for 'drain' with one listener for the whole body: the compression middleware
+      // hands drain listeners to its gzip stream and never removes them, so a once('drain') per
+      // chunk would pile up there.
+      await pipeline(Readable.from(exportText(layer, format, chunks)), res);
+    } catch (error) {
+      // The client went away: nothing to answer, and nothing went wrong here.
+      if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
+      throw error;
     }
-    res.end(format === 'csv' ? '' : format === 'geojson' ? FEATURE_COLLECTION_END : '\n]\n');
   });
   router.use(failures('export'));
   return router;

@@ -1,10 +1,12 @@
 /**
  * Source records to rows of our tables, per layer: fields found through the mapping, values
- * checked against our codes and vocabularies, positions converted to WGS-84. A record that
+ * checked against our codes and vocabularies (and every text for control and bidirectional
+ * characters, see text-safety.ts), positions converted to WGS-84. A record that
  * fails gets every problem found, each with its field and reason. Pure.
  */
 import { caseDeadline } from '../domain/case-deadlines.js';
 import { cameraIdProblem, isCaseCode, isGridCode, isRiskPointId } from '../domain/codes.js';
+import { textProblem } from '../domain/text-safety.js';
 import {
   CAMERA_KINDS,
   CAMERA_STATUSES,
@@ -93,6 +95,9 @@ export interface Converted<R> {
   repairs: string[];
 }
 
+/** A value already rejected for its characters: no further problem is reported for it. */
+const REFUSED = Symbol('refused');
+
 /** Reads typed values of one record, collecting problems instead of stopping at the first. */
 class Fields {
   readonly problems: Problem[] = [];
@@ -109,12 +114,18 @@ class Fields {
     return null;
   }
 
+  /** The source value, or REFUSED (its problem noted) when its text holds a character no stored text may. */
   raw(column: string): unknown {
-    return valueOf(this.record.properties, column, this.fields, this.mapping);
+    const v = valueOf(this.record.properties, column, this.fields, this.mapping);
+    const problem = typeof v === 'string' ? textProblem(v) : null;
+    if (problem === null) return v;
+    this.fail(column, problem);
+    return REFUSED;
   }
 
   text(column: string, required: boolean): string | null {
     const v = this.raw(column);
+    if (v === REFUSED) return null;
     if (v === null) return required ? this.fail(column, 'is missing') : null;
     return String(v).trim();
   }
@@ -129,6 +140,7 @@ class Fields {
 
   integer(column: string, min: number, max: number, required: boolean): number | null {
     const v = this.raw(column);
+    if (v === REFUSED) return null;
     if (v === null) return required ? this.fail(column, 'is missing') : null;
     const n = typeof v === 'number' ? v : Number(String(v).trim());
     if (!Number.isInteger(n) || n < min || n > max)
@@ -167,6 +179,7 @@ class Fields {
     }
     const lon = this.raw('lon');
     const lat = this.raw('lat');
+    if (lon === REFUSED || lat === REFUSED) return null;
     if (lon === null || lat === null) return this.fail(lon === null ? 'lon' : 'lat', 'is missing (no geometry either)');
     const x = Number(String(lon).trim());
     const y = Number(String(lat).trim());

@@ -15,7 +15,10 @@ export interface DemoOptions {
   asOf: string;
   /** Folder under which generated data sets are kept. */
   cacheDir: string;
-  /** The clock the index history is published by (default: the real one). */
+  /**
+   * The clock the data set is generated as of (when it falls on the as-of day) and the index
+   * history is published by (default: the real one).
+   */
   now?: Date;
 }
 
@@ -25,11 +28,13 @@ export async function generateDemoDataset(options: DemoOptions): Promise<string>
     () => true,
     () => false,
   );
+  // A set cached earlier today is as of an earlier moment: still nothing in the future.
   if (!ready) {
     // Generate beside it and rename, so an interrupted run never leaves a half data set.
     const partial = `${dir}.partial-${process.pid}`;
     await rm(partial, { recursive: true, force: true });
-    await generateDataset({ scale: options.scale, seed: options.seed, asOf: options.asOf, outDir: partial });
+    const now = options.now ?? new Date();
+    await generateDataset({ scale: options.scale, seed: options.seed, asOf: options.asOf, now, outDir: partial });
     await rm(dir, { recursive: true, force: true });
     await rename(partial, dir);
   }

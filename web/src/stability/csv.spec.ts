@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, csvField, safeFileName, toCsv } from './csv.js';
+import { BOM, safeFileName, toCsv } from './csv.js';
 
 describe('CSV for Excel', () => {
   it('starts with a byte-order mark and ends lines with CRLF', () => {
@@ -9,18 +9,10 @@ describe('CSV for Excel', () => {
     expect(new TextEncoder().encode(text).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
   });
 
-  it('quotes commas, quotes and line breaks', () => {
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-  });
-
-  it('leaves empty what is missing and defuses formulas in text, not negative numbers', () => {
-    expect(csvField(null)).toBe('');
-    expect(csvField(Number.NaN)).toBe('');
-    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvField('-3')).toBe("'-3");
-    expect(csvField(-3)).toBe('-3');
+  it('writes cells by the shared rule: quoted, formulas in text defused, numbers left alone', () => {
+    expect(toCsv(['名称', '变化'], [['=HYPERLINK("x")', -3]]).slice(1)).toBe(
+      `名称,变化\r\n"'=HYPERLINK(""x"")",-3\r\n`,
+    );
   });
 
   it('makes names safe for Windows', () => {

@@ -1,19 +1,16 @@
 /**
  * CSV for Excel: UTF-8 with a byte-order mark (without it Excel on a Chinese Windows reads the
- * file as GBK and the names come out garbled), CRLF line ends, fields quoted when they hold a
- * comma, quote or line break, and cells that a spreadsheet would run as a formula defused.
+ * file as GBK and the names come out garbled), CRLF line ends, and each cell as the server's
+ * exports write it (quoted when needed, formulas in text defused; see csv-cell.ts).
  */
-export type Cell = string | number | null | undefined;
+import { csvCell, type CsvCellValue } from '../../../server/src/domain/csv-cell.js';
+
+export type Cell = CsvCellValue;
 
 export const BOM = '\uFEFF';
 
-export function csvField(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  let text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
-  // =, +, - or @ at the start of text is a formula to Excel (CSV injection); numbers stay numbers.
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** One cell of a table; the rule lives in the shared csv-cell.ts. */
+export const csvField = csvCell;
 
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   return BOM + [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';

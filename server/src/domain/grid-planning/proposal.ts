@@ -6,6 +6,7 @@
  * issue naming the grid. Pure.
  */
 import { geometryProblem } from '../geojson-checks.js';
+import { textProblem } from '../text-safety.js';
 import { issue, type GridIssue } from './rules.js';
 
 export type Position = [number, number];
@@ -147,6 +148,10 @@ export function parseProposal(grids: readonly GridPlanInput[]): { planned: Plann
     }
     if (g.name !== null && g.name !== undefined && (g.name.trim() === '' || g.name.length > 100)) {
       issues.push(issue('BAD_ATTRIBUTE', `grid ${index}: a name must have 1 to 100 characters`, { gridIndex: index }));
+    }
+    const nameProblem = typeof g.name === 'string' ? textProblem(g.name.trim()) : null;
+    if (nameProblem) {
+      issues.push(issue('BAD_ATTRIBUTE', `grid ${index}: the name ${nameProblem}`, { gridIndex: index }));
     }
     const shape = onePolygon(g.geometry, index);
     if ('problem' in shape) {

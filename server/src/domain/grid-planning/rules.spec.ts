@@ -107,6 +107,22 @@ describe('proposal shape', () => {
     expect(planned.map((p) => p.index)).toEqual([2, 3]);
   });
 
+  it('refuses a name holding a bidirectional override or a control character, naming the grid', () => {
+    const { issues } = parseProposal([
+      { name: '东安\u202E一网格', geometry: { type: 'Polygon', coordinates: [square] } },
+      { name: '东安二网格', geometry: { type: 'Polygon', coordinates: [square] } },
+      { name: '东安\u0007三网格', geometry: { type: 'Polygon', coordinates: [square] } },
+    ]);
+    expect(issues.map((i) => [i.code, i.gridIndex, i.message])).toEqual([
+      [
+        'BAD_ATTRIBUTE',
+        0,
+        'grid 0: the name contains the bidirectional override U+202E (RIGHT-TO-LEFT OVERRIDE) at position 3; remove it',
+      ],
+      ['BAD_ATTRIBUTE', 2, 'grid 2: the name contains the control character U+0007 at position 3'],
+    ]);
+  });
+
   it('refuses a ring that collapses once repeated vertices are dropped', () => {
     const { issues } = parseProposal([
       {

@@ -145,6 +145,12 @@ eachDriver('risk points over GraphQL', (driver) => {
       ['input.level', { level: 7 }, /input\.level: 7 is not a warning level/],
       ['input.category', { category: 'volcano' }, /"volcano" is not a risk point category/],
       ['input.name', { name: '   ' }, /input\.name: must not be blank/],
+      [
+        'input.name',
+        { name: '农贸\u202E市场' },
+        /input\.name: contains the bidirectional override U\+202E .* position 3/,
+      ],
+      ['input.responsibleUnit', { responsibleUnit: '市场\u0007监管所' }, /control character U\+0007 at position 3/],
       ['input.lon/lat', { lon: 100, lat: 20 }, /lies in no grid of your jurisdiction/],
     ])('rejects a bad %s, writes nothing and audits the failure', async (field, overrides, message) => {
       const before = await count('SELECT count(*)::int AS n FROM risk_points');

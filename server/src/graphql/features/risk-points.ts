@@ -2,6 +2,7 @@
 import { coversCode } from '../../auth/jurisdiction.js';
 import type { AreaInput } from '../../domain/area-filter.js';
 import { riskPointId } from '../../domain/codes.js';
+import { textProblem } from '../../domain/text-safety.js';
 import { RISK_CATEGORIES, RISK_LEVELS, type RiskLevel } from '../../domain/vocabulary.js';
 import type { Queryable } from '../../db/database.js';
 import { insertAuditEntry } from '../../db/queries/audit.js';
@@ -148,6 +149,8 @@ function requiredText(field: string, value: string): string {
   const text = value.trim();
   if (!text) throw badInput(field, 'must not be blank');
   if (text.length > MAX_NAME) throw badInput(field, `is ${text.length} characters; at most ${MAX_NAME}`);
+  const problem = textProblem(text);
+  if (problem) throw badInput(field, problem);
   return text;
 }
 
