@@ -262,7 +262,7 @@ eachDriver('hostile input to cameras and risk points', (driver) => {
     await fc.assert(
       fc.asyncProperty(pointId(), riskPointInput(), operator, async (id, i, as) => {
         const before = await fingerprint('risk_points');
-        const res = await send('risk_points', /input|\$i|\$id|risk point|grid|request/i, UPDATE, { id, i }, as);
+        const res = await send('risk_points', /input|\$i|\$id|^id:|risk point|grid|request/i, UPDATE, { id, i }, as);
         if (res.data?.updateRiskPoint) expect((await fingerprint('risk_points')).n).toBe(before.n);
       }),
       { numRuns: RUNS, seed: 42 },
@@ -275,7 +275,7 @@ eachDriver('hostile input to cameras and risk points', (driver) => {
     const as = fc.constantFrom<Account>('demo-village', 'demo-township');
     await fc.assert(
       fc.asyncProperty(pointId(), note, as, async (id, n, who) => {
-        await send('risk_points', /\$id|\$n|note|risk point|request/i, INSPECT, { id, n }, who);
+        await send('risk_points', /\$id|\$n|^riskPointId:|note|risk point|request/i, INSPECT, { id, n }, who);
       }),
       { numRuns: RUNS, seed: 42 },
     );
@@ -287,7 +287,7 @@ eachDriver('hostile input to cameras and risk points', (driver) => {
     await fc.assert(
       fc.asyncProperty(pointId(), operator, async (id, as) => {
         const before = await fingerprint('risk_points');
-        const res = await send('risk_points', /\$id|risk point|request/i, DELETE, { id }, as);
+        const res = await send('risk_points', /\$id|^id:|risk point|request/i, DELETE, { id }, as);
         expect((await fingerprint('risk_points')).n).toBe(before.n - (res.data?.deleteRiskPoint ? 1 : 0));
       }),
       { numRuns: RUNS, seed: 42 },

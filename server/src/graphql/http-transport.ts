@@ -11,7 +11,7 @@ import { authenticateBearer, type AuthSettings } from '../auth/viewer.js';
 import type { Database } from '../db/database.js';
 import type { GraphQLContext } from './context.js';
 import { checkRequest, QUERY_LIMITS, withoutSuggestions } from './limits.js';
-import { auditRefusedDocument } from './mutation-audit.js';
+import { auditRefusedDocument } from './mutation-guard.js';
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 

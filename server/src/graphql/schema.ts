@@ -1,6 +1,6 @@
 /** The executable schema, assembled from the feature modules. */
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { auditEveryMutation } from './mutation-audit.js';
+import { guardEveryMutation } from './mutation-guard.js';
 import { adminUnitsResolvers, adminUnitsTypeDefs } from './features/admin-units.js';
 import { authResolvers, authTypeDefs } from './features/auth.js';
 import { camerasResolvers, camerasTypeDefs } from './features/cameras.js';
@@ -31,7 +31,7 @@ export const typeDefs = [
   stabilityTypeDefs,
 ];
 
-export const schema = auditEveryMutation(
+export const schema = guardEveryMutation(
   makeExecutableSchema({
     typeDefs,
     resolvers: [

@@ -19,7 +19,7 @@ import { findClosedSessions } from '../db/queries/sessions.js';
 import { EventBus, type LiveEvents } from '../events/bus.js';
 import type { GraphQLContext } from './context.js';
 import { checkRequest, QUERY_LIMITS, validationRules, withoutSuggestions } from './limits.js';
-import { auditRefusedDocument } from './mutation-audit.js';
+import { auditRefusedDocument } from './mutation-guard.js';
 import { schema } from './schema.js';
 
 export interface SubscriptionSettings {

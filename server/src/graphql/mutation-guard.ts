@@ -1,6 +1,7 @@
 /**
- * Every mutation of the schema is audited, by construction: each Mutation field's resolver is
- * wrapped so that an attempt that wrote no audit record of its own gets one with its outcome —
+ * Every mutation of the schema is guarded, by construction: each Mutation field's resolver is
+ * wrapped so that no text argument holding a control or bidirectional character reaches it
+ * (checkTexts), and so that an attempt that wrote no audit record of its own gets one with its outcome —
  * allowed, refused by role, refused by jurisdiction, invalid, in conflict, unauthenticated or
  * failed. A mutation's own record (written in its transaction by auditedMutation, or by a
  * service such as an import) is not written twice: see auditScope. Attempts that never reach a
@@ -10,7 +11,8 @@ import { Kind, type DocumentNode, type GraphQLArgument, type GraphQLFieldResolve
 import type { Queryable } from '../db/database.js';
 import { auditScope, insertAuditEntry } from '../db/queries/audit.js';
 import type { GraphQLContext } from './context.js';
-import { auditOutcomeOf } from './errors.js';
+import { textProblem } from '../domain/text-safety.js';
+import { auditOutcomeOf, badInput } from './errors.js';
 
 const MAX_TARGET = 200;
 const MAX_DETAIL = 500;
@@ -39,8 +41,33 @@ async function writeOutcome(
   );
 }
 
+/** Free-text arguments and input fields, where line breaks are allowed. */
+const MULTILINE = new Set(['note', 'reason', 'description', 'comment']);
+/** Secrets are compared, never stored as text or shown: any character may be in them. */
+const SECRET = /password|secret/i;
+
+/**
+ * Refuses the first text anywhere in the arguments that holds a control or bidirectional
+ * character, naming its path (`input.name`, `updates[2].id`).
+ */
+export function checkTexts(values: unknown, path = ''): void {
+  const stack: [unknown, string, string][] = [[values, path, '']];
+  while (stack.length > 0) {
+    const [value, at, key] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (SECRET.test(key)) continue;
+      const problem = textProblem(value, { multiline: MULTILINE.has(key) });
+      if (problem) throw badInput(at, problem);
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i -= 1) stack.push([value[i], `${at}[${i}]`, key]);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [name, item] of Object.entries(value).reverse()) stack.push([item, at ? `${at}.${name}` : name, name]);
+    }
+  }
+}
+
 /** Wraps every Mutation field of `schema` in place; returns the schema. */
-export function auditEveryMutation(schema: GraphQLSchema): GraphQLSchema {
+export function guardEveryMutation(schema: GraphQLSchema): GraphQLSchema {
   const fields = schema.getMutationType()?.getFields() ?? {};
   for (const field of Object.values(fields)) {
     const resolve: GraphQLFieldResolver<unknown, GraphQLContext> = field.resolve ?? ((source) => source);
@@ -53,6 +80,7 @@ export function auditEveryMutation(schema: GraphQLSchema): GraphQLSchema {
           target: targetOf(field.args, args),
         };
         try {
+          checkTexts(args);
           const result = await resolve(source, args, ctx, info);
           if (!scope.success && !scope.failure) await writeOutcome(ctx.db, entry, undefined);
           return result;
