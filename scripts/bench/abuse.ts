@@ -62,7 +62,9 @@ const MIX: Record<string, autocannon.Request> = {
     method: 'POST',
     path: '/graphql',
     headers,
-    body: gql('{ cases(area: { bbox: [115.3, 35.1, 115.6, 35.35] }, first: 50) { totalCount edges { node { code status } } } }'),
+    body: gql(
+      '{ cases(area: { bbox: [115.3, 35.1, 115.6, 35.35] }, first: 50) { totalCount edges { node { code status } } } }',
+    ),
   },
   feed: { method: 'GET', path: '/feeds/cameras', headers: { authorization: `Bearer ${city}` } },
 };
@@ -82,8 +84,11 @@ function abuser(): { stop: () => void; answered: () => number } {
   let answered = 0;
   let id = 0;
   const socket = new WebSocket(`${base.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
-  const next = () => socket.send(JSON.stringify({ id: String(++id), type: 'subscribe', payload: { query: ABUSIVE_QUERY } }));
-  socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${wall}` } })));
+  const next = () =>
+    socket.send(JSON.stringify({ id: String(++id), type: 'subscribe', payload: { query: ABUSIVE_QUERY } }));
+  socket.on('open', () =>
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${wall}` } })),
+  );
   socket.on('message', (data) => {
     const message = JSON.parse(String(data)) as { type: string };
     if (message.type === 'connection_ack') next();

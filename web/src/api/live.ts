@@ -84,10 +84,7 @@ export function listenToCaseEvents(options: LiveOptions): () => void {
 }
 
 /** One graphql-ws client, retrying on its own until the server ends its session. */
-function connectOnce(
-  options: LiveOptions,
-  hooks: { onConnected: () => void; onSessionEnded: () => void },
-): () => void {
+function connectOnce(options: LiveOptions, hooks: { onConnected: () => void; onSessionEnded: () => void }): () => void {
   const client = createClient({
     url: liveUrl(window.location),
     // Lazy: connection errors (a CloseEvent while the server restarts, or a dispose while
