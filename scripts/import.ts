@@ -64,7 +64,7 @@ async function main(): Promise<number> {
     await migrate(db);
     const user = await findUser(db, values.user);
     if (!user || user.disabled) throw new ImportInputError(`no enabled account "${values.user}"`);
-    if (!isRole(user.role) || !can(user.role, 'import_data')) {
+    if (!user.role || !isRole(user.role) || !can(user.role, 'import_data')) {
       throw new ImportInputError(`account ${user.username} (${user.role}) may not import data`);
     }
     const started = performance.now();

@@ -17,6 +17,7 @@ import { EventBus } from './events/bus.js';
 import { createFeeds, type FeedsOptions } from './feeds/router.js';
 import { findJurisdictionsOfRole } from './db/queries/users.js';
 import { jurisdictionPrefix } from './auth/jurisdiction.js';
+import { setupGate } from './http/setup-gate.js';
 import { webAppRouter } from './http/web-app.js';
 import { exportsRouter, importsRouter } from './imports/router.js';
 import { viewerFromAuthorization, type AuthSettings, type GraphQLContext } from './graphql/context.js';
@@ -71,6 +72,11 @@ export interface AppOptions {
   now?: () => Date;
   /** Live events; a fresh bus when not given. */
   events?: EventBus;
+  /**
+   * Serve nothing but /healthz and the setup page until a system administrator exists
+   * (production: the first one is created on the server's command line).
+   */
+  requireAdministrator?: boolean;
   /** How the binary feeds read the database (tests split tiny tables between readers). */
   feeds?: Pick<FeedsOptions, 'readers' | 'samplePercent'>;
 }
@@ -83,6 +89,7 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
   // 0.5 MB on an intranet link. The binary feeds are left alone (octet-stream is not
   // "compressible"): gzip saves a quarter of them for ~0.2 s of CPU per camera feed.
   app.use(compression());
+  if (options.requireAdministrator) app.use(setupGate(db));
   const server = createServer(app);
   const events = options.events ?? new EventBus();
   const production = !!options.production;

@@ -15,7 +15,11 @@ export interface Config {
   production: boolean;
   /** Token signing key from JWT_SECRET; when absent one is generated and kept in the database. */
   jwtSecret: Uint8Array | undefined;
+  /** Key of the secrets kept encrypted (DATA_KEY, 64 hex digits); when absent one is kept in the database. */
+  dataKey: Uint8Array | undefined;
   tokenTtlSeconds: number;
+  /** Longest gap between two requests of an interactive session; null: no idle limit. */
+  idleSeconds: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -25,7 +29,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new ConfigError(`PORT must be a whole number from 1 to 65535, got "${env.PORT}"`);
   }
-  const demoScale = (env.DEMO_SCALE ?? 'tiny').toLowerCase();
+  const production = env.NODE_ENV === 'production';
+  // A production database starts clean: the synthetic city only when asked for.
+  const demoScale = (env.DEMO_SCALE ?? (production ? 'none' : 'tiny')).toLowerCase();
   if (demoScale !== 'tiny' && demoScale !== 'city' && demoScale !== 'none') {
     throw new ConfigError(`DEMO_SCALE must be tiny, city or none, got "${env.DEMO_SCALE}"`);
   }
@@ -43,6 +49,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const jwtSecret = env.JWT_SECRET ? new TextEncoder().encode(env.JWT_SECRET) : undefined;
   if (jwtSecret && jwtSecret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+  const dataKeyText = env.DATA_KEY?.trim();
+  if (dataKeyText !== undefined && dataKeyText !== '' && !/^[0-9a-fA-F]{64}$/.test(dataKeyText)) {
+    throw new ConfigError('DATA_KEY must be 64 hexadecimal digits (32 bytes)');
+  }
+  const dataKey = dataKeyText ? new Uint8Array(Buffer.from(dataKeyText, 'hex')) : undefined;
+  const idleMinutes = Number(env.SESSION_IDLE_MINUTES ?? 15);
+  if (!Number.isInteger(idleMinutes) || idleMinutes < 0 || idleMinutes > 24 * 60) {
+    throw new ConfigError(
+      `SESSION_IDLE_MINUTES must be a whole number from 0 (no limit) to 1440, got "${env.SESSION_IDLE_MINUTES}"`,
+    );
+  }
   const ttlMinutes = Number(env.TOKEN_TTL_MINUTES ?? 30);
   if (!Number.isInteger(ttlMinutes) || ttlMinutes < 1 || ttlMinutes > 24 * 60) {
     throw new ConfigError(`TOKEN_TTL_MINUTES must be a whole number from 1 to 1440, got "${env.TOKEN_TTL_MINUTES}"`);
@@ -55,9 +72,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoScale,
     demoSeed,
     timeZone,
-    production: env.NODE_ENV === 'production',
+    production,
     jwtSecret,
+    dataKey,
     tokenTtlSeconds: ttlMinutes * 60,
+    idleSeconds: idleMinutes === 0 ? null : idleMinutes * 60,
   };
 }
 

@@ -45,11 +45,18 @@ async function main(): Promise<void> {
     config.jwtSecret ??
     Buffer.from(await findOrCreateSetting(db, 'jwt_secret', () => randomBytes(32).toString('hex')), 'hex');
 
+  const dataKey =
+    config.dataKey ??
+    new Uint8Array(
+      Buffer.from(await findOrCreateSetting(db, 'data_key', () => randomBytes(32).toString('hex')), 'hex'),
+    );
+
   const events = new EventBus();
   const app = await createApp(db, {
     events,
-    auth: { secret, tokenTtlSeconds: config.tokenTtlSeconds },
+    auth: { secret, dataKey, tokenTtlSeconds: config.tokenTtlSeconds, idleSeconds: config.idleSeconds },
     production: config.production,
+    requireAdministrator: config.production,
   });
   await new Promise<void>((done) => app.server.listen(config.port, config.host, done));
   console.log(`ready: http://localhost:${config.port}/ (GraphQL at /graphql, health at /healthz)`);

@@ -21,7 +21,7 @@ eachDriver('accounts at start', (driver) => {
     db = await openTestDatabase(driver, 'migrated');
     await prepareAccounts(db, false);
     await expect(prepareAccounts(db, true)).rejects.toThrow(
-      /refusing to start in production: accounts demo-admin, demo-city/,
+      /refusing to start in production: accounts demo-admin, demo-auditadmin, demo-city/,
     );
   });
 

@@ -36,7 +36,25 @@ export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; ro
       role: 'planner',
       jurisdictionCode: '371702005000',
     },
-    { username: 'demo-admin', displayName: '系统管理员（演示）', role: 'admin', jurisdictionCode: '371700000000' },
+    { username: 'demo-admin', displayName: '数据管理员（演示）', role: 'admin', jurisdictionCode: '371700000000' },
+    {
+      username: 'demo-sysadmin',
+      displayName: '系统管理员（演示）',
+      role: 'sysadmin',
+      jurisdictionCode: '371700000000',
+    },
+    {
+      username: 'demo-secadmin',
+      displayName: '安全管理员（演示）',
+      role: 'secadmin',
+      jurisdictionCode: '371700000000',
+    },
+    {
+      username: 'demo-auditadmin',
+      displayName: '审计管理员（演示）',
+      role: 'auditadmin',
+      jurisdictionCode: '371700000000',
+    },
     { username: 'demo-wall', displayName: '指挥中心大屏（演示）', role: 'kiosk', jurisdictionCode: '371700000000' },
   ];
 

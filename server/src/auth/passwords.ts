@@ -66,35 +66,3 @@ export async function verifyPassword(plain: string, encoded: string): Promise<bo
   // Constant-time comparison: how many leading bytes match must not show in the response time.
   return timingSafeEqual(candidate, hash);
 }
-
-export const MIN_PASSWORD_LENGTH = 10;
-export const MIN_CHARACTER_CLASSES = 3;
-
-/** Symbol = anything that is not an ASCII letter or digit (punctuation, spaces, Chinese characters). */
-const CHARACTER_CLASSES: readonly { name: string; test: RegExp }[] = [
-  { name: 'lowercase letter', test: /[a-z]/ },
-  { name: 'uppercase letter', test: /[A-Z]/ },
-  { name: 'digit', test: /[0-9]/ },
-  { name: 'symbol', test: /[^A-Za-z0-9]/ },
-];
-
-function orList(words: readonly string[]): string {
-  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
-}
-
-/**
- * What a new password lacks under the MLPS level 3 complexity rule (at least 10 characters, at
- * least 3 of lowercase, uppercase, digit, symbol), or null when it is acceptable. The message is
- * shown to the user, so it says what to add rather than only that the password is weak.
- */
-export function passwordProblem(plain: string): string | null {
-  const needs: string[] = [];
-  const length = [...plain].length;
-  if (length < MIN_PASSWORD_LENGTH) needs.push(`at least ${MIN_PASSWORD_LENGTH} characters (has ${length})`);
-  const missing = CHARACTER_CLASSES.filter((kind) => !kind.test.test(plain)).map((kind) => kind.name);
-  if (CHARACTER_CLASSES.length - missing.length < MIN_CHARACTER_CLASSES) {
-    const all = CHARACTER_CLASSES.map((kind) => kind.name).join(', ');
-    needs.push(`at least ${MIN_CHARACTER_CLASSES} of ${all} (has no ${orList(missing)})`);
-  }
-  return needs.length === 0 ? null : `password needs ${needs.join(' and ')}`;
-}

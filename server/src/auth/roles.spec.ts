@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PERMISSIONS, ROLES, can, isRole, permissionsOf } from './roles.js';
+import { ADMINISTRATOR_ROLES, PERMISSIONS, ROLES, can, isRole, permissionsOf } from './roles.js';
 
 describe('roles', () => {
   it('uses the same role names as the users table CHECK constraint', () => {
-    const sql = readFileSync(new URL('../db/migrations/002_governance_map.sql', import.meta.url), 'utf8');
-    const check = /role text NOT NULL CHECK \(role IN \(([^)]*)\)\)/.exec(sql)?.[1];
+    const sql = readFileSync(new URL('../db/migrations/016_accounts.sql', import.meta.url), 'utf8');
+    const check = /users_role_check CHECK \(\s*role IN \(([^)]*)\)/.exec(sql)?.[1];
     const inSchema = [...(check ?? '').matchAll(/'([a-z]+)'/g)].map((match) => match[1]);
     expect([...inSchema].sort()).toEqual([...ROLES].sort());
   });
@@ -14,13 +14,21 @@ describe('roles', () => {
     expect(permissionsOf('kiosk')).toEqual(['read_map']);
   });
 
-  it('lets every role read the map', () => {
-    expect(ROLES.filter((role) => !can(role, 'read_map'))).toEqual([]);
+  it('lets every business role read the map and no administrator of the three', () => {
+    expect(ROLES.filter((role) => !can(role, 'read_map'))).toEqual([...ADMINISTRATOR_ROLES]);
   });
 
-  it('keeps user management and data import with the administrator alone', () => {
-    expect(ROLES.filter((role) => can(role, 'manage_users'))).toEqual(['admin']);
+  it('keeps data import with the data administrator alone', () => {
     expect(ROLES.filter((role) => can(role, 'import_data'))).toEqual(['admin']);
+  });
+
+  it('separates the three administrators: one duty each, none of another, none over governance data', () => {
+    expect(permissionsOf('sysadmin')).toEqual(['manage_accounts']);
+    expect(permissionsOf('secadmin')).toEqual(['manage_security']);
+    expect(permissionsOf('auditadmin')).toEqual(['read_audit']);
+    for (const duty of ['manage_accounts', 'manage_security', 'read_audit'] as const) {
+      expect(ROLES.filter((role) => can(role, duty))).toHaveLength(1);
+    }
   });
 
   it('keeps the administrator away from the cases themselves', () => {

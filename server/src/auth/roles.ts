@@ -1,8 +1,9 @@
 /**
  * Roles and what each may do. Least privilege (MLPS 2.0 level 3): every role gets only the
- * operations its work needs, and the system administrator runs the system but not the cases,
- * so that no single account both manages users and handles governance records. Which records a
- * user may touch is a separate question, answered by jurisdiction.ts.
+ * operations its work needs. Which records a user may touch is a separate question, answered
+ * by jurisdiction.ts.
+ *
+ * Business roles:
  *
  * | permission        | leader | operator | gridworker | planner | admin | kiosk |
  * | ----------------- | :----: | :------: | :--------: | :-----: | :---: | :---: |
@@ -15,19 +16,39 @@
  * | edit_grids        |        |          |            |    ✓    |   ✓   |       |
  * | publish_index     |        |          |            |         |   ✓   |       |
  * | import_data       |        |          |            |         |   ✓   |       |
- * | manage_users      |        |          |            |         |   ✓   |       |
  *
  * Why: leaders supervise cases (分级督办 moves a case) and read the published stability index;
  * operators in a center register cases and keep the camera and risk-point registers; grid workers
  * register what they find on patrol, move their cases along and record inspections of risk
- * points; planners redraw grids, and the administrator may too (reorganisations); publishing
- * or revising the stability index is the administrator's, so that a published figure changes only
- * through the system's owner, with a reason, never by a reader of it; the kiosk is an unattended wall screen and only reads.
+ * points; planners redraw grids, and the data administrator (`admin`) may too (reorganisations);
+ * publishing or revising the stability index and importing data are the data administrator's, so
+ * that a published figure changes only through the data's owner, with a reason; the kiosk is an
+ * unattended wall screen and only reads.
+ *
+ * The three administrators (三员分立, separated duties of GB/T 22239-2019 §8.1.4): none touches
+ * governance data, none can do another's work, so that no single account both grants access and
+ * covers its tracks.
+ *
+ * | permission      | sysadmin | secadmin | auditadmin |
+ * | --------------- | :------: | :------: | :--------: |
+ * | manage_accounts |    ✓     |          |            |
+ * | manage_security |          |    ✓     |            |
+ * | read_audit      |          |          |     ✓      |
+ *
+ * The system administrator (系统管理员) creates accounts, edits their names and jurisdictions,
+ * disables and enables them and resets passwords; the security administrator (安全管理员) grants
+ * business roles, sets the password policy, unlocks accounts and resets second factors; the audit
+ * administrator (审计管理员) reads, exports and verifies the audit record. The three administrator
+ * roles themselves are given only on the server's command line (`npm run admin`).
  */
 
 /** The same strings as the CHECK constraint on users.role; keep them in step. */
-export const ROLES = ['leader', 'operator', 'gridworker', 'planner', 'admin', 'kiosk'] as const;
+export const BUSINESS_ROLES = ['leader', 'operator', 'gridworker', 'planner', 'admin', 'kiosk'] as const;
+export const ADMINISTRATOR_ROLES = ['sysadmin', 'secadmin', 'auditadmin'] as const;
+export const ROLES = [...BUSINESS_ROLES, ...ADMINISTRATOR_ROLES] as const;
 export type Role = (typeof ROLES)[number];
+export type BusinessRole = (typeof BUSINESS_ROLES)[number];
+export type AdministratorRole = (typeof ADMINISTRATOR_ROLES)[number];
 
 export const PERMISSIONS = [
   'read_map',
@@ -39,7 +60,9 @@ export const PERMISSIONS = [
   'edit_grids',
   'publish_index',
   'import_data',
-  'manage_users',
+  'manage_accounts',
+  'manage_security',
+  'read_audit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,9 +71,20 @@ const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
   operator: ['read_map', 'report_case', 'advance_case', 'update_cameras', 'edit_risk_points', 'record_inspection'],
   gridworker: ['read_map', 'report_case', 'advance_case', 'record_inspection'],
   planner: ['read_map', 'edit_grids'],
-  admin: ['read_map', 'edit_grids', 'publish_index', 'import_data', 'manage_users'],
+  admin: ['read_map', 'edit_grids', 'publish_index', 'import_data'],
   kiosk: ['read_map'],
+  sysadmin: ['manage_accounts'],
+  secadmin: ['manage_security'],
+  auditadmin: ['read_audit'],
 };
+
+export function isAdministratorRole(role: string): role is AdministratorRole {
+  return (ADMINISTRATOR_ROLES as readonly string[]).includes(role);
+}
+
+export function isBusinessRole(role: string): role is BusinessRole {
+  return (BUSINESS_ROLES as readonly string[]).includes(role);
+}
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

@@ -4,6 +4,7 @@
  * Transport-neutral: failures are results, each transport says them its own way (GraphQL
  * UNAUTHENTICATED, HTTP 401, WebSocket close 4401).
  */
+import { hkdfSync } from 'node:crypto';
 import type { Database } from '../db/database.js';
 import { findSession, revokeSession, touchSession, type RevokeReason } from '../db/queries/sessions.js';
 import type { Result } from '../domain/result.js';
@@ -28,6 +29,16 @@ export interface Viewer {
 export interface AuthSettings extends Partial<SessionPolicy> {
   secret: Uint8Array;
   tokenTtlSeconds: number;
+  /**
+   * Key of the secrets kept encrypted (TOTP seeds); see secret-box.ts. The server keeps its own
+   * (main.ts); without one (tests, benchmarks) a key is derived from the token secret.
+   */
+  dataKey?: Uint8Array;
+}
+
+/** The data key of these settings (see AuthSettings.dataKey). */
+export function dataKeyOf(auth: AuthSettings): Uint8Array {
+  return auth.dataKey ?? new Uint8Array(hkdfSync('sha256', auth.secret, new Uint8Array(0), 'zongzhi-map data key', 32));
 }
 
 export type AuthFailureKind = 'header' | TokenErrorKind | SessionRefusal;

@@ -32,9 +32,9 @@ export interface LiveEvents {
   };
   /**
    * Sign-in sessions that ended (sign-out, revocation, an account disabled or changed): their
-   * live sockets close at once.
+   * live sockets close at once. `sessionIds` null: every session of the account.
    */
-  sessionsEnded: { username: string; sessionIds: string[]; reason: string };
+  sessionsEnded: { username: string; sessionIds: string[] | null; reason: string };
   /** A committed grid change (or revert) of a village: its grids are new, a wall refetches them. */
   gridsChanged: { villageCode: string; changeId: string; kind: string; author: string; at: Date };
 }

@@ -1,6 +1,7 @@
 /** The executable schema, assembled from the feature modules. */
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { guardEveryMutation } from './mutation-guard.js';
+import { accountsResolvers, accountsTypeDefs } from './features/accounts.js';
 import { adminUnitsResolvers, adminUnitsTypeDefs } from './features/admin-units.js';
 import { authResolvers, authTypeDefs } from './features/auth.js';
 import { camerasResolvers, camerasTypeDefs } from './features/cameras.js';
@@ -18,6 +19,7 @@ import { stabilityResolvers, stabilityTypeDefs } from './features/stability.js';
 export const typeDefs = [
   commonTypeDefs,
   authTypeDefs,
+  accountsTypeDefs,
   overviewTypeDefs,
   casesTypeDefs,
   liveTypeDefs,
@@ -37,6 +39,7 @@ export const schema = guardEveryMutation(
     resolvers: [
       commonResolvers,
       authResolvers,
+      accountsResolvers,
       overviewResolvers,
       casesResolvers,
       liveResolvers,

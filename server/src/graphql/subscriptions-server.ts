@@ -110,8 +110,10 @@ export function serveSubscriptions(server: Server, settings: SubscriptionSetting
       const code =
         ended.reason === 'disabled' || ended.reason === 'account_changed' ? CLOSE.forbidden : CLOSE.unauthorized;
       for (const connection of connections.values()) {
-        if (ended.sessionIds.includes(connection.viewer.sessionId))
-          close(connection, code, `session ended (${ended.reason})`);
+        const mine = ended.sessionIds
+          ? ended.sessionIds.includes(connection.viewer.sessionId)
+          : ended.username === connection.viewer.username;
+        if (mine) close(connection, code, `session ended (${ended.reason})`);
       }
     }
   })();

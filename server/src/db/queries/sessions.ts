@@ -85,3 +85,19 @@ export async function deleteEndedSessions(db: Queryable, before: Date): Promise<
   const { rowCount } = await db.query('DELETE FROM sessions WHERE expires_at < $1', [before]);
   return rowCount;
 }
+
+/** Moves a session's end to `until`, at most `maxHours` after it began; returns the new end. */
+export async function extendSession(
+  db: Queryable,
+  id: string,
+  extension: { until: Date; maxHours: number },
+): Promise<{ expiresAt: Date; displayName: string }> {
+  const { rows } = await db.query<{ expires_at: Date; display_name: string }>(
+    `UPDATE sessions s SET expires_at = greatest(s.expires_at, least($2::timestamptz, s.created_at + make_interval(hours => $3)))
+     FROM users u WHERE s.id = $1 AND u.username = s.username
+     RETURNING s.expires_at, u.display_name`,
+    [id, extension.until, extension.maxHours],
+  );
+  if (!rows[0]) throw new Error(`session ${id} does not exist`);
+  return { expiresAt: rows[0].expires_at, displayName: rows[0].display_name };
+}

@@ -4,18 +4,31 @@ import type { Queryable } from '../database.js';
 export interface UserRow {
   username: string;
   display_name: string;
-  role: string;
+  /** Null while the account awaits a role from the security administrator. */
+  role: string | null;
   jurisdiction_code: string;
   password_hash: string;
   failed_logins: number;
   locked_until: Date | null;
   disabled: boolean;
+  created_at: Date;
+  password_changed_at: Date;
+  must_change_password: boolean;
+  last_sign_in_at: Date | null;
+  /** Sealed (auth/secret-box.ts). */
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_last_step: string | null;
 }
 
-export async function findUser(db: Queryable, username: string): Promise<UserRow | null> {
+const USER_COLUMNS = `username, display_name, role, jurisdiction_code, password_hash, failed_logins, locked_until,
+  disabled, created_at, password_changed_at, must_change_password, last_sign_in_at, totp_secret,
+  totp_pending_secret, totp_last_step`;
+
+/** The account, locked for update when `lock` (a sign-in step or an administrator's change). */
+export async function findUser(db: Queryable, username: string, lock = false): Promise<UserRow | null> {
   const { rows } = await db.query<UserRow>(
-    `SELECT username, display_name, role, jurisdiction_code, password_hash, failed_logins, locked_until, disabled
-     FROM users WHERE username = $1`,
+    `SELECT ${USER_COLUMNS} FROM users WHERE username = $1${lock ? ' FOR UPDATE' : ''}`,
     [username],
   );
   return rows[0] ?? null;

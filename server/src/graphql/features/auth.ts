@@ -1,19 +1,36 @@
-/** Logging in and who am I. */
-import { login } from '../../auth/login.js';
+/** Signing in (in steps), renewing and ending a session, one's own password, and who am I. */
+import { changeOwnPassword, loadSecurityPolicy } from '../../accounts/service.js';
+import { continueSignIn, login, type LoginRefusal, type SignInProgress } from '../../auth/login.js';
+import { permissionsOf } from '../../auth/roles.js';
+import { renewSession } from '../../auth/renew.js';
+import { dataKeyOf } from '../../auth/viewer.js';
 import { revokeSession } from '../../db/queries/sessions.js';
 import { auditedMutation } from '../audited.js';
 import { requireViewer, type GraphQLContext } from '../context.js';
+import { accountMutation } from './account-mutation.js';
 import { badInput, unauthenticated } from '../errors.js';
 
 export const authTypeDefs = /* GraphQL */ `
-  "What an account may do."
+  "What an account may do (see server/src/auth/roles.ts)."
   enum Role {
+    "Leader: reviews, supervises cases."
     leader
+    "Center operator: registers and moves cases, keeps the camera and risk-point registers."
     operator
+    "Grid worker: registers and moves cases, records inspections."
     gridworker
+    "Grid planner: redraws grids."
     planner
+    "Data administrator: imports, publishes the stability index, reorganises grids."
     admin
+    "Wall screen: reads the map, unattended."
     kiosk
+    "System administrator (系统管理员): creates and edits accounts; no governance data."
+    sysadmin
+    "Security administrator (安全管理员): grants roles, password policy, unlocks; no governance data."
+    secadmin
+    "Audit administrator (审计管理员): reads, exports and verifies the audit record only."
+    auditadmin
   }
 
   "The logged-in account."
@@ -23,23 +40,74 @@ export const authTypeDefs = /* GraphQL */ `
     role: Role!
     "The admin unit (12-digit code) whose territory this account sees and acts in."
     jurisdiction: ID!
+    "What the role may do (for a screen to offer only that)."
+    permissions: [String!]!
+  }
+
+  "Where a sign-in stands."
+  enum SignInStep {
+    "Signed in: token, expiresAt and user are set."
+    done
+    "Give a code of your authenticator app (or a recovery code) with continueSignIn."
+    second_factor
+    "Your password was reset or has expired: give a new one with continueSignIn."
+    change_password
+    "Your role signs in with a second factor: add enrolment's secret to an authenticator app, then give a code."
+    enrol_second_factor
+  }
+
+  "A TOTP secret to enrol in an authenticator app (RFC 6238: SHA-1, 6 digits, 30 s)."
+  type SecondFactorEnrolment {
+    "The secret in base32, to type in by hand."
+    secret: String!
+    "The otpauth:// address the QR code holds."
+    uri: String!
+    "The QR code as an SVG image, drawn by the server (no outside service)."
+    qrSvg: String!
   }
 
   type AuthPayload {
-    "Send as 'Authorization: Bearer <token>'."
-    token: String!
-    expiresAt: DateTime!
-    user: User!
+    step: SignInStep!
+    "Send as 'Authorization: Bearer <token>' (step done)."
+    token: String
+    expiresAt: DateTime
+    user: User
+    "For the next step (continueSignIn); valid for five minutes."
+    challenge: String
+    "For step enrol_second_factor."
+    enrolment: SecondFactorEnrolment
+    "Shown once, right after a second factor was enrolled: each signs in once without the app."
+    recoveryCodes: [String!]
+  }
+
+  "The password rules in force, for a screen to show before one types."
+  type PasswordRules {
+    minLength: Int!
+    minClasses: Int!
+    forbidUsername: Boolean!
+    historyCount: Int!
+    maxAgeDays: Int!
   }
 
   extend type Query {
     "The account the request is made with; null without a token."
     me: User
+    "The password rules in force (any signed-in account)."
+    passwordRules: PasswordRules!
   }
 
   extend type Mutation {
-    "Logs in. Five wrong passwords lock the account for 15 minutes. Every attempt is audited."
+    """
+    Signs in with the password: a token (step done), or a challenge for the next step. Five wrong
+    passwords or codes lock the account for 15 minutes. Every attempt is audited.
+    """
     login(username: String!, password: String!): AuthPayload!
+    "The next step of a sign-in: code for second_factor and enrol_second_factor, newPassword for change_password."
+    continueSignIn(challenge: String!, code: String, newPassword: String): AuthPayload!
+    "A new token for the same session, while it is neither signed out nor idle past the limit."
+    renewToken: AuthPayload!
+    "Changes your own password; your other sessions end."
+    changePassword(currentPassword: String!, newPassword: String!): Boolean!
     """
     Signs out: the token's session ends at once, for HTTP and for its open WebSocket
     subscriptions. True when it was open.
@@ -47,6 +115,43 @@ export const authTypeDefs = /* GraphQL */ `
     logout: Boolean!
   }
 `;
+
+function refusal(error: LoginRefusal) {
+  switch (error.kind) {
+    case 'locked':
+      return unauthenticated(`account locked after repeated failed sign-ins until ${error.until.toISOString()}`, {
+        reason: 'locked',
+        lockedUntil: error.until.toISOString(),
+      });
+    case 'disabled':
+      return unauthenticated('account disabled', { reason: 'disabled' });
+    case 'no_role':
+      return unauthenticated('the account has no role yet: ask the security administrator', { reason: 'no_role' });
+    case 'bad_code':
+      return unauthenticated('wrong code', { reason: 'code' });
+    case 'bad_challenge':
+      return unauthenticated('this sign-in has expired or was already used: start again', { reason: 'challenge' });
+    case 'weak_password':
+      return badInput('newPassword', 'does not meet the password rules', { problems: error.problems });
+    default:
+      return unauthenticated('wrong username or password', { reason: 'credentials' });
+  }
+}
+
+const toPayload = (progress: SignInProgress) =>
+  progress.step === 'done'
+    ? { ...progress, user: { ...progress.user, permissions: permissionsOf(progress.user.role) } }
+    : progress;
+
+async function signInSettings(ctx: GraphQLContext) {
+  return {
+    secret: ctx.auth.secret,
+    ttlSeconds: ctx.auth.tokenTtlSeconds,
+    now: ctx.now(),
+    dataKey: dataKeyOf(ctx.auth),
+    policy: await loadSecurityPolicy(ctx.db),
+  };
+}
 
 export const authResolvers = {
   Query: {
@@ -56,9 +161,51 @@ export const authResolvers = {
         displayName: ctx.viewer.username,
         role: ctx.viewer.role,
         jurisdiction: ctx.viewer.jurisdiction,
+        permissions: permissionsOf(ctx.viewer.role),
       },
+    passwordRules: async (_: unknown, __: unknown, ctx: GraphQLContext) => {
+      requireViewer(ctx);
+      return (await loadSecurityPolicy(ctx.db)).password;
+    },
   },
   Mutation: {
+    login: async (_: unknown, args: { username: string; password: string }, ctx: GraphQLContext) => {
+      if (args.username.length === 0 || args.username.length > 64) {
+        throw badInput('username', 'must be 1–64 characters');
+      }
+      if (args.password.length > 256) throw badInput('password', 'is too long');
+      const result = await login(ctx.db, args, await signInSettings(ctx));
+      if (!result.ok) throw refusal(result.error);
+      return toPayload(result.value);
+    },
+    continueSignIn: async (
+      _: unknown,
+      args: { challenge: string; code?: string | null; newPassword?: string | null },
+      ctx: GraphQLContext,
+    ) => {
+      if (args.challenge.length > 2000) throw badInput('challenge', 'is too long');
+      if ((args.code ?? '').length > 32) throw badInput('code', 'is too long');
+      if ((args.newPassword ?? '').length > 256) throw badInput('newPassword', 'is too long');
+      const result = await continueSignIn(ctx.db, args, await signInSettings(ctx));
+      if (!result.ok) throw refusal(result.error);
+      return toPayload(result.value);
+    },
+    renewToken: async (_: unknown, __: unknown, ctx: GraphQLContext) => {
+      const viewer = requireViewer(ctx);
+      const renewed = await auditedMutation(ctx, viewer, 'renewToken', null, (tx) =>
+        renewSession(tx, viewer, { secret: ctx.auth.secret, ttlSeconds: ctx.auth.tokenTtlSeconds, now: ctx.now() }),
+      );
+      return toPayload({ step: 'done', ...renewed });
+    },
+    changePassword: async (_: unknown, args: { currentPassword: string; newPassword: string }, ctx: GraphQLContext) => {
+      const viewer = requireViewer(ctx);
+      if (args.currentPassword.length > 256 || args.newPassword.length > 256) {
+        throw badInput('newPassword', 'is too long');
+      }
+      return accountMutation(ctx, viewer, 'changePassword', viewer.username, (tx) =>
+        changeOwnPassword(tx, viewer, args, ctx.now()),
+      );
+    },
     logout: async (_: unknown, __: unknown, ctx: GraphQLContext) => {
       const viewer = requireViewer(ctx);
       const ended = await auditedMutation(ctx, viewer, 'logout', viewer.sessionId.slice(0, 8), (tx) =>
@@ -70,28 +217,6 @@ export const authResolvers = {
         reason: 'sign_out',
       });
       return ended;
-    },
-    login: async (_: unknown, args: { username: string; password: string }, ctx: GraphQLContext) => {
-      if (args.username.length === 0 || args.username.length > 64)
-        throw badInput('username', 'must be 1–64 characters');
-      if (args.password.length > 256) throw badInput('password', 'is too long');
-      const result = await login(ctx.db, args, {
-        secret: ctx.auth.secret,
-        ttlSeconds: ctx.auth.tokenTtlSeconds,
-        now: ctx.now(),
-      });
-      if (result.ok) return result.value;
-      switch (result.error.kind) {
-        case 'locked':
-          throw unauthenticated(
-            `account locked after repeated failed logins until ${result.error.until.toISOString()}`,
-            { reason: 'locked', lockedUntil: result.error.until.toISOString() },
-          );
-        case 'disabled':
-          throw unauthenticated('account disabled', { reason: 'disabled' });
-        default:
-          throw unauthenticated('wrong username or password', { reason: 'credentials' });
-      }
     },
   },
 };
