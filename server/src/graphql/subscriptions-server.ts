@@ -10,6 +10,8 @@ import type { EventBus } from '../events/bus.js';
 import { viewerFromAuthorization, type AuthSettings, type GraphQLContext, type Viewer } from './context.js';
 import { schema } from './schema.js';
 
+const CLOSE_GRACE_MS = 1_000;
+
 export interface SubscriptionSettings {
   db: Database;
   auth: AuthSettings;
@@ -54,8 +56,16 @@ export function serveSubscriptions(server: Server, settings: SubscriptionSetting
   );
   return {
     async dispose() {
-      await cleanup.dispose();
-      wss.close();
+      // Every socket is sent "going away"; one whose peer never answers (a frozen screen) would
+      // hold the shutdown for ws's 30 s close timeout, so it is cut after a short wait.
+      const stragglers = setTimeout(() => {
+        for (const socket of wss.clients) socket.terminate();
+      }, CLOSE_GRACE_MS);
+      try {
+        await cleanup.dispose();
+      } finally {
+        clearTimeout(stragglers);
+      }
     },
   };
 }
