@@ -31,6 +31,7 @@ import {
 } from '../server/src/accounts/service.js';
 import { isRole, type Role } from '../server/src/auth/roles.js';
 import { readConfig } from '../server/src/config.js';
+import { DataDirLockedError, SERVER_LABEL } from '../server/src/db/data-dir-lock.js';
 import type { Database, Queryable } from '../server/src/db/database.js';
 import { insertAuditEntry } from '../server/src/db/queries/audit.js';
 import { migrate } from '../server/src/db/migrate.js';
@@ -122,7 +123,11 @@ async function main(): Promise<void> {
       'say what to do: create, list, set-role, disable, enable, unlock, reset-password, reset-2fa, sign-out',
     );
   const config = readConfig();
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: resolve(config.dataDir, 'pg') });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: resolve(config.dataDir, 'pg'),
+    label: 'account administration (npm run admin)',
+  });
   const actor: Actor = { kind: 'cli', name: userInfo().username };
   const now = () => new Date();
   try {
@@ -226,6 +231,14 @@ main().catch((error: unknown) => {
   if (error instanceof UsageError) {
     console.error(`usage: ${error.message}`);
     process.exit(2);
+  }
+  if (error instanceof DataDirLockedError) {
+    const advice =
+      error.owner.label === SERVER_LABEL
+        ? 'While the server runs, administer accounts on its page /admin/accounts; for the first administrator, stop the server, run this again, then start it.'
+        : 'Wait for it to finish, then run this again.';
+    console.error(`refused: ${error.message}. ${advice}`);
+    process.exit(1);
   }
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -12,6 +12,7 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { can, isRole } from '../server/src/auth/roles.js';
 import { readConfig } from '../server/src/config.js';
+import { DataDirLockedError, SERVER_LABEL } from '../server/src/db/data-dir-lock.js';
 import { migrate } from '../server/src/db/migrate.js';
 import { openDatabase } from '../server/src/db/open.js';
 import { findUser } from '../server/src/db/queries/users.js';
@@ -59,7 +60,11 @@ async function main(): Promise<number> {
   const mapping = values.mapping ? (JSON.parse(await readFile(resolve(values.mapping), 'utf8')) as unknown) : null;
   const bytes = new Uint8Array(await readFile(resolve(values.file)));
   const config = readConfig();
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: resolve(config.dataDir, 'pg') });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: resolve(config.dataDir, 'pg'),
+    label: 'an import (npm run import)',
+  });
   try {
     await migrate(db);
     const user = await findUser(db, values.user);
@@ -88,10 +93,19 @@ async function main(): Promise<number> {
   }
 }
 
+/** What to do instead when another process owns the embedded data directory. */
+function lockedAdvice(error: DataDirLockedError): string {
+  return error.owner.label === SERVER_LABEL
+    ? 'While the server runs, upload the file on its import page (/admin/import) instead; ' +
+        'or stop the server and run the import again.'
+    : 'Run the import again once that process has finished.';
+}
+
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ImportInputError ? `import refused: ${error.message}` : error);
+    if (error instanceof DataDirLockedError) console.error(`import refused: ${error.message}. ${lockedAdvice(error)}`);
+    else console.error(error instanceof ImportInputError ? `import refused: ${error.message}` : error);
     process.exit(1);
   },
 );

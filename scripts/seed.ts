@@ -6,6 +6,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig, todayIn } from '../server/src/config.js';
+import { DataDirLockedError, SERVER_LABEL } from '../server/src/db/data-dir-lock.js';
 import { migrate } from '../server/src/db/migrate.js';
 import { openDatabase } from '../server/src/db/open.js';
 import { loadDataset, LoadError } from '../server/src/loader/load-dataset.js';
@@ -37,7 +38,11 @@ async function main(): Promise<void> {
   const generatedMs = performance.now() - started;
   if (!values.dir) console.log(`data set ready in ${(generatedMs / 1000).toFixed(1)} s: ${dir}`);
 
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: resolve(config.dataDir, 'pg') });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: resolve(config.dataDir, 'pg'),
+    label: 'a seed (npm run seed)',
+  });
   try {
     await migrate(db);
     const result = await loadDataset(db, dir);
@@ -53,9 +58,16 @@ async function main(): Promise<void> {
   }
 }
 
+function explain(error: unknown): string {
+  if (error instanceof LoadError) return `load failed, nothing was changed: ${error.message}`;
+  // The seed replaces the whole map, which no page of a running server does: it has to stop.
+  if (error instanceof DataDirLockedError) {
+    return `seed refused: ${error.message}. Stop ${error.owner.label === SERVER_LABEL ? 'the server' : 'that process'} first, then run the seed again.`;
+  }
+  return (error as Error).message;
+}
+
 main().catch((error: unknown) => {
-  console.error(
-    error instanceof LoadError ? `load failed, nothing was changed: ${error.message}` : (error as Error).message,
-  );
+  console.error(explain(error));
   process.exit(1);
 });

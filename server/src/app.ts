@@ -28,6 +28,8 @@ import { schema } from './graphql/schema.js';
 
 export const WEB_DIST = join(process.cwd(), 'dist', 'web');
 
+const DRAIN_GRACE_MS = 3_000;
+
 export interface App {
   server: Server;
   /**
@@ -103,9 +105,14 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
     includeStacktraceInErrorResponses: !production,
     allowBatchedHttpRequests: false,
     formatError: (formatted, error) => formatGraphQLError(formatted, error, production),
+    // The process decides when to stop (server/src/shutdown.ts). Apollo's own handler would
+    // start a second stop() beside ours, and a stop() that joins one under way never returns.
+    stopOnTerminationSignals: false,
     plugins: [
       auditRefusedMutations,
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Requests under way get this long to finish; then every connection, keep-alive and
+      // WebSocket alike, is destroyed, leaving the rest of the shutdown its time.
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       { serverWillStart: async () => ({ drainServer: () => live.dispose() }) },
     ],
   });

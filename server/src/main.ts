@@ -6,16 +6,29 @@ import { findOrCreateSetting } from './db/queries/settings.js';
 import { createApp } from './app.js';
 import { ConfigError, readConfig, todayIn } from './config.js';
 import { migrate } from './db/migrate.js';
+import { DataDirLockedError, SERVER_LABEL } from './db/data-dir-lock.js';
 import { openDatabase } from './db/open.js';
 import { warmUpSpatial } from './db/warm-up.js';
 import { countLayers } from './db/queries/overview.js';
 import { seedDemo } from './seed/demo-data.js';
 import { EventBus } from './events/bus.js';
+import { createShutdown } from './shutdown.js';
 import { startIndexScheduler } from './stability/scheduler.js';
+
+// Listening from the first line: a signal during a long first start (the demo load) still
+// closes the database, instead of killing the process mid-write.
+const shutdown = createShutdown();
+shutdown.onSignals(['SIGINT', 'SIGTERM']);
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: resolve(config.dataDir, 'pg') });
+  const opening = openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: resolve(config.dataDir, 'pg'),
+    label: SERVER_LABEL,
+  });
+  shutdown.add('closing the database', async () => (await opening).close());
+  const db = await opening;
   console.log(
     config.databaseUrl
       ? 'database: PostgreSQL server (DATABASE_URL)'
@@ -58,32 +71,25 @@ async function main(): Promise<void> {
     production: config.production,
     requireAdministrator: config.production,
   });
+  shutdown.add('closing the HTTP and WebSocket connections', () => app.stop());
   await new Promise<void>((done) => app.server.listen(config.port, config.host, done));
   console.log(`ready: http://localhost:${config.port}/ (GraphQL at /graphql, health at /healthz)`);
   // Wall screens reconnect as soon as the server is back: have their basemap and feeds ready.
   app.warmUp().then(
     ({ ms, jurisdictions }) =>
       console.log(`warm-up: basemap and the feeds of ${jurisdictions} kiosk jurisdiction(s) in ${Math.round(ms)} ms`),
-    (error: unknown) => console.error('warm-up failed (the first requests build what they need):', error),
+    (error: unknown) => {
+      if (!shutdown.started) console.error('warm-up failed (the first requests build what they need):', error);
+    },
   );
   // Publishes each closed day, week and month of the stability index and runs the daily early warnings.
-  const stopScheduler = startIndexScheduler({ db, events, now: () => new Date() });
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: shutting down`);
-    stopScheduler();
-    await app.stop();
-    await db.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  shutdown.add('stopping the stability index scheduler', startIndexScheduler({ db, events, now: () => new Date() }));
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : error);
+  // The shutdown closed the database under the start: it exits by itself.
+  if (shutdown.started) return;
+  if (error instanceof DataDirLockedError) console.error(`cannot start: ${error.message}`);
+  else console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : error);
   process.exit(1);
 });

@@ -22,6 +22,8 @@ import { checkRequest, QUERY_LIMITS, validationRules, withoutSuggestions } from 
 import { auditRefusedDocument } from './mutation-guard.js';
 import { schema } from './schema.js';
 
+const CLOSE_GRACE_MS = 1_000;
+
 export interface SubscriptionSettings {
   db: Database;
   auth: AuthSettings;
@@ -238,10 +240,16 @@ export function serveSubscriptions(server: Server, settings: SubscriptionSetting
       clearInterval(sweep);
       await offEnded.return?.();
       for (const connection of connections.values()) clearTimeout(connection.timer);
-      await cleanup.dispose();
-      // A client that does not answer the close handshake would keep the HTTP server open.
-      for (const socket of wss.clients) socket.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      // Every socket is sent "going away"; one whose peer never answers (a frozen screen) would
+      // hold the shutdown for ws's 30 s close timeout, so it is cut after a short wait.
+      const stragglers = setTimeout(() => {
+        for (const socket of wss.clients) socket.terminate();
+      }, CLOSE_GRACE_MS);
+      try {
+        await cleanup.dispose();
+      } finally {
+        clearTimeout(stragglers);
+      }
     },
   };
 }

@@ -63,25 +63,29 @@ export async function runDue(deps: SchedulerDeps): Promise<DueRun> {
 
 /**
  * Starts the schedule: five minutes past every hour (so a missed midnight, a restart or a
- * late data load is caught up within the hour) and once at start. Returns a stop function.
+ * late data load is caught up within the hour) and once at start. Returns a stop function,
+ * which resolves once a run under way has finished (its publishing is one transaction each).
  */
-export function startIndexScheduler(deps: SchedulerDeps): () => void {
+export function startIndexScheduler(deps: SchedulerDeps): () => Promise<void> {
   const log = deps.log ?? ((m: string) => console.log(m));
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
+  let running: Promise<void> | null = null;
+  const run = async () => {
     try {
-      const run = await runDue(deps);
-      for (const p of run.published) log(`stability index published: ${p.kind} ${p.start} (revision ${p.revision})`);
-      if (run.warnings) log(`early warnings raised: ${run.warnings}`);
+      const result = await runDue(deps);
+      for (const p of result.published) log(`stability index published: ${p.kind} ${p.start} (revision ${p.revision})`);
+      if (result.warnings) log(`early warnings raised: ${result.warnings}`);
     } catch (error) {
       log(`stability index scheduler: ${(error as Error).message}`);
-    } finally {
-      running = false;
     }
   };
-  const job = new Cron('5 * * * *', { timezone: 'Asia/Shanghai', protect: true }, () => void tick());
-  void tick();
-  return () => job.stop();
+  const tick = () => {
+    if (running) return;
+    running = run().finally(() => (running = null));
+  };
+  const job = new Cron('5 * * * *', { timezone: 'Asia/Shanghai', protect: true }, tick);
+  tick();
+  return async () => {
+    job.stop();
+    await running;
+  };
 }
