@@ -12,7 +12,8 @@ import type { Queryable } from '../db/database.js';
 import { auditScope, insertAuditEntry } from '../db/queries/audit.js';
 import type { GraphQLContext } from './context.js';
 import { textProblem } from '../domain/text-safety.js';
-import { auditOutcomeOf, badInput } from './errors.js';
+import { can } from '../auth/roles.js';
+import { auditOutcomeOf, badInput, forbidden } from './errors.js';
 
 const MAX_TARGET = 200;
 const MAX_DETAIL = 500;
@@ -90,6 +91,51 @@ export function guardEveryMutation(schema: GraphQLSchema): GraphQLSchema {
           throw error;
         }
       });
+  }
+  return schema;
+}
+
+/**
+ * Queries and subscriptions that read no governance data: the account itself, and the
+ * administrators' own fields. Every other read needs the read_map permission, which the three
+ * administrators do not have.
+ */
+export const READS_WITHOUT_MAP = new Set([
+  'me',
+  'passwordRules',
+  'accounts',
+  'securityPolicy',
+  'auditLog',
+  'auditChain',
+]);
+
+/**
+ * Every Query and Subscription field but READS_WITHOUT_MAP refuses a viewer whose role may not
+ * read the map, before its resolver runs: a new field cannot forget it.
+ */
+export function guardEveryRead(schema: GraphQLSchema): GraphQLSchema {
+  const refuse = (ctx: GraphQLContext) => {
+    if (ctx.viewer && !can(ctx.viewer.role, 'read_map')) {
+      throw forbidden(`role ${ctx.viewer.role} may not read the map`);
+    }
+  };
+  for (const type of [schema.getQueryType(), schema.getSubscriptionType()]) {
+    for (const field of Object.values(type?.getFields() ?? {})) {
+      if (READS_WITHOUT_MAP.has(field.name)) continue;
+      const { resolve, subscribe } = field;
+      if (resolve) {
+        field.resolve = (source, args, ctx: GraphQLContext, info) => {
+          refuse(ctx);
+          return resolve(source, args, ctx, info);
+        };
+      }
+      if (subscribe) {
+        field.subscribe = (source, args, ctx: GraphQLContext, info) => {
+          refuse(ctx);
+          return subscribe(source, args, ctx, info);
+        };
+      }
+    }
   }
   return schema;
 }

@@ -1,6 +1,6 @@
 /** The executable schema, assembled from the feature modules. */
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { guardEveryMutation } from './mutation-guard.js';
+import { guardEveryMutation, guardEveryRead } from './mutation-guard.js';
 import { accountsResolvers, accountsTypeDefs } from './features/accounts.js';
 import { adminUnitsResolvers, adminUnitsTypeDefs } from './features/admin-units.js';
 import { authResolvers, authTypeDefs } from './features/auth.js';
@@ -33,24 +33,26 @@ export const typeDefs = [
   stabilityTypeDefs,
 ];
 
-export const schema = guardEveryMutation(
-  makeExecutableSchema({
-    typeDefs,
-    resolvers: [
-      commonResolvers,
-      authResolvers,
-      accountsResolvers,
-      overviewResolvers,
-      casesResolvers,
-      liveResolvers,
-      adminUnitsResolvers,
-      gridsResolvers,
-      gridPlanningResolvers,
-      camerasResolvers,
-      riskPointsResolvers,
-      statsResolvers,
-      importsResolvers,
-      stabilityResolvers,
-    ],
-  }),
+export const schema = guardEveryRead(
+  guardEveryMutation(
+    makeExecutableSchema({
+      typeDefs,
+      resolvers: [
+        commonResolvers,
+        authResolvers,
+        accountsResolvers,
+        overviewResolvers,
+        casesResolvers,
+        liveResolvers,
+        adminUnitsResolvers,
+        gridsResolvers,
+        gridPlanningResolvers,
+        camerasResolvers,
+        riskPointsResolvers,
+        statsResolvers,
+        importsResolvers,
+        stabilityResolvers,
+      ],
+    }),
+  ),
 );
