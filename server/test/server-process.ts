@@ -23,7 +23,7 @@ export interface ServerProcess {
   output(): string;
   /** How the process ended, or null when it is still running after `ms`. */
   exitWithin(ms: number): Promise<{ code: number | null; signal: NodeJS.Signals | null } | null>;
-  /** Kills the process if it still runs and removes its data. */
+  /** Kills the process if it still runs and removes its data (unless the data was given). */
   cleanup(): Promise<void>;
 }
 
@@ -35,26 +35,62 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts the server on its own port and data, and resolves once it says it is ready. */
-export async function startServerProcess(driver: Driver): Promise<ServerProcess> {
+/** A private database for server processes: DATA_DIR (and DATABASE_URL on the server driver). */
+export interface ServerData {
+  env: NodeJS.ProcessEnv;
+  /** The embedded database's folder (DATA_DIR/pg); null on the server driver. */
+  pgDir: string | null;
+  remove(): Promise<void>;
+}
+
+/**
+ * A copy of the tiny demo database, or with `empty` a database with nothing in it at all (no
+ * migrations, no PostGIS extension), as a center's IT department provides on day one.
+ */
+export async function makeServerData(driver: Driver, { empty = false } = {}): Promise<ServerData> {
   const dataDir = await mkdtemp(join(tmpdir(), 'zz-server-'));
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DEMO_SCALE: 'none', DATABASE_URL: '' };
   let pgDir: string | null = null;
   let dropServerDatabase = async () => {};
   if (driver === 'embedded') {
     pgDir = join(dataDir, 'pg');
-    const seeded = await openEmbedded({ dataDir: pgDir, snapshot: new Blob([await readFile(EMBEDDED_TINY_DUMP)]) });
-    await seeded.close();
+    if (!empty) {
+      const seeded = await openEmbedded({ dataDir: pgDir, snapshot: new Blob([await readFile(EMBEDDED_TINY_DUMP)]) });
+      await seeded.close();
+    }
   } else {
     const adminUrl = process.env.TEST_DATABASE_URL!;
     const name = `zz_test_${randomBytes(6).toString('hex')}`;
-    await recreateDatabase(adminUrl, name, SERVER_TEMPLATE_TINY);
+    await recreateDatabase(adminUrl, name, empty ? undefined : SERVER_TEMPLATE_TINY);
     env.DATABASE_URL = databaseUrlFor(adminUrl, name);
     dropServerDatabase = () => dropDatabase(adminUrl, name);
   }
+  return {
+    env,
+    pgDir,
+    async remove() {
+      await rm(dataDir, { recursive: true, force: true });
+      await dropServerDatabase();
+    },
+  };
+}
+
+export interface StartOptions {
+  /** Data made with makeServerData, kept after the process ends; by default a fresh tiny copy. */
+  data?: ServerData;
+  /** Extra environment, e.g. NODE_ENV=production. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Starts the server on its own port and data, and resolves once it says it is ready. */
+export async function startServerProcess(driver: Driver, options: StartOptions = {}): Promise<ServerProcess> {
+  const data = options.data ?? (await makeServerData(driver));
+  const removeData = options.data ? async () => {} : () => data.remove();
+  const { pgDir } = data;
+  const env: NodeJS.ProcessEnv = { ...data.env };
   const port = await freePort();
   // Not NODE_ENV=test (vitest's): the process runs as it does when an operator starts it.
-  Object.assign(env, { PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development' });
+  Object.assign(env, { PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development' }, options.env);
   const child = spawn(process.execPath, ['--import', 'tsx', join('server', 'src', 'main.ts')], {
     cwd: process.cwd(),
     env,
@@ -79,8 +115,7 @@ export async function startServerProcess(driver: Driver): Promise<ServerProcess>
         child.kill('SIGKILL');
         await exited;
       }
-      await rm(dataDir, { recursive: true, force: true });
-      await dropServerDatabase();
+      await removeData();
     },
   };
   const deadline = Date.now() + 120_000;

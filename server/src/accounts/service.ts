@@ -40,7 +40,7 @@ import {
   updatePassword,
   type AccountRow,
 } from '../db/queries/accounts.js';
-import { findAdminUnit } from '../db/queries/admin-units.js';
+import { adminUnitsExist, findAdminUnit } from '../db/queries/admin-units.js';
 import { revokeSessionsOf, type RevokeReason } from '../db/queries/sessions.js';
 import { findSetting, storeSetting } from '../db/queries/settings.js';
 import { findUser, updateLoginState } from '../db/queries/users.js';
@@ -132,6 +132,11 @@ async function checkJurisdiction(
     return err({ kind: 'invalid', field, message: `"${code}" is not a 12-digit admin unit code` });
   }
   if (!inside(actor, code) || !(await findAdminUnit(tx, code, jurisdictionPrefix(code)))) {
+    if (!(await adminUnitsExist(tx))) {
+      const message =
+        "no administrative units are loaded yet: load the city's map first (npm run seed -- --dir FOLDER)";
+      return err({ kind: 'invalid', field, message });
+    }
     return err({ kind: 'invalid', field, message: `unit ${code} is not a unit of your jurisdiction` });
   }
   return ok(code);

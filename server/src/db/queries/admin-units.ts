@@ -28,6 +28,12 @@ export async function findAdminUnit(db: Queryable, code: string, prefix: string)
   return rows[0] ?? null;
 }
 
+/** Whether any administrative unit is loaded: none before the city's map is. */
+export async function adminUnitsExist(db: Queryable): Promise<boolean> {
+  const { rows } = await db.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM admin_units) AS found');
+  return rows[0]!.found;
+}
+
 export interface AdminUnitFilter {
   prefix: string;
   parentCode: string | null;
