@@ -242,6 +242,42 @@ eachDriver('cases over GraphQL', (driver) => {
       expect(cursor.errors?.[0]?.extensions?.field).toBe('after');
     });
   });
+
+  describe('personal details', () => {
+    it('shows a note whole to case handlers, masked to the data administrator and hides it on the wall', async () => {
+      const note = '当事人电话13812345678，身份证372901198807151234';
+      const res = await api.gql(
+        REPORT,
+        {
+          input: {
+            category: 'family',
+            severity: 'low',
+            source: 'walk_in',
+            lon: neighbour.lon,
+            lat: neighbour.lat,
+            note,
+          },
+        },
+        townshipToken,
+      );
+      expect(res.errors).toBeUndefined();
+      const code = res.data.reportCase.code;
+      const history = async (username: string) =>
+        (
+          await api.gql(
+            'query ($code: ID!) { case(code: $code) { events { actor note } } }',
+            { code },
+            await api.login(username),
+          )
+        ).data.case.events[0];
+      expect(await history('demo-township')).toEqual({ actor: 'demo-township', note });
+      expect(await history('demo-admin')).toEqual({
+        actor: 'demo-township',
+        note: '当事人电话138****5678，身份证372901********1234',
+      });
+      expect(await history('demo-wall')).toEqual({ actor: 'd************', note: null });
+    });
+  });
 });
 
 eachDriver('logging in', (driver) => {

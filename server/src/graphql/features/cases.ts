@@ -1,5 +1,6 @@
 /** Cases: lookup, filtered lists, reporting and moving a case through its lifecycle. */
 import { coversCode } from '../../auth/jurisdiction.js';
+import { can } from '../../auth/roles.js';
 import { caseDeadline } from '../../domain/case-deadlines.js';
 import {
   allowedActions,
@@ -24,6 +25,7 @@ import {
   type CaseRow,
 } from '../../db/queries/cases.js';
 import type { AreaInput } from '../../domain/area-filter.js';
+import { actorFor, noteFor, type Exposure } from '../../domain/personal-data.js';
 import type { LiveEvents } from '../../events/bus.js';
 import { auditedMutation } from '../audited.js';
 import { requirePermission, requireViewer, type GraphQLContext, type Viewer } from '../context.js';
@@ -250,6 +252,13 @@ interface CasesArgs extends CaseFilterArgs {
   after?: string;
 }
 
+/** Handlers of cases see notes whole; the wall screen sees neither notes nor names. */
+function exposureOf(ctx: GraphQLContext): Exposure {
+  const role = requireViewer(ctx).role;
+  if (role === 'kiosk') return 'shared_screen';
+  return can(role, 'report_case') || can(role, 'advance_case') ? 'handler' : 'colleague';
+}
+
 export const casesResolvers = {
   Case: {
     events: async (c: { code: string }, _: unknown, ctx: GraphQLContext) =>
@@ -261,6 +270,11 @@ export const casesResolvers = {
         actor: e.actor,
         note: e.note,
       })),
+  },
+  // Every CaseEvent (history and caseChanged alike) passes here: personal details as the viewer may see them.
+  CaseEvent: {
+    actor: (e: { actor: string }, _: unknown, ctx: GraphQLContext) => actorFor(e.actor, exposureOf(ctx)),
+    note: (e: { note: string | null }, _: unknown, ctx: GraphQLContext) => noteFor(e.note ?? null, exposureOf(ctx)),
   },
   Query: {
     case: async (_: unknown, { code }: { code: string }, ctx: GraphQLContext) => {
