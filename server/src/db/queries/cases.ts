@@ -93,14 +93,17 @@ export async function findCasesPage(
   limit: number,
 ): Promise<{ rows: CaseRow[]; total: number }> {
   const count = caseConditions(filter);
-  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases ${count.where()}`, count.params))
-    .rows[0]!.n;
   const c = caseConditions(filter);
   if (after) c.add(`(reported_at, code) < (${c.param(new Date(after[0]))}::timestamptz, ${c.param(after[1])})`);
-  const { rows } = await db.query<CaseRow>(
-    `SELECT ${CASE_COLUMNS} FROM cases ${c.where()} ORDER BY reported_at DESC, code DESC LIMIT ${limit + 1}`,
-    c.params,
-  );
+  // Two connections of the pool at once on the server driver; one after the other when embedded.
+  const [counted, { rows }] = await Promise.all([
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases ${count.where()}`, count.params),
+    db.query<CaseRow>(
+      `SELECT ${CASE_COLUMNS} FROM cases ${c.where()} ORDER BY reported_at DESC, code DESC LIMIT ${limit + 1}`,
+      c.params,
+    ),
+  ]);
+  const total = counted.rows[0]!.n;
   return { rows, total };
 }
 
