@@ -90,7 +90,7 @@ function walk(stack: Layer[], prefix: string, into: Set<string>): void {
         into.add(`${method.toUpperCase()} ${joinPath(prefix, layer.route.path)}`);
       }
     } else if (layer.handle.stack) {
-      for (const path of paths) walk(layer.handle.stack, joinPath(prefix, path), into);
+      for (const path of paths) walk(layer.handle.stack, path === '/' ? prefix : joinPath(prefix, path), into);
     } else {
       // Middleware without a path of its own (compression, static files of the web build, a
       // router's 404 and error handlers) answers no route of its own; one mounted at a path
