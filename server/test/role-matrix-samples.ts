@@ -1,0 +1,151 @@
+/**
+ * Sample arguments for the role matrix: the least a call needs to pass validation, chosen so
+ * that an allowed call writes nothing (it fails after the permission check: an unknown
+ * account, a coordinate off the map, a blank reason) and reads inside every business
+ * account's jurisdiction (赵楼社区, 371702005001).
+ */
+import type { SampleEvent } from './role-matrix.js';
+
+const VILLAGE = '371702005001';
+const GRID = `${VILLAGE}001`;
+const JUNE = { from: '2026-06-01T00:00:00+08:00', to: '2026-06-30T00:00:00+08:00' };
+const SQUARE = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [115.4, 35.2],
+      [115.41, 35.2],
+      [115.41, 35.21],
+      [115.4, 35.21],
+      [115.4, 35.2],
+    ],
+  ],
+};
+const ACROSS = {
+  type: 'LineString',
+  coordinates: [
+    [115.405, 35.19],
+    [115.405, 35.22],
+  ],
+};
+const NOBODY = 'no-such-account';
+const OFF_THE_MAP = { lon: 200, lat: 100 };
+const RISK_POINT = { name: '测试', category: 'market', level: 1, responsibleUnit: '测试', ...OFF_THE_MAP };
+
+/** Arguments per root field (`Query.cases`); a field that needs none is absent. */
+export const SAMPLE_ARGS: Readonly<Record<string, Record<string, unknown>>> = {
+  'Query.case': { code: 'NO-SUCH-CASE' },
+  'Query.cases': { first: 1 },
+  'Query.adminUnit': { code: VILLAGE },
+  'Query.adminUnits': { parentCode: '371702005000' },
+  'Query.grid': { code: GRID },
+  'Query.grids': { first: 1 },
+  'Query.gridPlanningBase': { villageCode: VILLAGE },
+  'Query.proposeGridChange': { input: { villageCode: VILLAGE, grids: [] } },
+  'Query.gridChanges': { villageCode: VILLAGE, first: 1 },
+  'Query.gridChange': { id: '999999' },
+  'Query.splitGridGeometry': { polygon: SQUARE, line: ACROSS },
+  'Query.mergeGridGeometries': { polygons: [SQUARE] },
+  'Query.cameras': { first: 1 },
+  'Query.riskPoints': { first: 1 },
+  'Query.caseStats': { groupBy: 'category', ...JUNE },
+  'Query.imports': { first: 1 },
+  'Query.stabilityIndex': { period: 'month' },
+  'Query.stabilityIndexHistory': { period: 'month', ...JUNE },
+  'Query.ranking': { period: 'month' },
+  'Query.hotspots': JUNE,
+  'Query.emergingHotspots': JUNE,
+  'Query.warnings': JUNE,
+
+  'Mutation.login': { username: NOBODY, password: 'wrong' },
+  'Mutation.continueSignIn': { challenge: 'no-such-challenge' },
+  // The right current password, so that no failed attempt counts towards a lockout.
+  'Mutation.changePassword': { currentPassword: 'demo', newPassword: 'short' },
+  'Mutation.createAccount': { input: { username: '!', displayName: '测试', jurisdiction: '371700000000' } },
+  'Mutation.updateAccount': { username: NOBODY, changes: {} },
+  'Mutation.disableAccount': { username: NOBODY },
+  'Mutation.enableAccount': { username: NOBODY },
+  'Mutation.resetPassword': { username: NOBODY },
+  'Mutation.grantRole': { username: NOBODY, role: 'leader' },
+  'Mutation.unlockAccount': { username: NOBODY },
+  'Mutation.resetSecondFactor': { username: NOBODY },
+  'Mutation.endSessions': { username: NOBODY },
+  'Mutation.updateSecurityPolicy': {
+    policy: {
+      password: { minLength: 0, minClasses: 0, forbidUsername: true, historyCount: 0, maxAgeDays: 0 },
+      twoFactorRoles: [],
+    },
+  },
+  'Mutation.reportCase': { input: { category: 'neighbour', severity: 'low', source: 'patrol', ...OFF_THE_MAP } },
+  'Mutation.advanceCase': { code: 'NO-SUCH-CASE', action: 'advance', expectedVersion: 1 },
+  'Mutation.commitGridChange': { input: { villageCode: VILLAGE, grids: [] }, expectedVersions: [], reason: ' ' },
+  'Mutation.revertGridChange': { id: '999999', reason: ' ' },
+  'Mutation.updateCameraStatus': { updates: [{ id: '00000000000000000000', status: 'online' }] },
+  'Mutation.createRiskPoint': { input: RISK_POINT },
+  'Mutation.updateRiskPoint': { id: 'no-such-risk-point', input: RISK_POINT },
+  'Mutation.deleteRiskPoint': { id: 'no-such-risk-point' },
+  'Mutation.recordInspection': { riskPointId: 'no-such-risk-point' },
+  'Mutation.rollbackImport': { id: '999999' },
+  'Mutation.publishIndex': { period: 'month', reason: 'x'.repeat(501) },
+};
+
+const AT = new Date('2026-06-30T10:00:00+08:00');
+
+/** Per subscription, an event inside every business account's jurisdiction. */
+export const SAMPLE_EVENTS: Readonly<Record<string, SampleEvent>> = {
+  'Subscription.caseChanged': {
+    topic: 'caseChanged',
+    event: {
+      caseCode: 'NO-SUCH-CASE',
+      villageCode: VILLAGE,
+      at: AT,
+      fromStatus: null,
+      toStatus: 'registered',
+      actor: 'demo-village',
+      note: null,
+    },
+  },
+  'Subscription.cameraStatusChanged': {
+    topic: 'cameraStatusChanged',
+    event: { id: '00000000000000000000', gridCode: GRID, status: 'online', at: AT },
+  },
+  'Subscription.gridsChanged': {
+    topic: 'gridsChanged',
+    event: { villageCode: VILLAGE, changeId: '999999', kind: 'reshape', author: 'demo-planner', at: AT },
+  },
+  'Subscription.warningRaised': {
+    topic: 'warningRaised',
+    event: {
+      id: '999999',
+      gridCode: GRID,
+      gridName: null,
+      day: '2026-06-29',
+      measure: 'cases',
+      observed: 9,
+      expected: 1,
+      upperLimit: 4,
+      pValue: 0.001,
+      raisedAt: AT,
+    },
+  },
+};
+
+/** Per HTTP route, the request the matrix sends (the route's path with its parameters filled in). */
+export const SAMPLE_REQUESTS: Readonly<Record<string, { method: string; path: string }>> = {
+  'GET /feeds/cameras': { method: 'GET', path: '/feeds/cameras' },
+  'GET /feeds/risk-points': { method: 'GET', path: '/feeds/risk-points' },
+  'GET /feeds/cases': { method: 'GET', path: '/feeds/cases' },
+  // No layer and no body: refused as bad input after the permission check, nothing imported.
+  'POST /imports': { method: 'POST', path: '/imports' },
+  'GET /exports/:file': { method: 'GET', path: `/exports/cameras.csv?unit=${VILLAGE}` },
+  'GET /basemap/style.json': { method: 'GET', path: '/basemap/style.json' },
+  'GET /basemap/roads.geojson': { method: 'GET', path: '/basemap/roads.geojson' },
+  'GET /basemap/units.json': { method: 'GET', path: '/basemap/units.json' },
+  'GET /basemap/boundaries/:file': { method: 'GET', path: '/basemap/boundaries/village.geojson' },
+  'GET /basemap/vector/:z/:x/:file': { method: 'GET', path: '/basemap/vector/12/3410/1628.pbf' },
+  'GET /basemap/tiles/:z/:x/:y': { method: 'GET', path: '/basemap/tiles/0/0/0' },
+  'GET /healthz': { method: 'GET', path: '/healthz' },
+  'GET /': { method: 'GET', path: '/' },
+  'GET /assets/{*path}': { method: 'GET', path: '/assets/no-such-file.js' },
+  'GET /^\\/(?!graphql|healthz|feeds|basemap|imports|exports|assets\\/).*/': { method: 'GET', path: '/wall' },
+};
