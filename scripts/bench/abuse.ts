@@ -10,13 +10,10 @@
  * demo (`npm run seed -- --scale city` with DATABASE_URL).
  */
 import autocannon from 'autocannon';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
-import { createApp } from '../../server/src/app.js';
-import { ensureDemoAccounts } from '../../server/src/auth/demo-accounts.js';
-import { migrate } from '../../server/src/db/migrate.js';
-import { openDatabase } from '../../server/src/db/open.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,13 +27,40 @@ const { values } = parseArgs({
 });
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
-const db = await openDatabase({ databaseUrl: values['database-url'], dataDir: values['data-dir'] });
-await migrate(db);
-await ensureDemoAccounts(db);
-const app = await createApp(db, { auth: { secret: new Uint8Array(32).fill(5), tokenTtlSeconds: 3600 } });
-await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-await app.warmUp();
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+// The server runs in its own process, as deployed: the load generator's own work (parsing a
+// 2.5 MB feed per request) must not share the server's event loop and inflate its latency.
+const port = await freePort();
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NODE_ENV: 'development',
+    DEMO_SCALE: 'none',
+    DATABASE_URL: values['database-url'] ?? '',
+    DATA_DIR: values['data-dir'] ?? process.env.DATA_DIR ?? './data',
+    JWT_SECRET: 'abuse-benchmark-secret-abuse-benchmark',
+  },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+await new Promise<void>((resolve, reject) => {
+  let output = '';
+  server.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    if (/^warm-up: /m.test(output)) resolve();
+  });
+  server.once('exit', (code) => reject(new Error(`the server exited (${code}) before it was ready:\n${output}`)));
+});
+const base = `http://127.0.0.1:${port}`;
 
 async function token(username: string): Promise<string> {
   const res = await fetch(`${base}/graphql`, {
@@ -114,10 +138,12 @@ async function run(label: string, withAbuse: boolean): Promise<void> {
   );
 }
 
-console.log(`driver ${db.kind}; ${connections} connections, ${seconds} s each; node ${process.version}`);
+console.log(
+  `driver ${values['database-url'] ? 'server' : 'embedded'}; ${connections} connections, ${seconds} s each; node ${process.version}`,
+);
 await run('normal traffic alone', false);
 await run('beside two abusive sockets', true);
 // autocannon stops counting at the deadline; let the requests still in flight finish.
 await new Promise((r) => setTimeout(r, 2000));
-await app.stop();
-await db.close();
+server.kill('SIGTERM');
+await new Promise((resolve) => server.once('exit', resolve));
