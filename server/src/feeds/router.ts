@@ -107,6 +107,8 @@ function feedRoute(layer: FeedLayer, options: FeedsOptions, build: Build) {
     // Jurisdiction-specific and changing by the minute: no cache may keep it.
     res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('X-Feed-Rows', String(rows));
+    // Stated up front, so the body goes out in one piece rather than in chunks.
+    res.setHeader('Content-Length', String(bytes.byteLength));
     res.setHeader(
       'Server-Timing',
       `db;dur=${clock.ms.toFixed(1)}, encode;dur=${(total - clock.ms).toFixed(1)}${cacheTiming}`,
