@@ -11,18 +11,35 @@ eachDriver('the HTTP server', (driver) => {
 
   const sqlCount = async (sql: string) => (await api.db.query<{ n: number }>(sql)).rows[0]!.n;
 
-  it('reports health with the loaded data, without a token', async () => {
+  it('reports health with the loaded data, without a token and without counts', async () => {
     const res = await fetch(`${api.base}/healthz`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as {
-      status: string;
-      migrationsApplied: boolean;
-      data: { loaded: boolean; synthetic: boolean; counts: { grids: number } };
-    };
-    expect(body.status).toBe('ok');
-    expect(body.migrationsApplied).toBe(true);
-    expect(body.data).toMatchObject({ loaded: true, synthetic: true });
-    expect(body.data.counts.grids).toBe(await sqlCount('SELECT count(*)::int AS n FROM grids'));
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      database: { reachable: true, driver },
+      migrationsApplied: true,
+      data: { loaded: true, synthetic: true },
+    });
+  });
+
+  it("adds the data set's details and the counts of its jurisdiction for an administrator's token only", async () => {
+    const health = async (token: string) =>
+      (await fetch(`${api.base}/healthz`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<{
+        data: Record<string, unknown>;
+      }>;
+    const admin = await health(await api.login('demo-admin'));
+    expect(admin.data).toMatchObject({ loaded: true, synthetic: true, scale: 'tiny', asOf: '2026-06-30' });
+    expect(admin.data.counts).toMatchObject({
+      grids: await sqlCount('SELECT count(*)::int AS n FROM grids WHERE valid_to IS NULL'),
+      caseEvents: await sqlCount('SELECT count(*)::int AS n FROM case_events'),
+    });
+    expect((await health(await api.login('demo-city'))).data).toEqual({ loaded: true, synthetic: true });
+  });
+
+  it('refuses a health check with a bad token instead of answering it as anonymous', async () => {
+    const res = await fetch(`${api.base}/healthz`, { headers: { authorization: 'Bearer nonsense' } });
+    expect(res.status).toBe(401);
   });
 
   it('answers layer counts over GraphQL that equal the tables', async () => {

@@ -5,18 +5,17 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
-import express from 'express';
+import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { createBasemap } from './basemap/router.js';
 import type { Database } from './db/database.js';
-import { migrationsApplied } from './db/migrate.js';
-import { countLayers, findLatestDatasetLoad } from './db/queries/overview.js';
 import { EventBus } from './events/bus.js';
 import { createFeeds, type FeedsOptions } from './feeds/router.js';
 import { findJurisdictionsOfRole } from './db/queries/users.js';
 import { jurisdictionPrefix } from './auth/jurisdiction.js';
+import { healthRoute } from './http/health.js';
 import { setupGate } from './http/setup-gate.js';
 import { webAppRouter } from './http/web-app.js';
 import { exportsRouter, importsRouter } from './imports/router.js';
@@ -32,6 +31,8 @@ const DRAIN_GRACE_MS = 3_000;
 
 export interface App {
   server: Server;
+  /** The Express application: its router stack lists every route (the jurisdiction matrix reads it). */
+  express: Express;
   /**
    * Builds now what the first wall screen would otherwise wait for: every basemap document and
    * the camera and risk-point feeds of each kiosk account's jurisdiction, kept until their data
@@ -39,31 +40,6 @@ export interface App {
    */
   warmUp(): Promise<{ ms: number; jurisdictions: number }>;
   stop(): Promise<void>;
-}
-
-async function health(db: Database) {
-  try {
-    const migrations = await migrationsApplied(db);
-    const dataset = migrations ? await findLatestDatasetLoad(db) : null;
-    const counts = migrations ? await countLayers(db) : null;
-    const ok = migrations && dataset !== null && (counts?.grids ?? 0) > 0;
-    return {
-      ok,
-      body: {
-        status: ok ? 'ok' : 'unavailable',
-        database: { reachable: true, driver: db.kind },
-        migrationsApplied: migrations,
-        data: dataset
-          ? { loaded: true, synthetic: dataset.synthetic, scale: dataset.scale, asOf: dataset.as_of, counts }
-          : { loaded: false },
-      },
-    };
-  } catch (error) {
-    return {
-      ok: false,
-      body: { status: 'unavailable', database: { reachable: false, driver: db.kind, error: (error as Error).message } },
-    };
-  }
 }
 
 export interface AppOptions {
@@ -124,10 +100,9 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
   app.use('/imports', importsRouter({ db, auth: options.auth, now }));
   app.use('/exports', exportsRouter({ db, auth: options.auth, now }));
   app.use('/basemap', basemap.router);
-  app.get('/healthz', async (_req, res) => {
-    const { ok, body } = await health(db);
-    res.status(ok ? 200 : 503).json(body);
-  });
+  // Public: whether the service can work, no counts; an administrator's token adds the counts
+  // of its jurisdiction (see http/health.ts).
+  app.get('/healthz', healthRoute({ db, auth: options.auth, now }));
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
@@ -153,6 +128,7 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
 
   return {
     server,
+    express: app,
     async warmUp() {
       const started = performance.now();
       const jurisdictions = await findJurisdictionsOfRole(db, 'kiosk');

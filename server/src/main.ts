@@ -9,7 +9,7 @@ import { migrate } from './db/migrate.js';
 import { DataDirLockedError, SERVER_LABEL } from './db/data-dir-lock.js';
 import { openDatabase } from './db/open.js';
 import { warmUpSpatial } from './db/warm-up.js';
-import { countLayers } from './db/queries/overview.js';
+import { countLayers, WHOLE_MAP } from './db/queries/overview.js';
 import { seedDemo } from './seed/demo-data.js';
 import { EventBus } from './events/bus.js';
 import { createShutdown } from './shutdown.js';
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const applied = await migrate(db);
   if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
 
-  const counts = await countLayers(db);
+  const counts = await countLayers(db, WHOLE_MAP);
   if (counts.adminUnits === 0 && config.demoScale !== 'none') {
     console.log(`empty database: generating and loading the ${config.demoScale} demo city (synthetic geometry) …`);
     const result = await seedDemo(db, {

@@ -83,6 +83,28 @@ eachDriver('jurisdiction matrix', (driver) => {
     },
   );
 
+  it.each(ACCOUNTS)('$username counts only its own territory in layerCounts', async ({ username, prefix }) => {
+    const token = await api.login(username);
+    const res = await api.gql('{ layerCounts { adminUnits grids cameras riskPoints cases caseEvents } }', {}, token);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.layerCounts).toEqual({
+      adminUnits: await count('SELECT count(*)::int AS n FROM admin_units WHERE code LIKE $1', prefix),
+      grids: await count('SELECT count(*)::int AS n FROM grids WHERE valid_to IS NULL AND code LIKE $1', prefix),
+      cameras: await count('SELECT count(*)::int AS n FROM cameras WHERE grid_code LIKE $1', prefix),
+      riskPoints: await count('SELECT count(*)::int AS n FROM risk_points WHERE grid_code LIKE $1', prefix),
+      cases: await count('SELECT count(*)::int AS n FROM cases WHERE village_code LIKE $1', prefix),
+      caseEvents: await count('SELECT count(*)::int AS n FROM case_events WHERE case_code LIKE $1', prefix),
+    });
+  });
+
+  it('tells an anonymous health check whether the data is there, and no counts', async () => {
+    const res = await fetch(`${api.base}/healthz`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { status: string; data: Record<string, unknown> };
+    expect(body.status).toBe('ok');
+    expect(body.data).toEqual({ loaded: true, synthetic: true });
+  });
+
   it.each(ACCOUNTS.filter((a) => a.prefix !== '3717'))(
     '$username cannot read a unit just outside its territory',
     async ({ username, prefix }) => {

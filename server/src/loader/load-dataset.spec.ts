@@ -5,7 +5,7 @@ import { afterEach, beforeAll, expect, it } from 'vitest';
 import { eachDriver, openTestDatabase } from '../../test/databases.js';
 import { TINY_DATASET_DIR } from '../../test/fixtures.js';
 import type { Database } from '../db/database.js';
-import { countLayers } from '../db/queries/overview.js';
+import { countLayers, WHOLE_MAP } from '../db/queries/overview.js';
 import type { Manifest } from './dataset-format.js';
 import { loadDataset, LoadError } from './load-dataset.js';
 
@@ -41,7 +41,7 @@ eachDriver('loading a data set', (driver) => {
   it('loads every feature of the tiny city and records the load', async () => {
     db = await openTestDatabase(driver, 'migrated');
     const result = await loadDataset(db, TINY_DATASET_DIR);
-    const counts = await countLayers(db);
+    const counts = await countLayers(db, WHOLE_MAP);
     expect(counts.adminUnits).toBe(manifest.counts.admin_units);
     expect(counts.grids).toBe(manifest.counts.grids);
     expect(counts.cameras).toBe(manifest.counts.cameras);
@@ -56,7 +56,7 @@ eachDriver('loading a data set', (driver) => {
 
   it('stops at a bad value in the middle of a file, names it, and leaves the database as it was', async () => {
     db = await openTestDatabase(driver, 'tiny');
-    const before = await countLayers(db);
+    const before = await countLayers(db, WHOLE_MAP);
     const middle = Math.ceil((await lineCount('cameras.ndjson')) / 2);
     const dir = await datasetWithEditedLine('cameras.ndjson', middle, (f) => {
       f.properties.status = 'broken';
@@ -67,12 +67,12 @@ eachDriver('loading a data set', (driver) => {
     expect(error).toBeInstanceOf(LoadError);
     expect(error).toMatchObject({ file: 'cameras.ndjson', line: middle, field: 'status' });
     expect((error as LoadError).message).toMatch(/"broken" is not one of online, offline, fault/);
-    expect(await countLayers(db)).toEqual(before);
+    expect(await countLayers(db, WHOLE_MAP)).toEqual(before);
   });
 
   it('maps a geometry PostGIS rejects back to its file line, and leaves the database as it was', async () => {
     db = await openTestDatabase(driver, 'tiny');
-    const before = await countLayers(db);
+    const before = await countLayers(db, WHOLE_MAP);
     const middle = Math.ceil((await lineCount('grids.ndjson')) / 2);
     const dir = await datasetWithEditedLine('grids.ndjson', middle, (f) => {
       const [x, y] = f.geometry.coordinates[0][0];
@@ -92,7 +92,7 @@ eachDriver('loading a data set', (driver) => {
     const error = await loadDataset(db, dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LoadError);
     expect(error).toMatchObject({ file: 'grids.ndjson', line: middle, field: 'grids_geom_valid' });
-    expect(await countLayers(db)).toEqual(before);
+    expect(await countLayers(db, WHOLE_MAP)).toEqual(before);
   });
 
   it('rejects a line that is not JSON and a point that names an unknown grid', async () => {
@@ -111,7 +111,7 @@ eachDriver('loading a data set', (driver) => {
     await expect(loadDataset(db, unknownGrid)).rejects.toThrow(
       /cases\.ndjson, line 5, grid_code: grid \d{15} is not in the grids layer/,
     );
-    expect((await countLayers(db)).adminUnits).toBe(0);
+    expect((await countLayers(db, WHOLE_MAP)).adminUnits).toBe(0);
   });
 
   it('rejects coordinates that look swapped or projected', async () => {

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 
 interface Health {
   status: string;
-  data: { loaded: boolean; synthetic?: boolean; counts?: Record<string, number> };
+  data: { loaded: boolean; synthetic?: boolean };
 }
 
 export function Home() {

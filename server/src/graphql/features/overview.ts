@@ -1,9 +1,9 @@
-/** Layer counts and data provenance. */
+/** Layer counts inside the viewer's jurisdiction, and data provenance. */
 import { countLayers, findLatestDatasetLoad } from '../../db/queries/overview.js';
 import { requireViewer, type GraphQLContext } from '../context.js';
 
 export const overviewTypeDefs = /* GraphQL */ `
-  "How many objects each layer of the governance map holds (whole map, for operations staff)."
+  "How many objects each layer of the governance map holds inside your jurisdiction."
   type LayerCounts {
     "Administrative units of every level."
     adminUnits: Int!
@@ -15,11 +15,14 @@ export const overviewTypeDefs = /* GraphQL */ `
     riskPoints: Int!
     "Cases (矛盾纠纷 and incidents)."
     cases: Int!
-    "Lifecycle events of all cases."
+    "Lifecycle events of the cases."
     caseEvents: Int!
   }
 
-  "Where the loaded data came from."
+  """
+  Where the loaded data came from: the same for every account (it names no place and counts
+  nothing), so any signed-in viewer may read it.
+  """
   type Dataset {
     "True for the generated demo city: its geometry is synthetic, only names and codes are real."
     synthetic: Boolean!
@@ -33,7 +36,7 @@ export const overviewTypeDefs = /* GraphQL */ `
   }
 
   extend type Query {
-    "Object counts per layer of the whole map."
+    "Object counts per layer inside your jurisdiction."
     layerCounts: LayerCounts!
     "The most recently loaded data set, or null before any load."
     dataset: Dataset
@@ -42,10 +45,7 @@ export const overviewTypeDefs = /* GraphQL */ `
 
 export const overviewResolvers = {
   Query: {
-    layerCounts: (_: unknown, __: unknown, ctx: GraphQLContext) => {
-      requireViewer(ctx);
-      return countLayers(ctx.db);
-    },
+    layerCounts: (_: unknown, __: unknown, ctx: GraphQLContext) => countLayers(ctx.db, requireViewer(ctx).prefix),
     dataset: async (_: unknown, __: unknown, ctx: GraphQLContext) => {
       requireViewer(ctx);
       const row = await findLatestDatasetLoad(ctx.db);
