@@ -1,5 +1,8 @@
 /** Configuration from the environment, checked once at start with clear messages. */
 
+/** The shortest time audit records are kept, and the default: six months (Cybersecurity Law art. 21). */
+export const MIN_AUDIT_RETENTION_DAYS = 183;
+
 export interface Config {
   port: number;
   host: string;
@@ -20,6 +23,8 @@ export interface Config {
   tokenTtlSeconds: number;
   /** Longest gap between two requests of an interactive session; null: no idle limit. */
   idleSeconds: number | null;
+  /** How long audit records are kept before the daily prune removes them (at least 183 days). */
+  auditRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +69,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(ttlMinutes) || ttlMinutes < 1 || ttlMinutes > 24 * 60) {
     throw new ConfigError(`TOKEN_TTL_MINUTES must be a whole number from 1 to 1440, got "${env.TOKEN_TTL_MINUTES}"`);
   }
+  const retentionDays = Number(env.AUDIT_RETENTION_DAYS ?? MIN_AUDIT_RETENTION_DAYS);
+  if (!Number.isInteger(retentionDays) || retentionDays < MIN_AUDIT_RETENTION_DAYS) {
+    throw new ConfigError(
+      `AUDIT_RETENTION_DAYS must be a whole number of days, at least ${MIN_AUDIT_RETENTION_DAYS} (six months), got "${env.AUDIT_RETENTION_DAYS}"`,
+    );
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -77,6 +88,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataKey,
     tokenTtlSeconds: ttlMinutes * 60,
     idleSeconds: idleMinutes === 0 ? null : idleMinutes * 60,
+    auditRetentionDays: retentionDays,
   };
 }
 

@@ -1,6 +1,7 @@
 /** Wiring only: configuration, database, migrations, first-start demo data, HTTP. */
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { startAuditRetention } from './audit/retention.js';
 import { DEMO_PASSWORD, prepareAccounts } from './auth/demo-accounts.js';
 import { findOrCreateSetting } from './db/queries/settings.js';
 import { createApp } from './app.js';
@@ -84,6 +85,11 @@ async function main(): Promise<void> {
   );
   // Publishes each closed day, week and month of the stability index and runs the daily early warnings.
   shutdown.add('stopping the stability index scheduler', startIndexScheduler({ db, events, now: () => new Date() }));
+  // Removes audit records older than the retention once a day, and audits that it did.
+  shutdown.add(
+    'stopping the audit retention job',
+    startAuditRetention({ db, retentionDays: config.auditRetentionDays, now: () => new Date() }),
+  );
 }
 
 main().catch((error: unknown) => {

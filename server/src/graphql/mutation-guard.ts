@@ -107,6 +107,7 @@ export const READS_WITHOUT_MAP = new Set([
   'securityPolicy',
   'auditLog',
   'auditChain',
+  'auditOperations',
 ]);
 
 /**

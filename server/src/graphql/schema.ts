@@ -3,6 +3,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { guardEveryMutation, guardEveryRead } from './mutation-guard.js';
 import { accountsResolvers, accountsTypeDefs } from './features/accounts.js';
 import { adminUnitsResolvers, adminUnitsTypeDefs } from './features/admin-units.js';
+import { auditResolvers, auditTypeDefs } from './features/audit.js';
 import { authResolvers, authTypeDefs } from './features/auth.js';
 import { camerasResolvers, camerasTypeDefs } from './features/cameras.js';
 import { casesResolvers, casesTypeDefs } from './features/cases.js';
@@ -20,6 +21,7 @@ export const typeDefs = [
   commonTypeDefs,
   authTypeDefs,
   accountsTypeDefs,
+  auditTypeDefs,
   overviewTypeDefs,
   casesTypeDefs,
   liveTypeDefs,
@@ -41,6 +43,7 @@ export const schema = guardEveryRead(
         commonResolvers,
         authResolvers,
         accountsResolvers,
+        auditResolvers,
         overviewResolvers,
         casesResolvers,
         liveResolvers,

@@ -6,10 +6,12 @@
  *   the import report (200), or `{ error: { code, message, field? } }` with 400/401/403.
  * GET /exports/<layer>.geojson | <layer>.csv | cases.open311.json [?unit=…&bbox=…]: a layer
  *   (cameras, risk_points, cases, grids) inside the viewer's jurisdiction, streamed.
+ * GET /exports/audit.csv: the audit record, for the audit administrator (audit/export-csv.ts).
  */
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { auditCsvExport } from '../audit/export-csv.js';
 import { jurisdictionPrefix, narrowToJurisdiction } from '../auth/jurisdiction.js';
 import { can } from '../auth/roles.js';
 import type { Database } from '../db/database.js';
@@ -130,6 +132,7 @@ const EXPORT_LAYERS: Record<string, ExportLayer> = {
 /** GET /exports/<layer>.<format>: streamed, inside the jurisdiction, filtered by unit and bbox. */
 export function exportsRouter(options: ImportsHttpOptions): Router {
   const router = Router();
+  router.get('/audit.csv', auditCsvExport(options));
   router.get('/:file', async (req: Request, res: Response) => {
     const viewer = await authenticate(req, res, options);
     if (!viewer) return;
