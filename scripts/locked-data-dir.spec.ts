@@ -55,3 +55,11 @@ it('npm run seed names the server and its PID, and says to stop it first', () =>
   expect(err).toContain(`is in use by the server (PID ${process.pid})`);
   expect(err).toContain('Stop the server first, then run the seed again.');
 });
+
+it('npm run audit names the server and its PID, and points to the audit page', () => {
+  const { status, err } = run('audit.ts', 'verify');
+
+  expect(status).toBe(1);
+  expect(err).toContain(`is in use by the server (PID ${process.pid})`);
+  expect(err).toContain('While the server runs, verify the chain on its page /admin/audit');
+});

@@ -16,6 +16,15 @@ describe('configuration from the environment', () => {
     expect(() => readConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
   });
 
+  it('keeps the audit record six months unless told longer, and refuses shorter', () => {
+    expect(readConfig({}).auditRetentionDays).toBe(183);
+    expect(readConfig({ AUDIT_RETENTION_DAYS: '400' }).auditRetentionDays).toBe(400);
+    expect(() => readConfig({ AUDIT_RETENTION_DAYS: '182' })).toThrow(
+      new ConfigError('AUDIT_RETENTION_DAYS must be a whole number of days, at least 183 (six months), got "182"'),
+    );
+    expect(() => readConfig({ AUDIT_RETENTION_DAYS: '200.5' })).toThrow(/AUDIT_RETENTION_DAYS/);
+  });
+
   it('tells the date in Shanghai, not UTC', () => {
     expect(todayIn('Asia/Shanghai', new Date('2026-06-30T17:30:00Z'))).toBe('2026-07-01');
     expect(todayIn('UTC', new Date('2026-06-30T17:30:00Z'))).toBe('2026-06-30');
