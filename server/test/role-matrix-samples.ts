@@ -138,6 +138,7 @@ export const SAMPLE_REQUESTS: Readonly<Record<string, { method: string; path: st
   // No layer and no body: refused as bad input after the permission check, nothing imported.
   'POST /imports': { method: 'POST', path: '/imports' },
   'GET /exports/:file': { method: 'GET', path: `/exports/cameras.csv?unit=${VILLAGE}` },
+  'GET /exports/audit.csv': { method: 'GET', path: '/exports/audit.csv?from=2026-06-30T00:00:00Z' },
   'GET /basemap/style.json': { method: 'GET', path: '/basemap/style.json' },
   'GET /basemap/roads.geojson': { method: 'GET', path: '/basemap/roads.geojson' },
   'GET /basemap/units.json': { method: 'GET', path: '/basemap/units.json' },

@@ -42,6 +42,9 @@ const POLICY: Readonly<Record<string, Need>> = {
   // The security administrator grants roles to the accounts the system administrator made.
   'Query.accounts': { anyOf: ['manage_accounts', 'manage_security'] },
   'Query.securityPolicy': 'manage_security',
+  'Query.auditLog': 'read_audit',
+  'Query.auditChain': 'read_audit',
+  'Query.auditOperations': 'read_audit',
   'Query.layerCounts': 'read_map',
   'Query.dataset': 'read_map',
   'Query.case': 'read_map',
@@ -107,6 +110,7 @@ const POLICY: Readonly<Record<string, Need>> = {
   'GET /feeds/cases': 'read_map',
   'POST /imports': 'import_data',
   'GET /exports/:file': 'read_map',
+  'GET /exports/audit.csv': 'read_audit',
   'USE /graphql': 'per_field',
   // Public geography, the same for everyone (basemap/router.ts), and the server's health.
   'GET /basemap/style.json': 'anyone',
