@@ -15,10 +15,11 @@ import {
   type GraphQLSchema,
 } from 'graphql/index.js';
 import { DEMO_ACCOUNTS } from '../src/auth/demo-accounts.js';
-import { can, type Permission } from '../src/auth/roles.js';
+import { can, type Permission, type Role } from '../src/auth/roles.js';
 import { RISK_CATEGORIES } from '../src/domain/vocabulary.js';
 import { IMPORT_LAYERS } from '../src/imports/mapping.js';
-import { nastyString, wrongType } from './hostile.js';
+import { wrongType } from './hostile.js';
+import { ACCOUNT_MUTATIONS, ACCOUNT_QUERIES, accountInputArbitraries } from './hostile-accounts.js';
 import {
   GRID_CODES,
   hostileCaseCode,
@@ -33,8 +34,16 @@ import {
 type Arbitraries = Record<string, fc.Arbitrary<unknown>>;
 
 export interface HostileOperation {
-  /** What the operation needs; null: anyone, logged in or not. */
-  permission: Permission | null;
+  /**
+   * What the operation needs (any of a list); 'signed_in': any account; null: anyone, signed in
+   * or not.
+   */
+  permission: Permission | readonly Permission[] | 'signed_in' | null;
+  /**
+   * 'self': the operation acts on the caller's own account or session, so it is called by a
+   * throwaway account signed in anew for each call (or by nobody), never with a demo account's token.
+   */
+  actor?: 'self';
   /** Arbitraries of some arguments, by name; `types` holds the per-type ones to build on. */
   args?: (known: Known, types: Arbitraries) => Arbitraries;
   /** Tables a refused call writes on purpose (a failed login counts towards a lockout). */
@@ -58,14 +67,7 @@ const serialId = (known: Known) =>
 const reason = (types: Arbitraries) => fc.oneof(fc.constant('按人口调整网格'), types.String!);
 
 export const MUTATIONS: Readonly<Record<string, HostileOperation>> = {
-  login: {
-    permission: null,
-    refusalWrites: ['users'],
-    args: () => ({
-      username: fc.oneof(fc.constantFrom(...DEMO_ACCOUNTS.map((a) => a.username), 'DEMO-CITY'), nastyString, wrongType),
-      password: fc.oneof(fc.constantFrom('demo', 'Demo', 'demo '), nastyString, wrongType),
-    }),
-  },
+  ...ACCOUNT_MUTATIONS,
   reportCase: { permission: 'report_case' },
   advanceCase: {
     permission: 'advance_case',
@@ -123,6 +125,7 @@ export const MUTATIONS: Readonly<Record<string, HostileOperation>> = {
 };
 
 export const QUERIES: Readonly<Record<string, HostileOperation>> = {
+  ...ACCOUNT_QUERIES,
   case: { permission: 'read_map', args: (known) => ({ code: hostileCaseCode(known) }) },
   cases: { permission: 'read_map' },
   adminUnit: { permission: 'read_map', args: (known) => ({ code: unitCode(known) }) },
@@ -201,7 +204,7 @@ export function variablesOf(
   operation: HostileOperation,
   known: Known,
 ): fc.Arbitrary<Record<string, unknown>> {
-  const types = inputArbitraries(known);
+  const types = allInputArbitraries(known);
   const own = operation.args?.(known, types) ?? {};
   const model = Object.fromEntries(field.args.map((a) => [a.name, own[a.name] ?? arbitraryOf(a.type, types)]));
   // Optional arguments are sometimes left out; required ones are null only where their arbitrary says so.
@@ -209,9 +212,20 @@ export function variablesOf(
   return fc.record(model, { requiredKeys: required });
 }
 
+/** An arbitrary for every input object and scalar type of the schema, by name (enums bring their own). */
+export function allInputArbitraries(known: Known): Arbitraries {
+  return { ...inputArbitraries(known), ...accountInputArbitraries(known) };
+}
+
+/** Whether an account of `role` may perform an operation needing `permission`. */
+export function mayPerform(role: Role, permission: HostileOperation['permission']): boolean {
+  if (permission === null || permission === 'signed_in') return true;
+  return (typeof permission === 'string' ? [permission] : permission).some((p) => can(role, p));
+}
+
 /** The demo accounts that may, and may not, perform an operation needing `permission`. */
-export function accountsFor(permission: Permission | null): { allowed: string[]; refused: string[] } {
-  const allowed = DEMO_ACCOUNTS.filter((a) => permission === null || can(a.role, permission)).map((a) => a.username);
+export function accountsFor(permission: HostileOperation['permission']): { allowed: string[]; refused: string[] } {
+  const allowed = DEMO_ACCOUNTS.filter((a) => mayPerform(a.role, permission)).map((a) => a.username);
   const refused = DEMO_ACCOUNTS.map((a) => a.username).filter((u) => !allowed.includes(u));
   return { allowed, refused };
 }

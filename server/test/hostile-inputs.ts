@@ -39,13 +39,16 @@ export interface Known {
   places: { lon: number; lat: number }[];
   /** The village 371702005003 (百花社区) and its current grids, for planning. */
   planningVillage: { code: string; grids: KnownGrid[] };
+  /** Sign-in challenges of each step kind, the codes that answer them, and throwaway accounts to change. */
+  signIn: { challenges: string[]; codes: string[]; targets: string[] };
 }
 
 /** The tiny city's units around the township it has data in (牡丹街道, 371702005000). */
 export const UNIT_CODES = ['371700000000', '371702000000', '371702005000', '371702005001', '371702005003'];
 export const GRID_CODES = ['371702005001001', '371702005001005', '371702005003002', '371702005231001'];
 
-export async function readKnown(db: Queryable): Promise<Known> {
+/** The records of the data set (signIn comes from the API: see hostile-setup.ts). */
+export async function readKnown(db: Queryable): Promise<Omit<Known, 'signIn'>> {
   const rows = async <R>(sql: string) => (await db.query<R>(sql)).rows;
   const grids = await rows<{ code: string; version: number; geojson: string; x0: number; x1: number; y: number }>(
     `SELECT code, version, ST_AsGeoJSON(geom) AS geojson, ST_XMin(geom) - 0.001 AS x0, ST_XMax(geom) + 0.001 AS x1,

@@ -7,8 +7,8 @@
 import { isEnumType, parse, validate } from 'graphql/index.js';
 import { describe, expect, it } from 'vitest';
 import { documentOf, inputTypesOf } from '../../test/graphql-documents.js';
-import { fieldsToCover, MUTATIONS, QUERIES } from '../../test/hostile-arbitraries.js';
-import { inputArbitraries, type Known } from '../../test/hostile-inputs.js';
+import { allInputArbitraries, fieldsToCover, MUTATIONS, QUERIES } from '../../test/hostile-arbitraries.js';
+import type { Known } from '../../test/hostile-inputs.js';
 import { schema } from './schema.js';
 
 const SQUARE = {
@@ -48,6 +48,7 @@ const KNOWN: Known = {
       },
     ],
   },
+  signIn: { challenges: ['a.b.c'], codes: ['123456'], targets: ['hostile-target-1'] },
 };
 
 const registries = { Mutation: MUTATIONS, Query: QUERIES } as const;
@@ -70,7 +71,7 @@ describe.each(['Mutation', 'Query'] as const)('the %s registry', (root) => {
         unknown.push(`${root}.${name} is not in the schema`);
         continue;
       }
-      for (const arg of Object.keys(operation.args?.(KNOWN, inputArbitraries(KNOWN)) ?? {})) {
+      for (const arg of Object.keys(operation.args?.(KNOWN, allInputArbitraries(KNOWN)) ?? {})) {
         if (!field.args.some((a) => a.name === arg)) unknown.push(`${root}.${name} has no argument ${arg}`);
       }
     }
@@ -88,9 +89,17 @@ describe.each(['Mutation', 'Query'] as const)('the %s registry', (root) => {
 });
 
 it('has a hostile arbitrary for every input object and scalar a client can send (enums bring their own)', () => {
-  const arbitraries = inputArbitraries(KNOWN);
+  const arbitraries = allInputArbitraries(KNOWN);
   const missing = inputTypesOf(schema)
     .filter((t) => !isEnumType(t) && !arbitraries[t.name])
     .map((t) => `input type ${t.name} has no hostile arbitrary`);
   expect(missing).toEqual([]);
+});
+
+it('has no hostile arbitrary for an input type the schema no longer has', () => {
+  const names = new Set(inputTypesOf(schema).map((t) => t.name));
+  const stale = Object.keys(allInputArbitraries(KNOWN))
+    .filter((name) => !names.has(name))
+    .map((name) => `input type ${name} is not in the schema`);
+  expect(stale).toEqual([]);
 });

@@ -4,23 +4,18 @@
  * assertHostileInputHandled for what must hold (a query never writes).
  */
 import { afterAll, beforeAll, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../auth/demo-accounts.js';
-import { startTestApi } from '../../test/api.js';
 import { eachDriver } from '../../test/databases.js';
 import { fieldsToCover, QUERIES } from '../../test/hostile-arbitraries.js';
-import { readKnown } from '../../test/hostile-inputs.js';
+import { startHostileApi } from '../../test/hostile-setup.js';
 import { assertHostileInputHandled, type HostileRun } from '../../test/hostile-run.js';
 import { schema } from './schema.js';
 
 eachDriver('hostile arguments to every query', (driver) => {
   let run: HostileRun;
   beforeAll(async () => {
-    const api = await startTestApi(driver);
-    const tokens: Record<string, string> = {};
-    for (const { username } of DEMO_ACCOUNTS) tokens[username] = await api.login(username);
-    run = { api, known: await readKnown(api.db), tokens, root: 'query', numRuns: 15 };
+    run = { hostile: await startHostileApi(driver), root: 'query', numRuns: 15 };
   });
-  afterAll(() => run.api.stop());
+  afterAll(() => run.hostile.api.stop());
 
   // A query missing from the registry fails hostile-coverage.spec.ts by name.
   for (const field of fieldsToCover(schema, 'Query').filter((f) => QUERIES[f.name])) {
