@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { BUSINESS_ROLES, ROLES } from '../src/auth/roles.js';
-import { nastyString, wrongType } from './hostile.js';
+import { nastyString, oneFieldHostile, wrongType } from './hostile.js';
 import type { HostileOperation } from './hostile-arbitraries.js';
 import { hostileId, UNIT_CODES, wrongCode, type Known } from './hostile-inputs.js';
 
@@ -109,13 +109,9 @@ export const ACCOUNT_QUERIES: Readonly<Record<string, HostileOperation>> = {
   accounts: { permission: ['manage_accounts', 'manage_security'] },
 };
 
-/** A policy field: values inside its bounds, at them, beyond them, and not integers. */
+/** A policy field: integers inside its bounds, at them and beyond them (the resolver's to refuse). */
 const policyNumber = (min: number, max: number) =>
-  fc.oneof(
-    { weight: 3, arbitrary: fc.integer({ min, max }) },
-    fc.constantFrom(min - 1, max + 1, -1, 2 ** 31, 1.5, '10', null),
-    wrongType,
-  );
+  fc.oneof({ weight: 3, arbitrary: fc.integer({ min, max }) }, fc.constantFrom(min - 1, max + 1, -1, 2 ** 31 - 1));
 
 /** Arbitraries of the account input types, by name. */
 export function accountInputArbitraries(known: Known): Arbitraries {
@@ -124,13 +120,24 @@ export function accountInputArbitraries(known: Known): Arbitraries {
     displayName: fc.constantFrom('测试网格员', '王芳'),
     jurisdiction: fc.constantFrom(...UNIT_CODES),
   });
-  const passwordRules = fc.record({
+  const wellTypedRules = fc.record({
     minLength: policyNumber(8, 64),
     minClasses: policyNumber(3, 4),
-    forbidUsername: fc.oneof({ weight: 3, arbitrary: fc.boolean() }, wrongType),
+    forbidUsername: fc.boolean(),
     historyCount: policyNumber(0, 24),
     maxAgeDays: policyNumber(0, 365),
   });
+  const notAnInteger = fc.oneof(fc.constantFrom(1.5, '10', null, 2 ** 31), wrongType);
+  const passwordRules = fc.oneof(
+    { weight: 3, arbitrary: wellTypedRules },
+    oneFieldHostile(wellTypedRules, {
+      minLength: notAnInteger,
+      minClasses: notAnInteger,
+      forbidUsername: wrongType,
+      historyCount: notAnInteger,
+      maxAgeDays: notAnInteger,
+    }),
+  );
   const displayName = fc.oneof(fc.constantFrom('  ', '名'.repeat(65), '王\u202E芳'), nastyString, wrongType);
   const jurisdiction = fc.oneof(wrongCode, fc.constantFrom('371702005999', '110000000000'), hostileId(known));
   return {
@@ -169,8 +176,8 @@ export function accountInputArbitraries(known: Known): Arbitraries {
         arbitrary: fc.record({
           password: passwordRules,
           twoFactorRoles: fc.oneof(
-            { weight: 3, arbitrary: fc.subarray([...BUSINESS_ROLES]) },
-            fc.constantFrom(['sysadmin'], ['leader', 'leader'], ['kiosk'], 'leader', null),
+            { weight: 4, arbitrary: fc.subarray([...BUSINESS_ROLES]) },
+            fc.constantFrom(['sysadmin'], ['leader', 'leader'], ['kiosk'], 'leader', null, ['LEADER']),
             wrongType,
           ),
         }),

@@ -84,7 +84,10 @@ export const MUTATIONS: Readonly<Record<string, HostileOperation>> = {
         fc.array(types.GridVersionInput!, { maxLength: 3 }),
         wrongType,
       ),
-      effectiveFrom: fc.oneof(fc.constantFrom(null, '2026-06-30T09:00:00+08:00', '2026-07-30T00:00:00+08:00'), types.DateTime!),
+      effectiveFrom: fc.oneof(
+        fc.constantFrom(null, '2026-06-30T09:00:00+08:00', '2026-07-30T00:00:00+08:00'),
+        types.DateTime!,
+      ),
       reason: reason(types),
       confirmWarnings: fc.oneof(fc.constant(true), types.Boolean!),
     }),
@@ -100,7 +103,12 @@ export const MUTATIONS: Readonly<Record<string, HostileOperation>> = {
         { weight: 4, arbitrary: fc.array(types.CameraStatusUpdate!, { minLength: 1, maxLength: 4 }) },
         fc.constant([]),
         fc.constant(Array.from({ length: 5001 }, () => ({ id: known.cameraIds[0], status: 'online' }))),
-        fc.constant(known.cameraIds.slice(0, 2).flatMap((id) => [id, id]).map((id) => ({ id, status: 'fault' }))),
+        fc.constant(
+          known.cameraIds
+            .slice(0, 2)
+            .flatMap((id) => [id, id])
+            .map((id) => ({ id, status: 'fault' })),
+        ),
         wrongType,
       ),
     }),
@@ -160,13 +168,19 @@ export const QUERIES: Readonly<Record<string, HostileOperation>> = {
   riskPoints: {
     permission: 'read_map',
     args: (_, types) => ({
-      level: fc.oneof(fc.array(fc.integer({ min: 1, max: 4 }), { maxLength: 3 }), fc.array(types.Int!, { maxLength: 3 })),
+      level: fc.oneof(
+        fc.array(fc.integer({ min: 1, max: 4 }), { maxLength: 3 }),
+        fc.array(types.Int!, { maxLength: 3 }),
+      ),
       category: fc.oneof(fc.array(fc.constantFrom(...RISK_CATEGORIES), { maxLength: 3 }), types.String!),
     }),
   },
   caseStats: { permission: 'read_map' },
   summary: { permission: 'read_map', args: (known) => ({ unitCode: unitCode(known) }) },
-  imports: { permission: 'import_data', args: (_, types) => ({ layer: fc.oneof(fc.constantFrom(...IMPORT_LAYERS), types.String!) }) },
+  imports: {
+    permission: 'import_data',
+    args: (_, types) => ({ layer: fc.oneof(fc.constantFrom(...IMPORT_LAYERS), types.String!) }),
+  },
   stabilityIndex: { permission: 'read_map', args: (known) => ({ unitCode: unitCode(known) }) },
   stabilityIndexHistory: { permission: 'read_map', args: (known) => ({ unitCode: unitCode(known) }) },
   ranking: { permission: 'read_map', args: (known) => ({ parentCode: unitCode(known) }) },

@@ -164,8 +164,28 @@ export function hostileGeoJson(known: Known): fc.Arbitrary<unknown> {
       deepCollection(200),
       { type: 'MultiPolygon', coordinates: Array.from({ length: 300 }, () => BOW_TIE.coordinates) },
       { type: 'Feature', geometry: BOW_TIE, properties: {} },
-      { type: 'Polygon', coordinates: [[['115.4', '35.1'], ['115.6', '35.1'], ['115.6', '35.3'], ['115.4', '35.1']]] },
-      { type: 'Polygon', coordinates: [[[115.4, 35.1, 1, 2, 3], [115.6, 35.1], [115.6, 35.3], [115.4, 35.1]]] },
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            ['115.4', '35.1'],
+            ['115.6', '35.1'],
+            ['115.6', '35.3'],
+            ['115.4', '35.1'],
+          ],
+        ],
+      },
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [115.4, 35.1, 1, 2, 3],
+            [115.6, 35.1],
+            [115.6, 35.3],
+            [115.4, 35.1],
+          ],
+        ],
+      },
       { ...BOW_TIE, crs: { type: 'name', properties: { name: 'EPSG:3857' } } },
       JSON.stringify(real[0]!.geometry),
       { type: 'Polygon\u0000', coordinates: [] },
@@ -205,10 +225,19 @@ export function inputArbitraries(known: Known): Record<string, fc.Arbitrary<unkn
     households: fc.oneof(hostileNumber, fc.constantFrom(-1, 0, 2 ** 31, '300')),
     population: fc.oneof(hostileNumber, fc.constantFrom(-1, 0, 2 ** 31, '300')),
   });
-  const unchangedVillage = { villageCode: planning.code, grids: planning.grids.map((g) => ({ code: g.code, geometry: g.geometry })) };
+  const unchangedVillage = {
+    villageCode: planning.code,
+    grids: planning.grids.map((g) => ({ code: g.code, geometry: g.geometry })),
+  };
   const near = fc.record({
-    lon: fc.oneof(place.map((p) => p.lon), hostileCoordinate),
-    lat: fc.oneof(place.map((p) => p.lat), hostileCoordinate),
+    lon: fc.oneof(
+      place.map((p) => p.lon),
+      hostileCoordinate,
+    ),
+    lat: fc.oneof(
+      place.map((p) => p.lat),
+      hostileCoordinate,
+    ),
     radiusMeters: fc.oneof(fc.constantFrom(500, 200_000), hostileNumber, fc.constantFrom(0, -1, 200_001)),
   });
   const reportCase = fc.record({
@@ -241,7 +270,11 @@ export function inputArbitraries(known: Known): Record<string, fc.Arbitrary<unkn
       hostileNumber,
       wrongType,
     ),
-    Float: fc.oneof(place.map((p) => p.lon), hostileCoordinate, wrongType),
+    Float: fc.oneof(
+      place.map((p) => p.lon),
+      hostileCoordinate,
+      wrongType,
+    ),
     Boolean: fc.oneof(fc.boolean(), fc.constantFrom('true', 1, 0, 'yes'), wrongType),
     DateTime: fc.oneof(realDay, hostileDateTime),
     GeoJSON: hostileGeoJson(known),
@@ -305,7 +338,13 @@ export function inputArbitraries(known: Known): Record<string, fc.Arbitrary<unkn
       { weight: 2, arbitrary: fc.constant(unchangedVillage) },
       // One grid of the village replaced by a hostile one, or a new grid the shape of an old one.
       fc
-        .tuple(fc.nat(planning.grids.length - 1), fc.oneof(hostileGridPlan, gridPlan.map((g) => ({ ...g, code: null }))))
+        .tuple(
+          fc.nat(planning.grids.length - 1),
+          fc.oneof(
+            hostileGridPlan,
+            gridPlan.map((g) => ({ ...g, code: null })),
+          ),
+        )
         .map(([i, bad]) => ({ ...unchangedVillage, grids: unchangedVillage.grids.map((g, j) => (i === j ? bad : g)) })),
       fc.record({
         villageCode: fc.oneof(fc.constantFrom(...UNIT_CODES), hostileId(known)),

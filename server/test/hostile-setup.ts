@@ -116,7 +116,8 @@ export async function startHostileApi(driver: Driver): Promise<HostileApi> {
         ]);
         await tx.query('DELETE FROM login_failures');
         if (snapshot.policy === null) await tx.query('DELETE FROM settings WHERE key = $1', [SECURITY_POLICY_SETTING]);
-        else await tx.query('UPDATE settings SET value = $2 WHERE key = $1', [SECURITY_POLICY_SETTING, snapshot.policy]);
+        else
+          await tx.query('UPDATE settings SET value = $2 WHERE key = $1', [SECURITY_POLICY_SETTING, snapshot.policy]);
       });
     },
   };

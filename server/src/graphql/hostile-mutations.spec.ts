@@ -12,35 +12,31 @@ import { schema } from './schema.js';
 eachDriver('hostile input to every mutation', (driver) => {
   let run: HostileRun;
   beforeAll(async () => {
-    run = { hostile: await startHostileApi(driver), root: 'mutation', numRuns: 20 };
+    run = { hostile: await startHostileApi(driver), root: 'mutation', numRuns: 12 };
   });
   afterAll(() => run.hostile.api.stop());
+
+  it('sees a committed write in its fingerprint, and no rolled-back one', async () => {
+    const { db } = run.hostile.api;
+    const touch = 'UPDATE risk_points SET level = level WHERE id = (SELECT min(id) FROM risk_points)';
+    const fingerprint = await fingerprinter(db);
+    const before = await fingerprint();
+    await db
+      .transaction(async (tx) => {
+        await tx.query(touch);
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    expect(await fingerprint()).toEqual(before);
+    await db.query(touch);
+    const after = await fingerprint();
+    // With the feed version its trigger bumps.
+    expect(Object.keys(after).filter((t) => after[t] !== before[t])).toEqual(['feed_versions', 'risk_points']);
+  });
 
   // A mutation missing from the registry fails hostile-coverage.spec.ts by name.
   for (const field of fieldsToCover(schema, 'Mutation').filter((f) => MUTATIONS[f.name])) {
     it(`${field.name} answers hostile variables cleanly and writes nothing unless it succeeds`, () =>
       assertHostileInputHandled(run, field, MUTATIONS[field.name]!));
   }
-});
-
-eachDriver('the write fingerprint of the hostile-input runs', (driver) => {
-  it('changes with a committed update and not with a rolled-back one', async () => {
-    const { api } = await startHostileApi(driver);
-    try {
-      const fingerprint = await fingerprinter(api.db);
-      const before = await fingerprint();
-      await api.db
-        .transaction(async (tx) => {
-          await tx.query(`UPDATE risk_points SET level = level WHERE id = (SELECT min(id) FROM risk_points)`);
-          throw new Error('roll back');
-        })
-        .catch(() => undefined);
-      expect(await fingerprint()).toEqual(before);
-      await api.db.query(`UPDATE risk_points SET level = level WHERE id = (SELECT min(id) FROM risk_points)`);
-      const after = await fingerprint();
-      expect(Object.keys(after).filter((t) => after[t] !== before[t])).toEqual(['risk_points']);
-    } finally {
-      await api.stop();
-    }
-  });
 });
