@@ -12,7 +12,7 @@ import { schema } from './schema.js';
 eachDriver('hostile input to every mutation', (driver) => {
   let run: HostileRun;
   beforeAll(async () => {
-    run = { hostile: await startHostileApi(driver), root: 'mutation', numRuns: 12 };
+    run = { hostile: await startHostileApi(driver), root: 'mutation', numRuns: 10 };
   });
   afterAll(() => run.hostile.api.stop());
 

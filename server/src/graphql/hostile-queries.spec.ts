@@ -13,7 +13,7 @@ import { schema } from './schema.js';
 eachDriver('hostile arguments to every query', (driver) => {
   let run: HostileRun;
   beforeAll(async () => {
-    run = { hostile: await startHostileApi(driver), root: 'query', numRuns: 10 };
+    run = { hostile: await startHostileApi(driver), root: 'query', numRuns: 8 };
   });
   afterAll(() => run.hostile.api.stop());
 
