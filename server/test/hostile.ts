@@ -67,6 +67,7 @@ export const hostileGeometry = fc.oneof(
 
 /** Codes a well-behaved API answers with; anything else (INTERNAL_SERVER_ERROR) is a bug. */
 export const CLEAN_ERROR_CODES = [
+  'BAD_REQUEST',
   'BAD_USER_INPUT',
   'UNAUTHENTICATED',
   'FORBIDDEN',
@@ -76,3 +77,91 @@ export const CLEAN_ERROR_CODES = [
   'GRAPHQL_PARSE_FAILED',
   'BAD_REQUEST',
 ];
+
+/** An object nested `depth` levels deep, where a flat input object is expected. */
+export function nested(depth: number, leaf: unknown = 1): unknown {
+  let value = leaf;
+  for (let i = 0; i < depth; i++) value = { id: value };
+  return value;
+}
+
+/** Control characters other than NUL (which the server refuses for the whole request, up front). */
+export const controlCharacters = fc.string({
+  unit: fc.integer({ min: 1, max: 0x1f }).map((c) => String.fromCharCode(c)),
+  minLength: 1,
+  maxLength: 20,
+});
+
+/**
+ * Strings beyond hostileString: control characters, NUL, a lone surrogate, a right-to-left
+ * override (U+202E) that turns a name around on screen, 10k characters and 10k of spaces.
+ */
+export const nastyString = fc.oneof(
+  hostileString,
+  controlCharacters,
+  fc.constantFrom(
+    'a'.repeat(10_000),
+    ' '.repeat(10_000),
+    '\u0000',
+    'ok\u0007\u001b[2J',
+    '\uD800',
+    '\u202Eevil',
+    '赵楼\u202E社区',
+    '\u200B',
+    '\uFEFF371702005001',
+  ),
+);
+
+/** Values of the wrong type for any field. */
+export const wrongType = fc.oneof(
+  fc.constantFrom(null, true, [], {}, [1, 2], { type: 'Point', coordinates: [115.5, 35.2] }),
+  fc.constant(nested(200)),
+  hostileNumber,
+);
+
+/** Instants a device with a broken clock sends: years 1 and 0, the far future, junk. */
+export const hostileInstant = fc.oneof(
+  fc.constantFrom(
+    '0001-01-01T00:00:00Z',
+    '0001-01-01T00:00:00+08:00',
+    '0000-01-01T00:00:00Z',
+    '1970-01-01T00:00:00Z',
+    '9999-12-31T23:59:59Z',
+    '2026-02-30T00:00:00+08:00',
+    '2026-06-30T10:00:00',
+  ),
+  fc.constantFrom('0001-01-01T00:00:00+08:00', '0000-12-31T23:59:59+14:00', '0001-01-01T07:59:59+08:00'),
+  nastyString,
+  wrongType,
+);
+
+/** Instants a client may send: real ones around the tiny data set, edge cases, and junk. */
+export const hostileDateTime = fc.oneof(
+  fc.constant(null),
+  fc
+    .date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2026-07-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString()),
+  fc.constantFrom('2026-06-30', '2026-06-30T00:00:00', '+275760-09-13T00:00:00Z', '2026-06-01T00:00:00+08:00'),
+  hostileInstant,
+);
+
+/** Not a point where a position is expected. */
+export const notAPoint = fc.constantFrom(
+  { type: 'LineString', coordinates: [[115.4, 35.1]] },
+  { type: 'Polygon', coordinates: [] },
+  { type: 'Point', coordinates: [] },
+  [115.5, 35.2],
+);
+
+/**
+ * A well-formed value of `base` with one field replaced by a hostile value, so that most
+ * requests get past GraphQL's type checks and reach the resolver's own checks.
+ */
+export function oneFieldHostile<T extends Record<string, unknown>>(
+  base: fc.Arbitrary<T>,
+  hostile: Record<string, fc.Arbitrary<unknown>>,
+): fc.Arbitrary<Record<string, unknown>> {
+  return fc
+    .tuple(base, fc.constantFrom(...Object.keys(hostile)))
+    .chain(([value, key]) => hostile[key]!.map((bad) => ({ ...value, [key]: bad })));
+}

@@ -7,7 +7,15 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eachDriver } from '../../test/databases.js';
 import { addVillageOperator, type GraphQLResponse, startTestApi, type TestApi } from '../../test/api.js';
-import { CLEAN_ERROR_CODES, hostileNumber, hostileString } from '../../test/hostile.js';
+import {
+  CLEAN_ERROR_CODES,
+  hostileInstant,
+  hostileNumber,
+  nastyString,
+  notAPoint,
+  oneFieldHostile,
+  wrongType,
+} from '../../test/hostile.js';
 
 const RUNS = 30;
 
@@ -21,75 +29,10 @@ const UPDATE = `mutation ($id: ID!, $i: RiskPointInput!) { updateRiskPoint(id: $
 const DELETE = 'mutation ($id: ID!) { deleteRiskPoint(id: $id) }';
 const INSPECT = `mutation ($id: ID!, $n: String) { recordInspection(riskPointId: $id, note: $n) { ${POINT} } }`;
 
-/** An object nested `depth` levels deep, where a flat input object is expected. */
-function nested(depth: number, leaf: unknown = 1): unknown {
-  let value = leaf;
-  for (let i = 0; i < depth; i++) value = { id: value };
-  return value;
-}
-
-/** Control characters other than NUL (which the server refuses for the whole request, up front). */
-const controlCharacters = fc.string({
-  unit: fc.integer({ min: 1, max: 0x1f }).map((c) => String.fromCharCode(c)),
-  minLength: 1,
-  maxLength: 20,
-});
-
-/** Strings beyond hostileString: control characters, NUL, 10k characters, and 10k of spaces. */
-const nastyString = fc.oneof(
-  hostileString,
-  controlCharacters,
-  fc.constantFrom('a'.repeat(10_000), ' '.repeat(10_000), '\u0000', 'ok\u0007\u001b[2J', '\uD800', '\u202Eevil'),
-);
-
-/** Values of the wrong type for any field. */
-const wrongType = fc.oneof(
-  fc.constantFrom(null, true, [], {}, [1, 2], { type: 'Point', coordinates: [115.5, 35.2] }),
-  fc.constant(nested(200)),
-  hostileNumber,
-);
-
-/** Instants a device with a broken clock sends: years 1 and 0, the far future, junk. */
-const hostileInstant = fc.oneof(
-  fc.constantFrom(
-    '0001-01-01T00:00:00Z',
-    '0001-01-01T00:00:00+08:00',
-    '0000-01-01T00:00:00Z',
-    '1970-01-01T00:00:00Z',
-    '9999-12-31T23:59:59Z',
-    '2026-02-30T00:00:00+08:00',
-    '2026-06-30T10:00:00',
-  ),
-  fc.constantFrom('0001-01-01T00:00:00+08:00', '0000-12-31T23:59:59+14:00', '0001-01-01T07:59:59+08:00'),
-  nastyString,
-  wrongType,
-);
-
 const hostileCoordinate = fc.oneof(
   hostileNumber,
   fc.constantFrom(180.000001, -180.000001, 90.000001, 1e-320, Number.MIN_VALUE, '115.5', null),
 );
-
-/** Not a point where a position is expected. */
-const notAPoint = fc.constantFrom(
-  { type: 'LineString', coordinates: [[115.4, 35.1]] },
-  { type: 'Polygon', coordinates: [] },
-  { type: 'Point', coordinates: [] },
-  [115.5, 35.2],
-);
-
-/**
- * A well-formed value of `base` with one field replaced by a hostile value, so that most
- * requests get past GraphQL's type checks and reach the resolver's own checks.
- */
-function oneFieldHostile<T extends Record<string, unknown>>(
-  base: fc.Arbitrary<T>,
-  hostile: Record<string, fc.Arbitrary<unknown>>,
-): fc.Arbitrary<Record<string, unknown>> {
-  return fc
-    .tuple(base, fc.constantFrom(...Object.keys(hostile)))
-    .chain(([value, key]) => hostile[key]!.map((bad) => ({ ...value, [key]: bad })));
-}
 
 eachDriver('hostile input to cameras and risk points', (driver) => {
   let api: TestApi;

@@ -73,6 +73,12 @@ export const auditRefusedMutations: ApolloServerPlugin<GraphQLContext> = {
 };
 
 /**
+ * graphql-js stops coercing variables after 50 invalid values with an error of no code of its
+ * own (the 50 come before it): the request's fault, not the server's.
+ */
+const TOO_MANY_VARIABLE_ERRORS = 'Too many errors processing variables, error limit reached. Execution aborted.';
+
+/**
  * Every error the way clients get it: internal faults (anything without a client error code)
  * are logged with their stack, and in production masked; in production, field suggestions that
  * would spell out the schema are dropped.
@@ -82,6 +88,12 @@ export function formatGraphQLError(
   error: unknown,
   production: boolean,
 ): GraphQLFormattedError {
+  if (formatted.message === TOO_MANY_VARIABLE_ERRORS) {
+    return {
+      message: 'variables: too many invalid values; the first ones are listed before this error',
+      extensions: { code: 'BAD_USER_INPUT', field: 'variables' },
+    };
+  }
   const code = formatted.extensions?.code;
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
