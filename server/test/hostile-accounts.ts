@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { BUSINESS_ROLES, ROLES } from '../src/auth/roles.js';
-import { nastyString, oneFieldHostile, wrongType } from './hostile.js';
+import { hostileDateTime, nastyString, oneFieldHostile, wrongType } from './hostile.js';
 import type { HostileOperation } from './hostile-arbitraries.js';
 import { hostileId, UNIT_CODES, wrongCode, type Known } from './hostile-inputs.js';
 
@@ -107,6 +107,7 @@ export const ACCOUNT_MUTATIONS: Readonly<Record<string, HostileOperation>> = {
 
 export const ACCOUNT_QUERIES: Readonly<Record<string, HostileOperation>> = {
   accounts: { permission: ['manage_accounts', 'manage_security'] },
+  auditLog: { permission: 'read_audit' },
 };
 
 /** A policy field: integers inside its bounds, at them and beyond them (the resolver's to refuse). */
@@ -182,6 +183,20 @@ export function accountInputArbitraries(known: Known): Arbitraries {
           ),
         }),
       },
+      wrongType,
+    ),
+    AuditFilter: fc.oneof(
+      fc.record(
+        {
+          from: fc.oneof({ weight: 2, arbitrary: fc.constantFrom(null, '2026-06-01T00:00:00+08:00') }, hostileDateTime),
+          to: fc.oneof({ weight: 2, arbitrary: fc.constantFrom(null, '2026-07-01T00:00:00+08:00') }, hostileDateTime),
+          username: fc.oneof(fc.constantFrom(null, 'demo-city', ''), nastyString, wrongType),
+          operation: fc.oneof(fc.constantFrom(null, 'login', 'advanceCase'), nastyString, wrongType),
+          target: fc.oneof(fc.constantFrom(null, '3717', '%', '_', '\\'), nastyString, wrongType),
+          outcome: fc.oneof(fc.constantFrom(null, 'ok', 'denied_role', 'OK', 'success'), wrongType),
+        },
+        { requiredKeys: [] },
+      ),
       wrongType,
     ),
   };
