@@ -29,6 +29,11 @@ export type SessionVerdict = { ok: true; touch: boolean } | { ok: false; reason:
 /** A wall screen runs unattended and read-only: it never times out for being idle. */
 const NEVER_IDLE: readonly Role[] = ['kiosk'];
 
+/** The idle limit a session of `role` has under `idleSeconds` (the server's setting); null: none. */
+export function idleLimitOf(role: Role, idleSeconds: number | null): number | null {
+  return NEVER_IDLE.includes(role) ? null : idleSeconds;
+}
+
 /** Activity is written at most this often per session, so that reads stay reads. */
 export const TOUCH_EVERY_MS = 60_000;
 

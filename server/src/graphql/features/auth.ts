@@ -1,8 +1,9 @@
 /** Signing in (in steps), renewing and ending a session, one's own password, and who am I. */
 import { changeOwnPassword, loadSecurityPolicy } from '../../accounts/service.js';
 import { continueSignIn, login, type LoginRefusal, type SignInProgress } from '../../auth/login.js';
-import { permissionsOf } from '../../auth/roles.js';
+import { permissionsOf, type Role } from '../../auth/roles.js';
 import { renewSession } from '../../auth/renew.js';
+import { idleLimitOf } from '../../auth/sessions.js';
 import { dataKeyOf } from '../../auth/viewer.js';
 import { revokeSession } from '../../db/queries/sessions.js';
 import { auditedMutation } from '../audited.js';
@@ -42,6 +43,8 @@ export const authTypeDefs = /* GraphQL */ `
     jurisdiction: ID!
     "What the role may do (for a screen to offer only that)."
     permissions: [String!]!
+    "Seconds without a request after which this account's session ends (a screen signs out then); null: never (the wall)."
+    idleSeconds: Int
   }
 
   "Where a sign-in stands."
@@ -78,6 +81,8 @@ export const authTypeDefs = /* GraphQL */ `
     enrolment: SecondFactorEnrolment
     "Shown once, right after a second factor was enrolled: each signs in once without the app."
     recoveryCodes: [String!]
+    "For step change_password: the rules the new password must meet (there is no token yet to ask passwordRules)."
+    passwordRules: PasswordRules
   }
 
   "The password rules in force, for a screen to show before one types."
@@ -154,6 +159,14 @@ async function signInSettings(ctx: GraphQLContext) {
 }
 
 export const authResolvers = {
+  User: {
+    idleSeconds: (user: { role: Role }, _: unknown, ctx: GraphQLContext) =>
+      idleLimitOf(user.role, ctx.auth.idleSeconds ?? null),
+  },
+  AuthPayload: {
+    passwordRules: async (payload: { step: string }, _: unknown, ctx: GraphQLContext) =>
+      payload.step === 'change_password' ? (await loadSecurityPolicy(ctx.db)).password : null,
+  },
   Query: {
     me: (_: unknown, __: unknown, ctx: GraphQLContext) =>
       ctx.viewer && {
