@@ -24,6 +24,8 @@ export interface TestApi {
   base: string;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   login(username: string, password?: string): Promise<string>;
+  /** The Express application (the jurisdiction matrix walks its routes). */
+  express: App['express'];
   /** The app's start-up warm-up (App.warmUp). */
   warmUp: App['warmUp'];
   stop(): Promise<void>;
@@ -64,6 +66,7 @@ export async function startTestApi(
     db,
     base,
     gql,
+    express: app.express,
     warmUp: () => app.warmUp(),
     async login(username, password = DEMO_PASSWORD) {
       const res = await gql<{ login: { token: string } }>(

@@ -1,11 +1,60 @@
 /**
  * Every account level × every list, count and aggregate: what comes back is exactly what
- * lies inside the account's jurisdiction, totals included, compared with plain SQL.
+ * lies inside the account's jurisdiction, totals included, compared with plain SQL. The cases
+ * cover every Query and Subscription field of the schema and every HTTP route of the app, read
+ * from them (test/jurisdiction/inventory.ts); the HTTP routes and subscriptions run in
+ * jurisdiction-http.spec.ts and jurisdiction-live.spec.ts.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eachDriver } from '../../test/databases.js';
 import { startTestApi, type TestApi } from '../../test/api.js';
+import { missing, stale, twice, unprobed } from '../../test/jurisdiction/coverage.js';
+import { ROUTE_CASES, ROUTE_EXEMPTIONS, ROUTE_PLACE_PARAMETERS } from '../../test/jurisdiction/http-cases.js';
+import { appRoutes, schemaFields } from '../../test/jurisdiction/inventory.js';
+import { prepareLevels, type Level, type LevelName } from '../../test/jurisdiction/levels.js';
+import { liveCases } from '../../test/jurisdiction/live-cases.js';
+import { QUERY_CASES, QUERY_EXEMPTIONS } from '../../test/jurisdiction/query-cases.js';
+import { eachCaseAndLevel } from '../../test/jurisdiction/run.js';
 import { decodeColumns } from '../feeds/columns.js';
+import { schema } from './schema.js';
+
+const FIELD_CASES = [
+  ...QUERY_CASES,
+  ...liveCases(() => {
+    throw new Error('the live cases run in jurisdiction-live.spec.ts');
+  }),
+];
+const FIELDS = schemaFields(schema);
+
+it('has a jurisdiction case or an exemption for every Query and Subscription field', () => {
+  expect(
+    missing(
+      FIELDS.map((f) => f.name),
+      FIELD_CASES,
+      QUERY_EXEMPTIONS,
+    ),
+  ).toEqual([]);
+});
+
+it('has no case or exemption for a field the schema no longer has, and none twice', () => {
+  expect(
+    stale(
+      FIELDS.map((f) => f.name),
+      FIELD_CASES,
+      QUERY_EXEMPTIONS,
+    ),
+  ).toEqual([]);
+  expect(twice(FIELD_CASES, QUERY_EXEMPTIONS)).toEqual([]);
+});
+
+it('points every place argument of every field (area, unit, parent, village, code, id) outside', () => {
+  const places = Object.fromEntries(FIELDS.map((f) => [f.name, f.placeArguments]));
+  expect(unprobed(places, FIELD_CASES)).toEqual([]);
+});
+
+it('points every place parameter of every route outside', () => {
+  expect(unprobed(ROUTE_PLACE_PARAMETERS, ROUTE_CASES)).toEqual([]);
+});
 
 const ACCOUNTS = [
   { username: 'demo-city', prefix: '3717' },
@@ -27,10 +76,21 @@ const LISTS = `{
 
 eachDriver('jurisdiction matrix', (driver) => {
   let api: TestApi;
+  let levels: Record<LevelName, Level>;
   beforeAll(async () => {
     api = await startTestApi(driver);
+    levels = await prepareLevels(api);
   });
   afterAll(() => api.stop());
+
+  it('has a jurisdiction case or an exemption for every HTTP route of the app, and none stale', () => {
+    const routes = appRoutes(api.express as never);
+    expect(missing(routes, ROUTE_CASES, ROUTE_EXEMPTIONS)).toEqual([]);
+    expect(stale(routes, ROUTE_CASES, ROUTE_EXEMPTIONS)).toEqual([]);
+    expect(twice(ROUTE_CASES, ROUTE_EXEMPTIONS)).toEqual([]);
+  });
+
+  eachCaseAndLevel(QUERY_CASES, () => ({ api, levels }));
 
   const count = async (sql: string, prefix: string, extra: unknown[] = []) =>
     (await api.db.query<{ n: number }>(sql, [`${prefix}%`, ...extra])).rows[0]!.n;

@@ -1,0 +1,168 @@
+/**
+ * The jurisdiction cases of every HTTP route beside GraphQL: feeds decoded, exports parsed,
+ * imports dry-run, health counted, each compared with SQL inside the level's prefix.
+ */
+import { expect } from 'vitest';
+import { decodeColumns, feedRows } from '../../src/feeds/columns.js';
+import { sqlColumn, sqlCount, type Exemption, type MatrixCase, type MatrixEnv, type Probe } from './cases.js';
+
+export const ROUTE_EXEMPTIONS: Exemption[] = [
+  { name: 'USE /graphql', reason: 'GraphQL: every Query and Subscription field has its own case' },
+  { name: 'GET /', reason: 'a text page saying the web app is not built' },
+  { name: 'GET /assets/{*path}', reason: 'the built web app: static files, no data', optional: true },
+  {
+    name: 'GET /^\\/(?!graphql|healthz|feeds|basemap|imports|exports|assets\\/).*/',
+    reason: 'the built web app: its page shell, no data',
+    optional: true,
+  },
+  ...['style.json', 'roads.geojson', 'units.json', 'boundaries/:file', 'vector/:z/:x/:file', 'tiles/:z/:x/:y'].map(
+    (path) => ({
+      name: `GET /basemap/${path}`,
+      reason: 'deliberately public basemap geography (roads, boundaries, names): the same for everyone',
+    }),
+  ),
+];
+
+const get = ({ api }: MatrixEnv, path: string, token: string) =>
+  fetch(`${api.base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+
+const FEEDS = {
+  cameras: 'SELECT id AS v FROM cameras WHERE grid_code LIKE $1 ORDER BY 1',
+  'risk-points': 'SELECT id AS v FROM risk_points WHERE grid_code LIKE $1 ORDER BY 1',
+  cases: 'SELECT code AS v FROM cases WHERE village_code LIKE $1 ORDER BY 1',
+};
+
+const feedIds = async (res: Response) => {
+  expect(res.status).toBe(200);
+  const rows = feedRows(decodeColumns(new Uint8Array(await res.arrayBuffer())));
+  return rows.map((r) => String(r.id).trim()).sort();
+};
+
+const bboxOf = (env: MatrixEnv) => env.level.outside.bbox.join(',');
+
+function feedCase(feed: keyof typeof FEEDS): MatrixCase {
+  return {
+    name: `GET /feeds/${feed}`,
+    probes: {
+      plain: async (env) => {
+        const ids = await feedIds(await get(env, `/feeds/${feed}?ids=1`, env.level.token));
+        expect(ids).toEqual(await sqlColumn(env.api, FEEDS[feed], env.level.prefix));
+      },
+      unit: async (env) => {
+        expect((await get(env, `/feeds/${feed}?unit=${env.level.outside.village}`, env.level.token)).status).toBe(404);
+      },
+      bbox: async (env) => {
+        expect(await feedIds(await get(env, `/feeds/${feed}?ids=1&bbox=${bboxOf(env)}`, env.level.token))).toEqual([]);
+      },
+    },
+  };
+}
+
+const EXPORTS = {
+  cameras: 'SELECT id AS v FROM cameras WHERE grid_code LIKE $1 ORDER BY 1',
+  risk_points: 'SELECT id AS v FROM risk_points WHERE grid_code LIKE $1 ORDER BY 1',
+  cases: 'SELECT code AS v FROM cases WHERE village_code LIKE $1 ORDER BY 1',
+  grids: 'SELECT code AS v FROM grids WHERE valid_to IS NULL AND code LIKE $1 ORDER BY 1',
+};
+
+/** The first column (id or code) of every row of an exported CSV. */
+async function csvKeys(res: Response): Promise<string[]> {
+  expect(res.status).toBe(200);
+  const lines = (await res.text())
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean);
+  return lines
+    .slice(1)
+    .map((l) => l.split(',')[0]!)
+    .sort();
+}
+
+const exportsCase: MatrixCase = {
+  name: 'GET /exports/:file',
+  probes: {
+    plain: async (env) => {
+      for (const [layer, sql] of Object.entries(EXPORTS)) {
+        const keys = await csvKeys(await get(env, `/exports/${layer}.csv`, env.level.token));
+        expect(keys, layer).toEqual(await sqlColumn(env.api, sql, env.level.prefix));
+      }
+      const geojson = (await (await get(env, '/exports/grids.geojson', env.level.token)).json()) as {
+        features: { properties: { code: string } }[];
+      };
+      expect(geojson.features.map((f) => f.properties.code).sort()).toEqual(
+        await sqlColumn(env.api, EXPORTS.grids, env.level.prefix),
+      );
+      const open311 = (await (await get(env, '/exports/cases.open311.json', env.level.token)).json()) as unknown[];
+      expect(open311.length).toBe(
+        await sqlCount(env.api, 'SELECT count(*)::int AS n FROM cases WHERE village_code LIKE $1', env.level.prefix),
+      );
+    },
+    unit: async (env) => {
+      for (const layer of Object.keys(EXPORTS)) {
+        const res = await get(env, `/exports/${layer}.csv?unit=${env.level.outside.village}`, env.level.token);
+        expect(res.status, layer).toBe(404);
+      }
+    },
+    bbox: async (env) => {
+      for (const layer of Object.keys(EXPORTS)) {
+        expect(await csvKeys(await get(env, `/exports/${layer}.csv?bbox=${bboxOf(env)}`, env.level.token))).toEqual([]);
+      }
+    },
+  },
+};
+
+/** Records of the outside village, as the city's administrator exports them. */
+const importOutside: Probe = async (env) => {
+  const { api, level } = env;
+  const file = await (
+    await get(env, `/exports/cameras.csv?unit=${level.outside.village}`, await api.login('demo-admin'))
+  ).arrayBuffer();
+  const res = await fetch(`${api.base}/imports?layer=cameras&crs=wgs84&dryRun=1&fileName=outside.csv`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', authorization: `Bearer ${level.adminToken}` },
+    body: new Blob([file]),
+  });
+  const report = (await res.json()) as { counts: Record<string, number>; rejected: { reason: string }[] };
+  expect(res.status).toBe(200);
+  expect(report.counts).toMatchObject({ inserted: 0, updated: 0 });
+  expect(report.rejected.length).toBe(report.counts.read);
+  expect(report.rejected.every((r) => r.reason.includes('outside your jurisdiction'))).toBe(true);
+};
+
+const healthCase: MatrixCase = {
+  name: 'GET /healthz',
+  probes: {
+    plain: async ({ api, level }) => {
+      const anonymous = (await (await fetch(`${api.base}/healthz`)).json()) as { data: unknown };
+      expect(anonymous.data).toEqual({ loaded: true, synthetic: true });
+      const res = await fetch(`${api.base}/healthz`, { headers: { authorization: `Bearer ${level.adminToken}` } });
+      const admin = (await res.json()) as { data: { counts: Record<string, number> } };
+      const n = (sql: string) => sqlCount(api, sql, level.prefix);
+      expect(admin.data.counts).toEqual({
+        adminUnits: await n('SELECT count(*)::int AS n FROM admin_units WHERE code LIKE $1'),
+        grids: await n('SELECT count(*)::int AS n FROM grids WHERE valid_to IS NULL AND code LIKE $1'),
+        cameras: await n('SELECT count(*)::int AS n FROM cameras WHERE grid_code LIKE $1'),
+        riskPoints: await n('SELECT count(*)::int AS n FROM risk_points WHERE grid_code LIKE $1'),
+        cases: await n('SELECT count(*)::int AS n FROM cases WHERE village_code LIKE $1'),
+        caseEvents: await n('SELECT count(*)::int AS n FROM case_events WHERE case_code LIKE $1'),
+      });
+    },
+  },
+};
+
+export const ROUTE_CASES: MatrixCase[] = [
+  feedCase('cameras'),
+  feedCase('risk-points'),
+  feedCase('cases'),
+  exportsCase,
+  { name: 'POST /imports', probes: { 'records outside': importOutside } },
+  healthCase,
+];
+
+/** The query parameters of each route that say where; each needs a probe pointing outside. */
+export const ROUTE_PLACE_PARAMETERS: Record<string, string[]> = {
+  'GET /feeds/cameras': ['unit', 'bbox'],
+  'GET /feeds/risk-points': ['unit', 'bbox'],
+  'GET /feeds/cases': ['unit', 'bbox'],
+  'GET /exports/:file': ['unit', 'bbox'],
+};
