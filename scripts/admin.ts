@@ -31,14 +31,12 @@ import {
 } from '../server/src/accounts/service.js';
 import { isRole, type Role } from '../server/src/auth/roles.js';
 import { readConfig } from '../server/src/config.js';
-import { DataDirLockedError, SERVER_LABEL } from '../server/src/db/data-dir-lock.js';
 import type { Database, Queryable } from '../server/src/db/database.js';
 import { insertAuditEntry } from '../server/src/db/queries/audit.js';
 import { migrate } from '../server/src/db/migrate.js';
 import { openDatabase } from '../server/src/db/open.js';
 import type { Result } from '../server/src/domain/result.js';
-
-class UsageError extends Error {}
+import { runCommand, UsageError } from './command.js';
 
 /** Reads a line from the terminal without showing it. */
 function askHidden(prompt: string): Promise<string> {
@@ -227,19 +225,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof UsageError) {
-    console.error(`usage: ${error.message}`);
-    process.exit(2);
-  }
-  if (error instanceof DataDirLockedError) {
-    const advice =
-      error.owner.label === SERVER_LABEL
-        ? 'While the server runs, administer accounts on its page /admin/accounts; for the first administrator, stop the server, run this again, then start it.'
-        : 'Wait for it to finish, then run this again.';
-    console.error(`refused: ${error.message}. ${advice}`);
-    process.exit(1);
-  }
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCommand(
+  main,
+  'While the server runs, administer accounts on its page /admin/accounts; for the first administrator, stop the server, run this again, then start it.',
+);

@@ -12,12 +12,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pruneAudit } from '../server/src/audit/retention.js';
 import { verifyAuditChain } from '../server/src/audit/verify.js';
-import { ConfigError, readConfig } from '../server/src/config.js';
-import { DataDirLockedError, SERVER_LABEL } from '../server/src/db/data-dir-lock.js';
+import { readConfig } from '../server/src/config.js';
 import { migrate } from '../server/src/db/migrate.js';
 import { openDatabase } from '../server/src/db/open.js';
-
-class UsageError extends Error {}
+import { runCommand, UsageError } from './command.js';
 
 async function main(): Promise<number> {
   const { positionals } = parseArgs({ allowPositionals: true, options: {} });
@@ -60,23 +58,7 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(`usage: ${error.message}`);
-      process.exit(2);
-    }
-    if (error instanceof DataDirLockedError) {
-      const advice =
-        error.owner.label === SERVER_LABEL
-          ? 'While the server runs, verify the chain on its page /admin/audit; it prunes the record once a day by itself.'
-          : 'Wait for it to finish, then run this again.';
-      console.error(`refused: ${error.message}. ${advice}`);
-      process.exit(1);
-    }
-    if (error instanceof ConfigError) console.error(`configuration error: ${error.message}`);
-    else console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
+runCommand(
+  main,
+  'While the server runs, verify the chain on its page /admin/audit; it prunes the record once a day by itself.',
 );

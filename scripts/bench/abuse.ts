@@ -10,10 +10,10 @@
  * demo (`npm run seed -- --scale city` with DATABASE_URL).
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
+import { startServerProcess } from '../../server/test/server-process.js';
+import { demoToken } from './demo-token.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,48 +31,26 @@ const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const workers = Number(values.workers);
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 // The server runs in its own process, as deployed: the load generator's own work (parsing a
 // 2.5 MB feed per request) must not share the server's event loop and inflate its latency.
-const port = await freePort();
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    NODE_ENV: 'development',
-    DEMO_SCALE: 'none',
-    DATABASE_URL: values['database-url'] ?? '',
-    DATA_DIR: values['data-dir'] ?? process.env.DATA_DIR ?? './data',
-    JWT_SECRET: 'abuse-benchmark-secret-abuse-benchmark',
+const databaseUrl = values['database-url'];
+const server = await startServerProcess(databaseUrl ? 'server' : 'embedded', {
+  data: {
+    env: {
+      ...process.env,
+      DEMO_SCALE: 'none',
+      DATABASE_URL: databaseUrl ?? '',
+      DATA_DIR: values['data-dir'] ?? process.env.DATA_DIR ?? './data',
+    },
+    pgDir: null,
+    remove: async () => {},
   },
-  stdio: ['ignore', 'pipe', 'inherit'],
+  env: { JWT_SECRET: 'abuse-benchmark-secret-abuse-benchmark' },
+  // Measured once the feeds the wall asks for are built, as a center's server is after start.
+  readyLine: /^warm-up: /m,
 });
-await new Promise<void>((resolve, reject) => {
-  let output = '';
-  server.stdout!.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-    if (/^warm-up: /m.test(output)) resolve();
-  });
-  server.once('exit', (code) => reject(new Error(`the server exited (${code}) before it was ready:\n${output}`)));
-});
-const base = `http://127.0.0.1:${port}`;
-
-async function token(username: string): Promise<string> {
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: `mutation { login(username: "${username}", password: "demo") { token } }` }),
-  });
-  return ((await res.json()) as { data: { login: { token: string } } }).data.login.token;
-}
+const base = server.base;
+const token = (username: string) => demoToken(base, username);
 const city = await token('demo-city');
 const wall = await token('demo-wall');
 const headers = { 'content-type': 'application/json', authorization: `Bearer ${city}` };
@@ -148,11 +126,11 @@ async function run(label: string, withAbuse: boolean): Promise<void> {
 }
 
 console.log(
-  `driver ${values['database-url'] ? 'server' : 'embedded'}; ${connections} connections, ${workers} load thread(s), ${seconds} s each; node ${process.version}`,
+  `driver ${databaseUrl ? 'server' : 'embedded'}; ${connections} connections, ${workers} load thread(s), ${seconds} s each; node ${process.version}`,
 );
 await run('normal traffic alone', false);
 await run('beside two abusive sockets', true);
 // autocannon stops counting at the deadline; let the requests still in flight finish.
 await new Promise((r) => setTimeout(r, 2000));
-server.kill('SIGTERM');
-await new Promise((resolve) => server.once('exit', resolve));
+server.child.kill('SIGTERM');
+await server.exitWithin(15_000);

@@ -16,6 +16,7 @@ import { createApp } from '../../server/src/app.js';
 import { ensureDemoAccounts } from '../../server/src/auth/demo-accounts.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { openDatabase } from '../../server/src/db/open.js';
+import { demoToken } from './demo-token.js';
 
 const { values } = parseArgs({
   options: {
@@ -40,14 +41,7 @@ const app = await createApp(db, { auth: { secret: new Uint8Array(32).fill(3), to
 await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-async function token(username: string): Promise<string> {
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: `mutation { login(username: "${username}", password: "demo") { token } }` }),
-  });
-  return ((await res.json()) as { data: { login: { token: string } } }).data.login.token;
-}
+const token = (username: string) => demoToken(base, username);
 const cityToken = await token('demo-city');
 const countyToken = await token('demo-county');
 

@@ -77,43 +77,26 @@ eachDriver('a production start on an empty database', (driver) => {
     }
 
     // One process per embedded data directory: the commands run while the server is stopped.
-    const args = ['create', '--username', 'it-sysadmin', '--role', 'sysadmin', '--jurisdiction', '371700000000'];
-    const beforeMap = await admin(data, [...args, '--password-stdin'], 'Heze-Center-2026!\n');
+    const args = [
+      'create',
+      '--username',
+      'it-sysadmin',
+      '--role',
+      'sysadmin',
+      '--jurisdiction',
+      '371700000000',
+      '--password-stdin',
+    ];
+    const beforeMap = await admin(data, args, 'Heze-Center-2026!\n');
     expect(beforeMap.code).toBe(1);
     expect(beforeMap.output).toMatch(/load the city's map first/);
     // The center's map: here the tiny synthetic city stands in for the data set it is given.
     expect((await command(data, 'scripts/seed.ts', ['--scale', 'tiny'])).code).toBe(0);
 
-    const weak = await admin(
-      data,
-      [
-        'create',
-        '--username',
-        'it-sysadmin',
-        '--role',
-        'sysadmin',
-        '--jurisdiction',
-        '371700000000',
-        '--password-stdin',
-      ],
-      'short\n',
-    );
+    const weak = await admin(data, args, 'short\n');
     expect(weak.code).toBe(1);
     expect(weak.output).toMatch(/refused: password/);
-    const created = await admin(
-      data,
-      [
-        'create',
-        '--username',
-        'it-sysadmin',
-        '--role',
-        'sysadmin',
-        '--jurisdiction',
-        '371700000000',
-        '--password-stdin',
-      ],
-      'Heze-Center-2026!\n',
-    );
+    const created = await admin(data, args, 'Heze-Center-2026!\n');
     expect(created.output).toMatch(/it-sysadmin/);
     expect(created.code).toBe(0);
 

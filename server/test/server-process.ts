@@ -80,6 +80,8 @@ export interface StartOptions {
   data?: ServerData;
   /** Extra environment, e.g. NODE_ENV=production. */
   env?: NodeJS.ProcessEnv;
+  /** The line that says the server is ready (by default its `ready: ` line). */
+  readyLine?: RegExp;
 }
 
 /** Starts the server on its own port and data, and resolves once it says it is ready. */
@@ -119,7 +121,8 @@ export async function startServerProcess(driver: Driver, options: StartOptions =
     },
   };
   const deadline = Date.now() + 120_000;
-  while (!/^ready: /m.test(output)) {
+  const readyLine = options.readyLine ?? /^ready: /m;
+  while (!readyLine.test(output)) {
     if (!running() || Date.now() > deadline) {
       await server.cleanup();
       throw new Error(`the server did not start:\n${output}`);

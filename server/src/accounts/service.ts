@@ -84,17 +84,20 @@ function inside(actor: Actor, code: string): boolean {
 }
 
 /**
- * The account an administrator may change: inside their jurisdiction (else not found, as for
- * any record outside it), not an administrator account (those are the command line's), not
- * their own for what would lock them out.
+ * The account an administrator holding `permission` may change: inside their jurisdiction (else
+ * not found, as for any record outside it), not an administrator account (those are the command
+ * line's), not their own for what would lock them out.
  */
 async function target(
   tx: Queryable,
   actor: Actor,
+  permission: Permission,
   username: string,
   now: Date,
   options: { notSelf?: string } = {},
 ): Promise<Result<AccountRow, AccountError>> {
+  const allowed = require(actor, permission);
+  if (!allowed.ok) return allowed;
   const account = await findAccount(tx, username, now);
   if (!account) return err({ kind: 'not_found', message: `account ${username} not found` });
   if (!inside(actor, account.jurisdiction_code)) {
@@ -248,9 +251,7 @@ export async function updateAccount(
   input: { username: string; displayName?: string | null; jurisdiction?: string | null },
   now: Date,
 ): Promise<Result<Changed<AccountRow>, AccountError>> {
-  const allowed = require(actor, 'manage_accounts');
-  if (!allowed.ok) return allowed;
-  const account = await target(tx, actor, input.username, now);
+  const account = await target(tx, actor, 'manage_accounts', input.username, now);
   if (!account.ok) return account;
   const displayName = checkDisplayName(input.displayName ?? account.value.display_name);
   if (!displayName.ok) return displayName;
@@ -273,9 +274,7 @@ export async function setAccountEnabled(
   enabled: boolean,
   now: Date,
 ): Promise<Result<Changed<AccountRow>, AccountError>> {
-  const allowed = require(actor, 'manage_accounts');
-  if (!allowed.ok) return allowed;
-  const account = await target(tx, actor, username, now, enabled ? {} : { notSelf: 'disable' });
+  const account = await target(tx, actor, 'manage_accounts', username, now, enabled ? {} : { notSelf: 'disable' });
   if (!account.ok) return account;
   await updateAccountDisabled(tx, username, !enabled);
   const ended = enabled ? null : await endSessions(tx, username, 'disabled', now);
@@ -289,9 +288,7 @@ export async function resetPassword(
   username: string,
   now: Date,
 ): Promise<Result<Changed<{ account: AccountRow; temporaryPassword: string }>, AccountError>> {
-  const allowed = require(actor, 'manage_accounts');
-  if (!allowed.ok) return allowed;
-  const account = await target(tx, actor, username, now, { notSelf: 'reset the password of' });
+  const account = await target(tx, actor, 'manage_accounts', username, now, { notSelf: 'reset the password of' });
   if (!account.ok) return account;
   const user = (await findUser(tx, username, true))!;
   const temporary = temporaryPassword();
@@ -318,7 +315,7 @@ export async function grantRole(
       message: `the administrator roles (${ADMINISTRATOR_ROLES.join(', ')}) are given on the server: npm run admin`,
     });
   }
-  const account = await target(tx, actor, username, now, { notSelf: 'change the role of' });
+  const account = await target(tx, actor, 'manage_security', username, now, { notSelf: 'change the role of' });
   if (!account.ok) return account;
   await updateAccountRole(tx, username, role);
   const ended = account.value.role !== role ? await endSessions(tx, username, 'account_changed', now) : null;
@@ -331,9 +328,7 @@ export async function unlock(
   username: string,
   now: Date,
 ): Promise<Result<AccountRow, AccountError>> {
-  const allowed = require(actor, 'manage_security');
-  if (!allowed.ok) return allowed;
-  const account = await target(tx, actor, username, now);
+  const account = await target(tx, actor, 'manage_security', username, now);
   if (!account.ok) return account;
   await unlockAccount(tx, username);
   return ok((await findAccount(tx, username, now))!);
@@ -346,9 +341,7 @@ export async function resetSecondFactor(
   username: string,
   now: Date,
 ): Promise<Result<Changed<AccountRow>, AccountError>> {
-  const allowed = require(actor, 'manage_security');
-  if (!allowed.ok) return allowed;
-  const account = await target(tx, actor, username, now, { notSelf: 'reset the second factor of' });
+  const account = await target(tx, actor, 'manage_security', username, now, { notSelf: 'reset the second factor of' });
   if (!account.ok) return account;
   await disableTotp(tx, username);
   const ended = await endSessions(tx, username, 'admin', now);
@@ -362,9 +355,7 @@ export async function endAccountSessions(
   username: string,
   now: Date,
 ): Promise<Result<Changed<AccountRow>, AccountError>> {
-  const allowed = require(actor, 'manage_security');
-  if (!allowed.ok) return allowed;
-  const account = await target(tx, actor, username, now);
+  const account = await target(tx, actor, 'manage_security', username, now);
   if (!account.ok) return account;
   const ended = await endSessions(tx, username, 'admin', now);
   return ok({ value: (await findAccount(tx, username, now))!, ended });

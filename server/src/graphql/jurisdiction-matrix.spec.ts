@@ -5,16 +5,14 @@
  * from them (test/jurisdiction/inventory.ts); the HTTP routes and subscriptions run in
  * jurisdiction-http.spec.ts and jurisdiction-live.spec.ts.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { eachDriver } from '../../test/databases.js';
-import { startTestApi, type TestApi } from '../../test/api.js';
 import { missing, stale, twice, unprobed } from '../../test/jurisdiction/coverage.js';
 import { ROUTE_CASES, ROUTE_EXEMPTIONS, ROUTE_PLACE_PARAMETERS } from '../../test/jurisdiction/http-cases.js';
 import { appRoutes, schemaFields } from '../../test/jurisdiction/inventory.js';
-import { prepareLevels, type Level, type LevelName } from '../../test/jurisdiction/levels.js';
 import { liveCases } from '../../test/jurisdiction/live-cases.js';
 import { QUERY_CASES, QUERY_EXEMPTIONS } from '../../test/jurisdiction/query-cases.js';
-import { eachCaseAndLevel } from '../../test/jurisdiction/run.js';
+import { eachCaseAndLevel, matrixSuite } from '../../test/jurisdiction/run.js';
 import { decodeColumns } from '../feeds/columns.js';
 import { schema } from './schema.js';
 
@@ -75,31 +73,25 @@ const LISTS = `{
 }`;
 
 eachDriver('jurisdiction matrix', (driver) => {
-  let api: TestApi;
-  let levels: Record<LevelName, Level>;
-  beforeAll(async () => {
-    api = await startTestApi(driver);
-    levels = await prepareLevels(api);
-  });
-  afterAll(() => api.stop());
+  const suite = matrixSuite(driver);
 
   it('has a jurisdiction case or an exemption for every HTTP route of the app, and none stale', () => {
-    const routes = appRoutes(api.express as never);
+    const routes = appRoutes(suite.api.express as never);
     expect(missing(routes, ROUTE_CASES, ROUTE_EXEMPTIONS)).toEqual([]);
     expect(stale(routes, ROUTE_CASES, ROUTE_EXEMPTIONS)).toEqual([]);
     expect(twice(ROUTE_CASES, ROUTE_EXEMPTIONS)).toEqual([]);
   });
 
-  eachCaseAndLevel(QUERY_CASES, () => ({ api, levels }));
+  eachCaseAndLevel(QUERY_CASES, suite);
 
   const count = async (sql: string, prefix: string, extra: unknown[] = []) =>
-    (await api.db.query<{ n: number }>(sql, [`${prefix}%`, ...extra])).rows[0]!.n;
+    (await suite.api.db.query<{ n: number }>(sql, [`${prefix}%`, ...extra])).rows[0]!.n;
 
   it.each(ACCOUNTS)(
     '$username sees exactly its own territory in every list and total',
     async ({ username, prefix }) => {
-      const token = await api.login(username);
-      const res = await api.gql(LISTS, {}, token);
+      const token = await suite.api.login(username);
+      const res = await suite.api.gql(LISTS, {}, token);
       expect(res.errors).toBeUndefined();
       const d = res.data;
       expect(d.cases.totalCount).toBe(
@@ -133,7 +125,7 @@ eachDriver('jurisdiction matrix', (driver) => {
         ['cases', total],
         ['risk-points', d.riskPoints.totalCount],
       ] as const) {
-        const res = await fetch(`${api.base}/feeds/${feed}`, { headers: { authorization: `Bearer ${token}` } });
+        const res = await fetch(`${suite.api.base}/feeds/${feed}`, { headers: { authorization: `Bearer ${token}` } });
         expect(decodeColumns(new Uint8Array(await res.arrayBuffer())).header.rows, feed).toBe(expected);
       }
       for (const unit of d.adminUnits) expect(unit.code.startsWith(prefix), unit.code).toBe(true);
@@ -144,8 +136,12 @@ eachDriver('jurisdiction matrix', (driver) => {
   );
 
   it.each(ACCOUNTS)('$username counts only its own territory in layerCounts', async ({ username, prefix }) => {
-    const token = await api.login(username);
-    const res = await api.gql('{ layerCounts { adminUnits grids cameras riskPoints cases caseEvents } }', {}, token);
+    const token = await suite.api.login(username);
+    const res = await suite.api.gql(
+      '{ layerCounts { adminUnits grids cameras riskPoints cases caseEvents } }',
+      {},
+      token,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.layerCounts).toEqual({
       adminUnits: await count('SELECT count(*)::int AS n FROM admin_units WHERE code LIKE $1', prefix),
@@ -158,7 +154,7 @@ eachDriver('jurisdiction matrix', (driver) => {
   });
 
   it('tells an anonymous health check whether the data is there, and no counts', async () => {
-    const res = await fetch(`${api.base}/healthz`);
+    const res = await fetch(`${suite.api.base}/healthz`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { status: string; data: Record<string, unknown> };
     expect(body.status).toBe('ok');
@@ -168,12 +164,12 @@ eachDriver('jurisdiction matrix', (driver) => {
   it.each(ACCOUNTS.filter((a) => a.prefix !== '3717'))(
     '$username cannot read a unit just outside its territory',
     async ({ username, prefix }) => {
-      const token = await api.login(username);
-      const { rows } = await api.db.query<{ code: string }>(
+      const token = await suite.api.login(username);
+      const { rows } = await suite.api.db.query<{ code: string }>(
         'SELECT code FROM admin_units WHERE code NOT LIKE $1 ORDER BY code LIMIT 1',
         [`${prefix}%`],
       );
-      const res = await api.gql('query ($u: ID!) { adminUnit(code: $u) { code } }', { u: rows[0]!.code }, token);
+      const res = await suite.api.gql('query ($u: ID!) { adminUnit(code: $u) { code } }', { u: rows[0]!.code }, token);
       expect(res.data).toEqual({ adminUnit: null });
     },
   );
@@ -181,11 +177,11 @@ eachDriver('jurisdiction matrix', (driver) => {
   // The tiny city has cases and grids in one township only: a village account is the level
   // with such objects just outside it.
   it('demo-village cannot read a case or grid of the neighbouring village', async () => {
-    const token = await api.login('demo-village');
-    const outside = async (sql: string) => (await api.db.query<{ c: string }>(sql)).rows[0]!.c;
+    const token = await suite.api.login('demo-village');
+    const outside = async (sql: string) => (await suite.api.db.query<{ c: string }>(sql)).rows[0]!.c;
     const caseCode = await outside(`SELECT code AS c FROM cases WHERE village_code <> '371702005001' LIMIT 1`);
     const gridCode = await outside(`SELECT code AS c FROM grids WHERE village_code <> '371702005001' LIMIT 1`);
-    const res = await api.gql(
+    const res = await suite.api.gql(
       'query ($c: ID!, $g: ID!) { case(code: $c) { code } grid(code: $g) { code } }',
       { c: caseCode, g: gridCode },
       token,
