@@ -86,9 +86,9 @@ function metres(a: [number, number], b: [number, number]): number {
 
 async function logIn(page: Page, username: string) {
   await page.goto(`${server.base}/admin/import`);
-  await page.fill('[data-testid=login-form] input[autocomplete=username]', username);
-  await page.fill('[data-testid=login-form] input[type=password]', 'demo');
-  await page.click('[data-testid=login-form] button[type=submit]');
+  await page.fill('[data-testid=sign-in-password] input[name=username]', username);
+  await page.fill('[data-testid=sign-in-password] input[name=password]', 'demo');
+  await page.click('[data-testid=sign-in-password] button[type=submit]');
 }
 
 async function choose(page: Page, name: string, bytes: Buffer) {

@@ -79,9 +79,9 @@ describe('the review screen at 1366 × 768, as the city leader', () => {
     await page.clock.setFixedTime(TEST_NOW);
     watch = watchPage(page, server.base);
     await page.goto(`${server.base}/review`);
-    await page.fill('[data-testid=login-form] input[autocomplete=username]', 'demo-city');
-    await page.fill('[data-testid=login-form] input[type=password]', 'demo');
-    await page.click('[data-testid=login-form] button[type=submit]');
+    await page.fill('[data-testid=sign-in-password] input[name=username]', 'demo-city');
+    await page.fill('[data-testid=sign-in-password] input[name=password]', 'demo');
+    await page.click('[data-testid=sign-in-password] button[type=submit]');
     await page.waitForSelector('[data-testid=score-card]', { timeout: 60_000 });
     await page.waitForSelector('[data-testid=review-map][data-map-state=ready][data-frames]', {
       timeout: READY_TIMEOUT_MS,

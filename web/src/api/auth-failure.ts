@@ -7,7 +7,18 @@ import { ApiError } from './errors.js';
 
 type Translate = (key: string, values?: Record<string, unknown>) => string;
 
-const REASONS = new Set(['credentials', 'disabled', 'expired', 'refused']);
+const REASONS = new Set([
+  'credentials',
+  'disabled',
+  'expired',
+  'refused',
+  'code',
+  'challenge',
+  'no_role',
+  'idle',
+  'revoked',
+  'account_changed',
+]);
 
 export function authFailureText(error: unknown, t: Translate, now: Date = new Date()): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);

@@ -132,4 +132,17 @@ describe('Session', () => {
     clock = new Date('2026-06-30T02:00:00Z');
     await expect(session.getToken()).rejects.toMatchObject({ kind: 'unauthenticated' });
   });
+
+  it("reads a signed-in person's current token each time, never logs in itself, and refuses once signed out", async () => {
+    const { calls, login } = fakeLogin();
+    let current: string | null = 'first';
+    const session = new Session({ kind: 'signed-in', token: () => current }, login);
+    expect(session.renewable).toBe(false);
+    expect(await session.getToken()).toBe('first');
+    current = 'renewed';
+    expect(await session.getToken()).toBe('renewed');
+    current = null;
+    await expect(session.getToken()).rejects.toMatchObject({ kind: 'unauthenticated', details: { reason: 'ended' } });
+    expect(calls).toEqual([]);
+  });
 });

@@ -11,7 +11,15 @@
  */
 import { ApiError } from './errors.js';
 
-export type Credentials = { kind: 'token'; token: string } | { kind: 'account'; username: string; password: string };
+/**
+ * - `token`: a token issued elsewhere; `account`: a kiosk account the screen signs in as by itself;
+ * - `signed-in`: the person signed in through /signin (the account session renews the token and
+ *   signs out when idle; the screen only reads the current token).
+ */
+export type Credentials =
+  | { kind: 'token'; token: string }
+  | { kind: 'account'; username: string; password: string }
+  | { kind: 'signed-in'; token: () => string | null };
 
 export interface KioskSettings {
   kioskUser?: string | undefined;
@@ -96,6 +104,11 @@ export class Session {
   }
 
   async getToken(): Promise<string> {
+    if (this.credentials.kind === 'signed-in') {
+      const token = this.credentials.token();
+      if (!token) throw new ApiError('unauthenticated', 'not signed in', undefined, { reason: 'ended' });
+      return token;
+    }
     if (this.credentials.kind === 'token') {
       if (!this.token || (this.expiresAt && this.expiresAt <= this.now())) {
         throw new ApiError('unauthenticated', 'the token has expired', undefined, { reason: 'expired' });

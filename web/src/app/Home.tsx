@@ -32,6 +32,7 @@ export function Home() {
         <Link to="/wall?kiosk=demo-wall">{t('app.wall')}</Link>
         <Link to="/review">{t('app.review')}</Link>
         <Link to="/plan">{t('app.plan')}</Link>
+        <Link to="/signin">{t('app.signIn')}</Link>
       </nav>
     </main>
   );

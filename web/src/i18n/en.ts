@@ -1,4 +1,6 @@
 import type { zh } from './zh.js';
+import { accountEn } from './account.js';
+import { adminEn } from './admin.js';
 import { planEn } from './plan.js';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
@@ -14,6 +16,7 @@ export const en: Texts<typeof zh> = {
     comingSoon: 'This page comes in a later release.',
     back: 'Back to the start page',
     notFound: 'There is no such page.',
+    signIn: 'Administrator sign-in',
     switchLanguage: '中文',
     synthetic: 'Demo data: division names and codes are real; geometry and records are synthetic',
   },
@@ -40,6 +43,12 @@ export const en: Texts<typeof zh> = {
       expired: 'the token has expired',
       refused: 'the token was refused',
       network: 'the server cannot be reached',
+      code: 'wrong or already used code: wait for the next one',
+      challenge: 'this sign-in timed out: start again',
+      no_role: 'the account has no role yet: ask the security administrator',
+      idle: 'the session ended after a period without activity',
+      revoked: 'the session was ended',
+      account_changed: 'the account was changed: sign in again',
     },
     title: 'Wall screen login',
     username: 'Account',
@@ -227,7 +236,6 @@ export const en: Texts<typeof zh> = {
   review: {
     title: 'Leaders’ review',
     subtitle: 'Stability index · hot spot analysis',
-    login: 'Review login',
     unit: 'Unit',
     periodKind: 'Period',
     period: 'Issue',
@@ -269,6 +277,8 @@ export const en: Texts<typeof zh> = {
     periodB: 'Compared',
   },
   plan: planEn,
+  account: accountEn,
+  admin: adminEn,
   imports: {
     title: 'Data import',
     subtitle:

@@ -1,4 +1,6 @@
 /** Chinese (default) texts. en.ts must have exactly the same keys (a spec checks). */
+import { accountZh } from './account.js';
+import { adminZh } from './admin.js';
 import { planZh } from './plan.js';
 export const zh = {
   app: {
@@ -10,6 +12,7 @@ export const zh = {
     comingSoon: '该页面将在后续版本提供。',
     back: '返回首页',
     notFound: '没有这个页面。',
+    signIn: '系统管理登录',
     switchLanguage: 'English',
     synthetic: '演示数据：行政区划名称与代码真实，几何图形与业务数据为合成数据',
   },
@@ -41,6 +44,12 @@ export const zh = {
       expired: '登录令牌已过期',
       refused: '登录令牌无效或已失效',
       network: '无法连接服务器',
+      code: '验证码错误或已使用，请等待下一个验证码',
+      challenge: '本次登录已超时，请重新开始',
+      no_role: '账号尚未授予角色，请联系安全管理员',
+      idle: '长时间未操作，登录已失效',
+      revoked: '登录已被终止',
+      account_changed: '账号已被调整，请重新登录',
     },
   },
   kpi: {
@@ -222,7 +231,6 @@ export const zh = {
   review: {
     title: '领导研判',
     subtitle: '平安稳定指数 · 冷热点分析',
-    login: '领导研判登录',
     unit: '单位',
     periodKind: '周期',
     period: '期次',
@@ -264,6 +272,8 @@ export const zh = {
     periodB: '对比期',
   },
   plan: planZh,
+  account: accountZh,
+  admin: adminZh,
   imports: {
     title: '数据导入',
     subtitle: '导入摄像机、风险点位、案件和网格数据：先检查，再正式导入；每次导入都可回滚。',

@@ -7,9 +7,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/errors.js';
-import type { Credentials } from '../api/session.js';
-import { LoginGate } from '../wall/LoginGate.js';
-import { WallApi } from '../wall/api.js';
+import { accountSession } from '../account/current.js';
+import { SignedInScreen } from '../account/SignedInScreen.js';
+import type { WallApi } from '../wall/api.js';
 import { CRS, IMPORTS, LAYERS, ROLLBACK, upload, type DataImport, type Report, type UploadForm } from './import-api.js';
 import { ImportHistory } from './ImportHistory.js';
 import { ImportReport } from './ImportReport.js';
@@ -221,9 +221,7 @@ function Importer({ api, onLogout }: { api: WallApi; onLogout: () => void }) {
 }
 
 export function ImportPage() {
-  const { t } = useTranslation();
-  const [api, setApi] = useState<WallApi | null>(null);
-  if (!api)
-    return <LoginGate title={t('imports.title')} reason={null} onLogin={(c: Credentials) => setApi(new WallApi(c))} />;
-  return <Importer api={api} onLogout={() => setApi(null)} />;
+  return (
+    <SignedInScreen>{(api) => <Importer api={api} onLogout={() => void accountSession.signOut()} />}</SignedInScreen>
+  );
 }

@@ -1,9 +1,12 @@
-/** /review: leaders log in (form, or ?token= / ?kiosk= as on the wall) and review the stability index. */
+/**
+ * /review: the stability index for leaders. A leader signs in through /signin; a screen given
+ * `?token=` or `?kiosk=` (a review shown on a wall) uses those credentials instead, as the wall
+ * does, and falls back to signing in when they are refused.
+ */
 import { useCallback, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { endRefusedSession, SignedInScreen } from '../account/SignedInScreen.js';
 import { credentialsFromSearch, searchWithoutToken, type Credentials } from '../api/session.js';
 import { WallApi } from '../wall/api.js';
-import { LoginGate } from '../wall/LoginGate.js';
 import { Review } from './Review.js';
 import '../wall/wall.css';
 import './review.css';
@@ -17,27 +20,9 @@ function initialCredentials(): Credentials | null {
 }
 
 export function ReviewPage() {
-  const { t } = useTranslation();
   const [credentials, setCredentials] = useState<Credentials | null>(initialCredentials);
-  const [refused, setRefused] = useState<string | null>(null);
   const api = useMemo(() => (credentials ? new WallApi(credentials) : null), [credentials]);
-  const onAuthFailed = useCallback((reason: string) => {
-    setRefused(reason);
-    setCredentials(null);
-  }, []);
-  if (!api) {
-    return (
-      <div className="review-login" aria-label={t('review.login')}>
-        <LoginGate
-          title={t('review.title')}
-          reason={refused}
-          onLogin={(c) => {
-            setRefused(null);
-            setCredentials(c);
-          }}
-        />
-      </div>
-    );
-  }
-  return <Review api={api} onAuthFailed={onAuthFailed} />;
+  const onRefused = useCallback(() => setCredentials(null), []);
+  if (api) return <Review api={api} onAuthFailed={onRefused} />;
+  return <SignedInScreen>{(signedIn) => <Review api={signedIn} onAuthFailed={endRefusedSession} />}</SignedInScreen>;
 }

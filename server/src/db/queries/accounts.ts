@@ -7,6 +7,8 @@ export interface AccountRow {
   display_name: string;
   role: string | null;
   jurisdiction_code: string;
+  /** The jurisdiction unit's name; null if the unit is not loaded (a code created before the map). */
+  jurisdiction_name: string | null;
   disabled: boolean;
   failed_logins: number;
   locked_until: Date | null;
@@ -23,7 +25,8 @@ const ACCOUNT_SELECT = `SELECT u.username, u.display_name, u.role, u.jurisdictio
     u.locked_until, u.created_at, u.created_by, u.password_changed_at, u.must_change_password, u.last_sign_in_at,
     u.totp_secret IS NOT NULL AS two_factor,
     (SELECT count(*)::int FROM sessions s WHERE s.username = u.username AND s.revoked_at IS NULL AND s.expires_at > $2)
-      AS open_sessions
+      AS open_sessions,
+    (SELECT a.name FROM admin_units a WHERE a.code = u.jurisdiction_code) AS jurisdiction_name
   FROM users u`;
 
 /** Accounts whose jurisdiction lies inside `prefix`, by username; `search` matches username or name. */

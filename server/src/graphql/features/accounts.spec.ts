@@ -11,7 +11,7 @@ import { startTestApi, TEST_NOW, type TestApi } from '../../../test/api.js';
 import { enrolledSecret, signInWithSecondFactor, TestClock } from '../../../test/sign-in.js';
 
 const CREATE = `mutation ($i: NewAccountInput!) {
-  createAccount(input: $i) { temporaryPassword account { username role state jurisdiction mustChangePassword createdBy } }
+  createAccount(input: $i) { temporaryPassword account { username role state jurisdiction jurisdictionName mustChangePassword createdBy } }
 }`;
 const GRANT = 'mutation ($u: ID!, $r: Role) { grantRole(username: $u, role: $r) { username role state } }';
 const DISABLE = 'mutation ($u: ID!) { disableAccount(username: $u) { state openSessions } }';
@@ -47,6 +47,8 @@ eachDriver('account administration', (driver) => {
       role: null,
       state: 'awaiting_role',
       mustChangePassword: true,
+      jurisdiction: '371702005001',
+      jurisdictionName: '赵楼社区',
     });
     expect(account.createdBy).toBe('demo-sysadmin');
     // Until a role is granted, the right password only learns that it has none.

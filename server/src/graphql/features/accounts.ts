@@ -47,6 +47,8 @@ export const accountsTypeDefs = /* GraphQL */ `
     role: Role
     "The admin unit (12-digit code) the account sees and acts in."
     jurisdiction: ID!
+    "The jurisdiction unit's name (null when that unit is not in the loaded map)."
+    jurisdictionName: String
     state: AccountState!
     lockedUntil: DateTime
     createdAt: DateTime!
@@ -137,6 +139,7 @@ function toAccount(row: AccountRow, now: Date) {
     displayName: row.display_name,
     role: row.role,
     jurisdiction: row.jurisdiction_code,
+    jurisdictionName: row.jurisdiction_name,
     state: row.disabled ? 'disabled' : locked ? 'locked' : row.role === null ? 'awaiting_role' : 'active',
     lockedUntil: locked ? row.locked_until : null,
     createdAt: row.created_at,

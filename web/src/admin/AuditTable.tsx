@@ -1,0 +1,47 @@
+/** A page of audit entries, newest first. */
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_TIME_ZONE, formatClock, dayKey } from '../time/zone.js';
+import type { AuditEntry } from './audit-api.js';
+
+export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  const { t } = useTranslation();
+  if (entries.length === 0) return <p className="empty">{t('admin.audit.none')}</p>;
+  return (
+    <table className="admin-table audit-table" data-testid="audit-table">
+      <thead>
+        <tr>
+          <th>{t('admin.audit.at')}</th>
+          <th>{t('admin.audit.username')}</th>
+          <th>{t('admin.audit.operation')}</th>
+          <th>{t('admin.audit.target')}</th>
+          <th>{t('admin.audit.outcome')}</th>
+          <th>{t('admin.audit.detail')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => {
+          const at = new Date(e.at);
+          const outcome = e.outcome ?? (e.success ? 'ok' : 'error');
+          return (
+            <tr key={e.id} data-id={e.id} data-outcome={outcome}>
+              <td className="mono">
+                {dayKey(at, DEFAULT_TIME_ZONE)} {formatClock(at, DEFAULT_TIME_ZONE)}
+              </td>
+              <td className="mono">{e.username ?? '—'}</td>
+              <td className="mono">{e.operation}</td>
+              <td className="mono ellipsis" title={e.target ?? ''}>
+                {e.target ?? '—'}
+              </td>
+              <td>
+                <span className={`outcome ${outcome === 'ok' ? 'ok' : 'bad'}`}>{t(`admin.outcomes.${outcome}`)}</span>
+              </td>
+              <td className="ellipsis" title={e.detail ?? ''}>
+                {e.detail ?? ''}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
