@@ -58,7 +58,8 @@ async function oneRun(run: number): Promise<void> {
     process.kill(-child.pid!, 'SIGTERM');
     await new Promise((r) => child.once('exit', r));
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    // The server may still be closing its files when npm has exited.
+    await rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
   }
 }
 

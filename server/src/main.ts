@@ -1,5 +1,6 @@
 /** Wiring only: configuration, database, migrations, first-start demo data, HTTP. */
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startAuditRetention } from './audit/retention.js';
 import { DEMO_PASSWORD, prepareAccounts } from './auth/demo-accounts.js';
@@ -12,6 +13,7 @@ import { openDatabase } from './db/open.js';
 import { warmUpSpatial } from './db/warm-up.js';
 import { countLayers, WHOLE_MAP } from './db/queries/overview.js';
 import { seedDemo } from './seed/demo-data.js';
+import { generateDemoInWorker } from './seed/generate-in-worker.js';
 import { EventBus } from './events/bus.js';
 import { createShutdown } from './shutdown.js';
 import { startIndexScheduler } from './stability/scheduler.js';
@@ -23,6 +25,21 @@ shutdown.onSignals(['SIGINT', 'SIGTERM']);
 
 async function main(): Promise<void> {
   const config = readConfig();
+  const demo = {
+    scale: config.demoScale === 'none' ? null : config.demoScale,
+    seed: config.demoSeed,
+    asOf: todayIn(config.timeZone),
+    cacheDir: join(resolve(config.dataDir), 'demo'),
+  };
+  // A first start of the embedded database will want the demo: generate it while the engine
+  // sets itself up, rather than after.
+  const firstEmbeddedStart = !config.databaseUrl && !existsSync(resolve(config.dataDir, 'pg'));
+  const generating =
+    firstEmbeddedStart && demo.scale
+      ? generateDemoInWorker({ ...demo, scale: demo.scale }).catch((error: unknown) => {
+          console.error(`generating the demo beside the database setup failed; generating it now: ${error}`);
+        })
+      : null;
   const opening = openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: resolve(config.dataDir, 'pg'),
@@ -39,14 +56,10 @@ async function main(): Promise<void> {
   if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
 
   const counts = await countLayers(db, WHOLE_MAP);
-  if (counts.adminUnits === 0 && config.demoScale !== 'none') {
-    console.log(`empty database: generating and loading the ${config.demoScale} demo city (synthetic geometry) …`);
-    const result = await seedDemo(db, {
-      scale: config.demoScale,
-      seed: config.demoSeed,
-      asOf: todayIn(config.timeZone),
-      cacheDir: join(resolve(config.dataDir), 'demo'),
-    });
+  if (counts.adminUnits === 0 && demo.scale) {
+    console.log(`empty database: generating and loading the ${demo.scale} demo city (synthetic geometry) …`);
+    await generating;
+    const result = await seedDemo(db, { ...demo, scale: demo.scale });
     console.log(`loaded in ${(result.durationMs / 1000).toFixed(1)} s:`, result.counts);
   }
   // The embedded engine compiles PostGIS code on first use: pay it here, not on a planner's first edit.
