@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench/abuse.ts --database-url URL [--seconds 60] [--connections 20]`
+ * `npx tsx scripts/bench/abuse.ts --database-url URL [--seconds 60] [--connections 20] [--mix summary,cases,feed]`
  *
  * Normal traffic beside abusive WebSocket clients. autocannon sends a mix of the city summary,
  * a page of cases and the camera feed over `--connections` connections for `--seconds`, twice:
@@ -8,11 +8,17 @@
  * used to run unlimited over the socket). Prints, per run, the normal traffic's errors and
  * p50/p95/p99, and how many abusive messages were answered. The database must hold the city
  * demo (`npm run seed -- --scale city` with DATABASE_URL).
+ *
+ * Every request says `Accept-Encoding: gzip, deflate, br`, as a browser's does
+ * (`--accept-encoding ''` sends none). Bodies are counted, not decoded into strings
+ * (autocannon-bytes.ts), as a browser keeps a feed's bytes; `--string-bodies` runs autocannon
+ * as it comes, which then needs `--workers 2` to keep up with the feeds it decodes.
  */
 import autocannon from 'autocannon';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import { startServerProcess } from '../../server/test/server-process.js';
+import { countBodiesOnly } from './autocannon-bytes.js';
 import { demoToken } from './demo-token.js';
 
 const { values } = parseArgs({
@@ -21,8 +27,10 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     seconds: { type: 'string', default: '60' },
     connections: { type: 'string', default: '20' },
-    /** Load-generator threads: one alone spends more time parsing 2.5 MB feeds than the server sending them. */
-    workers: { type: 'string', default: '2' },
+    /** Load-generator threads (more than one only with --string-bodies). */
+    workers: { type: 'string', default: '1' },
+    'string-bodies': { type: 'boolean', default: false },
+    'accept-encoding': { type: 'string', default: 'gzip, deflate, br' },
     /** Which of the normal requests to send (default all three). */
     mix: { type: 'string', default: 'summary,cases,feed' },
   },
@@ -30,6 +38,12 @@ const { values } = parseArgs({
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const workers = Number(values.workers);
+if (!values['string-bodies']) {
+  if (workers > 1)
+    throw new Error('--workers above 1 needs --string-bodies (worker threads load their own autocannon)');
+  countBodiesOnly();
+}
+const acceptEncoding = values['accept-encoding'] ? { 'accept-encoding': values['accept-encoding'] } : {};
 
 // The server runs in its own process, as deployed: the load generator's own work (parsing a
 // 2.5 MB feed per request) must not share the server's event loop and inflate its latency.
@@ -53,7 +67,7 @@ const base = server.base;
 const token = (username: string) => demoToken(base, username);
 const city = await token('demo-city');
 const wall = await token('demo-wall');
-const headers = { 'content-type': 'application/json', authorization: `Bearer ${city}` };
+const headers = { 'content-type': 'application/json', authorization: `Bearer ${city}`, ...acceptEncoding };
 const gql = (query: string) => JSON.stringify({ query });
 
 const MIX: Record<string, autocannon.Request> = {
@@ -71,7 +85,7 @@ const MIX: Record<string, autocannon.Request> = {
       '{ cases(area: { bbox: [115.3, 35.1, 115.6, 35.35] }, first: 50) { totalCount edges { node { code status } } } }',
     ),
   },
-  feed: { method: 'GET', path: '/feeds/cameras', headers: { authorization: `Bearer ${city}` } },
+  feed: { method: 'GET', path: '/feeds/cameras', headers: { authorization: `Bearer ${city}`, ...acceptEncoding } },
 };
 const NORMAL = values.mix.split(',').map((name) => {
   const request = MIX[name.trim()];
@@ -126,7 +140,9 @@ async function run(label: string, withAbuse: boolean): Promise<void> {
 }
 
 console.log(
-  `driver ${databaseUrl ? 'server' : 'embedded'}; ${connections} connections, ${workers} load thread(s), ${seconds} s each; node ${process.version}`,
+  `driver ${databaseUrl ? 'server' : 'embedded'}; ${connections} connections, ${workers} load thread(s), ` +
+    `${seconds} s each; mix ${values.mix}; accept-encoding "${values['accept-encoding']}"; ` +
+    `bodies ${values['string-bodies'] ? 'as strings' : 'counted'}; node ${process.version}`,
 );
 await run('normal traffic alone', false);
 await run('beside two abusive sockets', true);

@@ -59,7 +59,7 @@ eachDriver('the HTTP server', (driver) => {
     expect(data.dataset).toEqual({ synthetic: true, scale: 'tiny', asOf: '2026-06-30' });
   });
 
-  it('gzips text answers for clients that accept it, and leaves the binary feeds as they are', async () => {
+  it('gzips text answers for clients that accept it, and the binary feeds once (by the feed router, not again)', async () => {
     const boundaries = await fetch(`${api.base}/basemap/boundaries/township.geojson`, {
       headers: { 'accept-encoding': 'gzip' },
     });
@@ -70,7 +70,9 @@ eachDriver('the HTTP server', (driver) => {
       headers: { 'accept-encoding': 'gzip', authorization: `Bearer ${token}` },
     });
     expect(feed.status).toBe(200);
-    expect(feed.headers.get('content-encoding')).toBeNull();
+    expect(feed.headers.get('content-encoding')).toBe('gzip');
+    // Decoded once, the body is the feed itself ("ZZCF"), not a second gzip stream.
+    expect(new TextDecoder().decode(new Uint8Array(await feed.arrayBuffer()).subarray(0, 4))).toBe('ZZCF');
   });
 
   it('refuses GraphQL queries without a token, except login', async () => {

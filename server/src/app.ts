@@ -63,9 +63,9 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
   const now = options.now ?? (() => new Date());
   const app = express();
   app.disable('x-powered-by');
-  // gzip for text (JSON, GraphQL, GeoJSON, JS, CSS): the map chunk shrinks from 1.9 MB to about
-  // 0.5 MB on an intranet link. The binary feeds are left alone (octet-stream is not
-  // "compressible"): gzip saves a quarter of them for ~0.2 s of CPU per camera feed.
+  // gzip for text (JSON, GraphQL, GeoJSON, JS, CSS): the map chunk shrinks to about a quarter
+  // on an intranet link. The binary feeds are not of a media type the middleware compresses:
+  // they gzip themselves, once per kept feed version (feeds/gzip.ts), not once per request.
   app.use(compression());
   if (options.requireAdministrator) app.use(setupGate(db));
   const server = createServer(app);

@@ -48,12 +48,16 @@ export function selectionOf(type: GraphQLOutputType, depth = SELECTION_DEPTH): s
 
 /**
  * A document calling one root field, with a variable of the argument's own type for every
- * argument: `mutation ($code: ID!, …) { advanceCase(code: $code, …) { code status … } }`.
+ * argument: `mutation ($code: ID!, …) { advanceCase(code: $code, …) { code status … } }`;
+ * `selection` replaces the generated selection set.
  */
-export function documentOf(operation: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
+export function documentOf(
+  operation: 'query' | 'mutation' | 'subscription',
+  field: GraphQLField<unknown, unknown>,
+  selection = selectionOf(field.type),
+): string {
   const variables = field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
   const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
-  const selection = selectionOf(field.type);
   return [
     operation,
     variables ? ` (${variables})` : '',

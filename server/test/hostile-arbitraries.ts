@@ -1,5 +1,5 @@
 /**
- * The hostile-input registry: every mutation, and every query that takes arguments, with the
+ * The hostile-input registry: every mutation and subscription, and every query that takes arguments, with the
  * permission it needs and, where an argument's type alone would seldom meet a real record,
  * that argument's own arbitrary. Everything else comes from the per-type arbitraries of
  * hostile-inputs.ts, so a new operation needs one entry here, and a new input type one there;
@@ -189,6 +189,17 @@ export const QUERIES: Readonly<Record<string, HostileOperation>> = {
   warnings: { permission: 'read_map', args: (known) => ({ unitCode: unitCode(known) }) },
 };
 
+/**
+ * Every subscription, sent over the WebSocket (hostile-subscriptions.spec.ts): their arguments
+ * narrow the stream to a unit, the one argument a subscriber chooses.
+ */
+export const SUBSCRIPTIONS: Readonly<Record<string, HostileOperation>> = {
+  caseChanged: { permission: 'read_map', args: (known) => ({ unitCode: unitCode(known) }) },
+  cameraStatusChanged: { permission: 'read_map', args: (known) => ({ unitCode: unitCode(known) }) },
+  gridsChanged: { permission: 'read_map', args: (known) => ({ unitCode: unitCode(known) }) },
+  warningRaised: { permission: 'read_map', args: (known) => ({ unitCode: unitCode(known) }) },
+};
+
 /** A list no request should get away with: a thousand and one of one (small) element. */
 function longList(element: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
   return element.map((e) => (JSON.stringify(e ?? null).length < 1000 ? Array.from({ length: 1001 }, () => e) : [e, e]));
@@ -253,9 +264,19 @@ export function accountsFor(permission: HostileOperation['permission']): { allow
   return { allowed, refused };
 }
 
-/** The schema's fields of `root` that an operation registry must cover: mutations all, queries with arguments. */
-export function fieldsToCover(schema: GraphQLSchema, root: 'Query' | 'Mutation'): GraphQLField<unknown, unknown>[] {
-  const type = root === 'Query' ? schema.getQueryType() : schema.getMutationType();
+/**
+ * The schema's fields of `root` that an operation registry must cover: mutations and
+ * subscriptions all, queries with arguments.
+ */
+export function fieldsToCover(
+  schema: GraphQLSchema,
+  root: 'Query' | 'Mutation' | 'Subscription',
+): GraphQLField<unknown, unknown>[] {
+  const type = {
+    Query: schema.getQueryType(),
+    Mutation: schema.getMutationType(),
+    Subscription: schema.getSubscriptionType(),
+  }[root];
   const fields = Object.values(type?.getFields() ?? {});
-  return root === 'Mutation' ? fields : fields.filter((f) => f.args.length > 0);
+  return root === 'Query' ? fields.filter((f) => f.args.length > 0) : fields;
 }

@@ -17,7 +17,7 @@ import { THROWAWAY, type HostileApi } from './hostile-setup.js';
 /** How long one request may take before the server counts as hung. */
 const REQUEST_TIMEOUT_MS = 30_000;
 
-interface Answer {
+export interface Answer {
   status: number;
   body: {
     data?: Record<string, unknown> | null;
@@ -25,7 +25,12 @@ interface Answer {
   } | null;
 }
 
-async function post(api: TestApi, query: string, variables: unknown, token: string | undefined): Promise<Answer> {
+export async function post(
+  api: TestApi,
+  query: string,
+  variables: unknown,
+  token: string | undefined,
+): Promise<Answer> {
   const res = await fetch(`${api.base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -80,7 +85,7 @@ export async function fingerprinter(db: Queryable, writable: readonly string[] =
 }
 
 /** The tables whose fingerprints differ. */
-function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
+export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
   return Object.keys(after).filter((t) => after[t] !== before[t]);
 }
 
@@ -91,13 +96,13 @@ export interface HostileRun {
 }
 
 /** The account whose `me` shows that the server still answers: a wall screen, never a target. */
-const PROBE = 'demo-wall';
+export const PROBE = 'demo-wall';
 
 /**
  * What a clean error says: a code a client acts on, and a message naming what was wrong (for
  * bad input: the field, or the variable GraphQL refused).
  */
-function expectClean(label: string, e: NonNullable<NonNullable<Answer['body']>['errors']>[number]): void {
+export function expectClean(label: string, e: NonNullable<NonNullable<Answer['body']>['errors']>[number]): void {
   const said = `${label}: ${String(e.extensions?.code)}: ${e.message.slice(0, 300)}`;
   expect(CLEAN_ERROR_CODES, said).toContain(e.extensions?.code);
   expect(e.message.length, said).toBeGreaterThan(8);

@@ -10,6 +10,7 @@ import { SECURITY_POLICY_SETTING } from '../src/auth/security-policy.js';
 import { totpCode } from '../src/auth/totp.js';
 import type { Queryable } from '../src/db/database.js';
 import { insertMissingUsers } from '../src/db/queries/users.js';
+import { EventBus } from '../src/events/bus.js';
 import { startTestApi, TEST_NOW, type TestApi } from './api.js';
 import type { Driver } from './databases.js';
 import { readKnown, type Known } from './hostile-inputs.js';
@@ -42,6 +43,8 @@ const ACCOUNTS = [
 
 export interface HostileApi {
   api: TestApi;
+  /** The API's live-event bus: subscriptions' events are published on it. */
+  events: EventBus;
   known: Known;
   /** A token of every demo account, by username. */
   tokens: Record<string, string>;
@@ -63,7 +66,8 @@ async function snapshotOf(db: Queryable) {
 
 export async function startHostileApi(driver: Driver): Promise<HostileApi> {
   const clock = new TestClock(TEST_NOW);
-  const api = await startTestApi(driver, 'tiny', clock.now);
+  const events = new EventBus();
+  const api = await startTestApi(driver, 'tiny', clock.now, events);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await insertMissingUsers(
     api.db,
@@ -104,6 +108,7 @@ export async function startHostileApi(driver: Driver): Promise<HostileApi> {
   const known = { ...(await readKnown(api.db)), signIn };
   return {
     api,
+    events,
     known,
     tokens,
     freshSelf: () => api.login(THROWAWAY.self),

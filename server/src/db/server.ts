@@ -92,9 +92,11 @@ export async function openServer(connectionString: string, options: { max?: numb
     connectionString,
     max: options.max ?? 10,
     application_name: 'zongzhi-map',
-    // PostGIS functions carry planner costs high enough to JIT-compile a map page's short query;
-    // compiling costs more than the query itself (a bbox count took four times as long).
-    options: '-c jit=off',
+    // PostGIS functions carry planner costs high enough to JIT-compile a map page's short query,
+    // and to plan it with parallel workers: compiling, and starting worker processes for each
+    // query, cost more than the query itself. The server's parallelism is its many requests at
+    // once (and the feeds' split reads over several connections), not workers per query.
+    options: '-c jit=off -c max_parallel_workers_per_gather=0',
   });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', (error) => console.error('database connection error:', error.message));

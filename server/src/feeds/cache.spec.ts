@@ -119,4 +119,29 @@ describe('FeedCache', () => {
     expect((await late).feed.validUntil).toBe(900);
     expect(builds).toBe(2);
   });
+
+  it('counts memory kept beside a feed against the limit, dropping the least recently used to fit', async () => {
+    const cache = new FeedCache(100);
+    const a = feed('1', 40);
+    const b = feed('1', 40);
+    await cache.get('a', '1', async () => a);
+    await cache.get('b', '1', async () => b);
+    cache.addHeld('b', b, 10);
+    expect(cache.heldBytes).toBe(90);
+    expect(cache.size).toBe(2);
+    cache.addHeld('b', b, 20);
+    // 110 bytes over a limit of 100: `a`, used least recently, goes.
+    expect(cache.size).toBe(1);
+    expect(cache.heldBytes).toBe(70);
+    expect((await cache.get('b', '1', async () => feed('1'))).feed).toBe(b);
+  });
+
+  it('counts nothing for a feed that is no longer the entry of its key', async () => {
+    const cache = new FeedCache(1000);
+    const old = feed('1', 40);
+    await cache.get('k', '1', async () => old);
+    await cache.get('k', '2', async () => feed('2', 40));
+    cache.addHeld('k', old, 500);
+    expect(cache.heldBytes).toBe(40);
+  });
 });

@@ -91,6 +91,23 @@ export class FeedCache<F extends VersionedFeed = VersionedFeed> {
     return this.entries.size;
   }
 
+  /**
+   * Counts `byteLength` more memory against the limit for the entry `key` while it still is
+   * `feed` (something kept beside its bytes, such as their gzip); nothing once the entry was
+   * replaced or dropped.
+   */
+  addHeld(key: string, feed: F, byteLength: number): void {
+    if (this.entries.get(key) !== feed) return;
+    feed.heldBytes = (feed.heldBytes ?? 0) + byteLength;
+    this.bytes += byteLength;
+    this.evict();
+  }
+
+  /** Memory counted against the limit now (for tests and diagnostics). */
+  get heldBytes(): number {
+    return this.bytes;
+  }
+
   private store(key: string, feed: F): void {
     const old = this.entries.get(key);
     // A slow build of an older snapshot must not replace a newer entry.
@@ -102,6 +119,11 @@ export class FeedCache<F extends VersionedFeed = VersionedFeed> {
     if (held(feed) > this.maxBytes) return;
     this.entries.set(key, feed);
     this.bytes += held(feed);
+    this.evict();
+  }
+
+  /** Drops the least recently used entries until the held memory is within the limit. */
+  private evict(): void {
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(k);

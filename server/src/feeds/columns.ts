@@ -32,6 +32,10 @@
  *
  * Rows come in a stable order (by id), so row i of one feed is the same object across
  * columns; a client that omitted the id column looks objects up by position through GraphQL.
+ *
+ * Over HTTP (feeds/router.ts, which lists the headers) a feed comes with `X-Feed-Rows`,
+ * `Cache-Control: private, no-store` and `Vary: Accept-Encoding`, and with
+ * `Content-Encoding: gzip` when the request accepts gzip: the bytes above, compressed.
  */
 
 /** Media type of the feeds. */

@@ -12,6 +12,12 @@
  * until the next open case in it falls due. When only camera statuses changed since the kept
  * camera feed's version (migration 012 logs them), they are patched into it instead. Server-Timing
  * says `cache;desc=hit`, `update` or `miss`.
+ *
+ * Response headers: `Content-Type`, `Cache-Control: private, no-store` (jurisdiction-specific
+ * data: no cache, shared or the browser's, may keep it), `X-Feed-Rows` (the row count),
+ * `Vary: Accept-Encoding`, `Content-Length`, and `Content-Encoding: gzip` when the request's
+ * Accept-Encoding takes gzip (every browser's does): compressed once per kept feed version
+ * (gzip.ts), `gzip;dur` in Server-Timing.
  */
 import { availableParallelism } from 'node:os';
 import { Router, type NextFunction, type Request, type Response } from 'express';
@@ -32,6 +38,7 @@ import { type AuthSettings } from '../graphql/context.js';
 import { authenticate, sendError } from '../http/bearer.js';
 import { FeedCache, type CacheOutcome, type VersionedFeed } from './cache.js';
 import { COLUMNS_MEDIA_TYPE } from './columns.js';
+import { gzipOnce } from './gzip.js';
 import {
   buildFeed,
   buildPatchableFeed,
@@ -77,11 +84,15 @@ async function* timed<T>(source: AsyncIterable<T>, clock: { ms: number }): Async
   }
 }
 
-type Build = (
-  filter: FeedFilter,
-  params: FeedParams,
-  clock: { ms: number },
-) => Promise<{ bytes: Uint8Array; rows: number; cache?: CacheOutcome }>;
+type Build = (filter: FeedFilter, params: FeedParams, clock: { ms: number }) => Promise<BuiltFeed>;
+
+/** A feed as a request gets it: its bytes, and their gzip made once per kept version. */
+interface BuiltFeed {
+  bytes: Uint8Array;
+  rows: number;
+  cache?: CacheOutcome;
+  gzip(): Promise<Uint8Array>;
+}
 
 function feedRoute(layer: FeedLayer, options: FeedsOptions, build: Build) {
   return async (req: Request, res: Response) => {
@@ -99,21 +110,28 @@ function feedRoute(layer: FeedLayer, options: FeedsOptions, build: Build) {
     const started = performance.now();
     const clock = { ms: 0 };
     const filter: FeedFilter = { prefix: viewer.prefix, area: params.area, unitPrefix: jurisdictionPrefix };
-    const { bytes, rows, cache } = await build(filter, params, clock);
+    const feed = await build(filter, params, clock);
+    const built = performance.now();
+    const encoding = req.acceptsEncodings('gzip', 'identity') === 'gzip' ? 'gzip' : null;
+    const body = encoding ? await feed.gzip() : feed.bytes;
     const total = performance.now() - started;
-    const cacheTiming = cache ? `, cache;desc=${cache}` : '';
+    const cacheTiming = feed.cache ? `, cache;desc=${feed.cache}` : '';
+    const gzipTiming = encoding ? `, gzip;dur=${(total - built).toFixed(1)}` : '';
     res.status(200);
     res.setHeader('Content-Type', COLUMNS_MEDIA_TYPE);
     // Jurisdiction-specific and changing by the minute: no cache may keep it.
     res.setHeader('Cache-Control', 'private, no-store');
-    res.setHeader('X-Feed-Rows', String(rows));
+    res.setHeader('X-Feed-Rows', String(feed.rows));
+    // The body depends on Accept-Encoding: a cache between must not hand gzip to a client that did not ask.
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (encoding) res.setHeader('Content-Encoding', encoding);
     // Stated up front, so the body goes out in one piece rather than in chunks.
-    res.setHeader('Content-Length', String(bytes.byteLength));
+    res.setHeader('Content-Length', String(body.byteLength));
     res.setHeader(
       'Server-Timing',
-      `db;dur=${clock.ms.toFixed(1)}, encode;dur=${(total - clock.ms).toFixed(1)}${cacheTiming}`,
+      `db;dur=${clock.ms.toFixed(1)}, encode;dur=${(built - started - clock.ms).toFixed(1)}${gzipTiming}${cacheTiming}`,
     );
-    res.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    res.end(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
   };
 }
 
@@ -152,7 +170,10 @@ export function createFeeds(options: FeedsOptions): Feeds {
   ) => {
     const fresh = () => db.readSnapshot(readers, build);
     const store = cache as FeedCache<F> | null;
-    if (!store) return fresh();
+    if (!store) {
+      const feed = await fresh();
+      return { bytes: feed.bytes, rows: feed.rows, gzip: () => gzipOnce(feed.bytes) };
+    }
     const started = performance.now();
     const version = await feedVersion(db, layer);
     clock.ms += performance.now() - started;
@@ -160,7 +181,9 @@ export function createFeeds(options: FeedsOptions): Feeds {
       now: options.now?.getTime(),
       update: options.update,
     });
-    return { bytes: feed.bytes, rows: feed.rows, cache: outcome };
+    // The gzip is kept with the feed, and counted against the cache's limit with it.
+    const gzip = () => gzipOnce(feed.bytes, (n) => store.addHeld(key, feed, n));
+    return { bytes: feed.bytes, rows: feed.rows, cache: outcome, gzip };
   };
   const cameras: Build = (filter, params, clock) => {
     // Only statuses changed since the kept feed's version: patch them in, no rebuild.

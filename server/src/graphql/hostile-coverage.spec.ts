@@ -1,13 +1,20 @@
 /**
- * Hostile-input coverage by construction: every mutation, every query that takes arguments and
- * every input type a client can send has its arbitraries in the registry (test/hostile-*.ts),
- * so that hostile-mutations.spec.ts and hostile-queries.spec.ts exercise it. A new one without
- * fails here, by name.
+ * Hostile-input coverage by construction: every mutation, every subscription, every query that
+ * takes arguments and every input type a client can send has its arbitraries in the registry
+ * (test/hostile-*.ts), so that hostile-mutations.spec.ts, hostile-queries.spec.ts and
+ * hostile-subscriptions.spec.ts (over the WebSocket) exercise it. A new one without fails here,
+ * by name.
  */
 import { isEnumType, parse, validate } from 'graphql/index.js';
 import { describe, expect, it } from 'vitest';
 import { documentOf, inputTypesOf } from '../../test/graphql-documents.js';
-import { allInputArbitraries, fieldsToCover, MUTATIONS, QUERIES } from '../../test/hostile-arbitraries.js';
+import {
+  allInputArbitraries,
+  fieldsToCover,
+  MUTATIONS,
+  QUERIES,
+  SUBSCRIPTIONS,
+} from '../../test/hostile-arbitraries.js';
 import type { Known } from '../../test/hostile-inputs.js';
 import { schema } from './schema.js';
 
@@ -51,13 +58,15 @@ const KNOWN: Known = {
   signIn: { challenges: ['a.b.c'], codes: ['123456'], targets: ['hostile-target-1'] },
 };
 
-const registries = { Mutation: MUTATIONS, Query: QUERIES } as const;
+const registries = { Mutation: MUTATIONS, Query: QUERIES, Subscription: SUBSCRIPTIONS } as const;
+const WHAT = { Mutation: 'mutation', Query: 'query with arguments', Subscription: 'subscription' } as const;
+const OPERATION = { Mutation: 'mutation', Query: 'query', Subscription: 'subscription' } as const;
 
-describe.each(['Mutation', 'Query'] as const)('the %s registry', (root) => {
+describe.each(['Mutation', 'Query', 'Subscription'] as const)('the %s registry', (root) => {
   const registry = registries[root];
   const fields = fieldsToCover(schema, root);
 
-  it(`has a hostile arbitrary for every ${root === 'Mutation' ? 'mutation' : 'query with arguments'}`, () => {
+  it(`has a hostile arbitrary for every ${WHAT[root]}`, () => {
     const missing = fields.filter((f) => !registry[f.name]).map((f) => `${root}.${f.name} has no hostile arbitrary`);
     expect(missing).toEqual([]);
   });
@@ -80,9 +89,7 @@ describe.each(['Mutation', 'Query'] as const)('the %s registry', (root) => {
 
   it('generates a document the schema accepts for every operation', () => {
     const invalid = fields.flatMap((f) =>
-      validate(schema, parse(documentOf(root === 'Mutation' ? 'mutation' : 'query', f))).map(
-        (e) => `${root}.${f.name}: ${e.message}`,
-      ),
+      validate(schema, parse(documentOf(OPERATION[root], f))).map((e) => `${root}.${f.name}: ${e.message}`),
     );
     expect(invalid).toEqual([]);
   });

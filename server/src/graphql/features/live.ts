@@ -9,6 +9,7 @@ import { findCamera } from '../../db/queries/cameras.js';
 import { findCase } from '../../db/queries/cases.js';
 import type { LiveEvents } from '../../events/bus.js';
 import { requireViewer, type GraphQLContext } from '../context.js';
+import { adminLevelOfCode } from '../../domain/codes.js';
 import { badInput } from '../errors.js';
 import { unitPrefix } from '../inputs.js';
 import { toCamera } from './cameras.js';
@@ -34,6 +35,10 @@ export const liveTypeDefs = /* GraphQL */ `
 /** The code prefix a subscription listens to: the unit asked for, inside the jurisdiction. */
 export function subscriptionPrefix(ctx: GraphQLContext, unitCode: string | null | undefined): string {
   const viewer = requireViewer(ctx);
+  // A grid or other longer code would pass the prefix test below and then fail as an internal error.
+  if (unitCode != null && adminLevelOfCode(unitCode) === null) {
+    throw badInput('unitCode', `"${unitCode}" is not a 12-digit division code`);
+  }
   const narrowed = narrowToJurisdiction(viewer.jurisdiction, unitCode ?? null);
   if (!narrowed.ok) throw badInput('unitCode', `${unitCode} is not a unit inside your jurisdiction`);
   return unitPrefix(narrowed.value);
