@@ -1,7 +1,7 @@
 #!/bin/bash
 # Packs Debian's Chromium with the shared libraries it links (ldd closure, glibc excluded), NSS
 # modules and zstd into .gpu/p1..p4 (40 MB parts: the GPU machine takes 64 MiB per call and has
-# no Chromium, no Node and no network). See the README's "Frame rate on a GPU".
+# no Chromium, no Node and no network). See docs/performance.md, "On a GPU".
 set -euo pipefail
 B=$(mktemp -d)/chromium
 mkdir -p "$B/lib/nss" "$B/locales"
