@@ -6,7 +6,8 @@ import { can, type Permission } from '../auth/roles.js';
 import { authenticateBearer, type AuthSettings, type Viewer } from '../auth/viewer.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../events/bus.js';
-import { forbidden, unauthenticated } from './errors.js';
+import { forbidden, unauthenticated } from '../errors.js';
+import { graphQLErrorOf } from './errors.js';
 
 export type { AuthSettings, Viewer };
 
@@ -25,7 +26,9 @@ export async function viewerFromAuthorization(
   deps: { db: Database; auth: AuthSettings; now: Date },
 ): Promise<Viewer | null> {
   const result = await authenticateBearer(header, deps);
-  if (!result.ok) throw unauthenticated(`${result.error.message}: sign in again`, { reason: result.error.kind });
+  // Thrown before any resolver runs (while building the context), so already as GraphQL says it.
+  if (!result.ok)
+    throw graphQLErrorOf(unauthenticated(`${result.error.message}: sign in again`, { reason: result.error.kind }));
   return result.value;
 }
 

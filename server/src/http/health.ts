@@ -16,7 +16,8 @@ import type { Database } from '../db/database.js';
 import { migrationsApplied } from '../db/migrate.js';
 import { countLayers, findLatestDatasetLoad, hasCurrentGrids } from '../db/queries/overview.js';
 import { authenticateBearer, type AuthSettings, type Viewer } from '../auth/viewer.js';
-import { sendError } from './bearer.js';
+import { unauthenticated } from '../errors.js';
+import { sendAppError } from './bearer.js';
 
 export interface HealthOptions {
   db: Database;
@@ -55,10 +56,7 @@ export function healthRoute(options: HealthOptions) {
   return async (req: Request, res: Response) => {
     // Any valid token may ask (the three administrators hold no read_map, yet may check health).
     const viewer = await authenticateBearer(req.headers.authorization, { ...options, now: options.now() });
-    if (!viewer.ok) {
-      res.setHeader('WWW-Authenticate', 'Bearer');
-      return sendError(res, 401, 'UNAUTHENTICATED', `${viewer.error.message}: sign in again`);
-    }
+    if (!viewer.ok) return sendAppError(res, unauthenticated(`${viewer.error.message}: sign in again`));
     const admin = viewer.value?.role === 'admin' ? viewer.value : null;
     const { ok, body } = await check(options.db, admin);
     // Public or not, a health answer is about this moment: nobody may keep it.

@@ -9,7 +9,7 @@ import type { Queryable } from '../../db/database.js';
 import { auditScope, insertAuditEntry } from '../../db/queries/audit.js';
 import type { Result } from '../../domain/result.js';
 import type { GraphQLContext, Viewer } from '../context.js';
-import { auditedAsOutside, badInput, conflict, forbidden, notFound, unauthenticated } from '../errors.js';
+import { auditedAsOutside, badInput, conflict, forbidden, notFound, unauthenticated } from '../../errors.js';
 
 export function accountError(error: AccountError) {
   switch (error.kind) {

@@ -29,7 +29,7 @@ import { actorFor, noteFor, type Exposure } from '../../domain/personal-data.js'
 import type { LiveEvents } from '../../events/bus.js';
 import { auditedMutation } from '../audited.js';
 import { requirePermission, requireViewer, type GraphQLContext, type Viewer } from '../context.js';
-import { badInput, conflict, notFound, notInYourGrids, outsideJurisdiction } from '../errors.js';
+import { badInput, conflict, notFound, notInYourGrids, outsideJurisdiction } from '../../errors.js';
 import { areaFilter, coordinate, timeRange, unitPrefix } from '../inputs.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
 import { todayIn } from '../../config.js';

@@ -16,7 +16,7 @@ import {
 } from '../../db/queries/grid-change-history.js';
 import type { GridPlanInput } from '../../domain/grid-planning/proposal.js';
 import type { PlanningSettings } from '../../domain/grid-planning/rules.js';
-import { badInput, conflict, notFound } from '../errors.js';
+import { badInput, conflict, notFound } from '../../errors.js';
 import { judgeProposal, type Restorable } from './grid-planning-judge.js';
 
 export interface CommitRequest {

@@ -27,7 +27,7 @@ import type { GridPlanInput } from '../../domain/grid-planning/proposal.js';
 import { parsePlanningSettings, polsbyPopper, type PlanningSettings } from '../../domain/grid-planning/rules.js';
 import { auditedMutation } from '../audited.js';
 import { requirePermission, requireViewer, type GraphQLContext, type Viewer } from '../context.js';
-import { badInput, conflict, forbidden, notFound, outsideJurisdiction } from '../errors.js';
+import { badInput, conflict, forbidden, notFound, outsideJurisdiction } from '../../errors.js';
 import { simplifyToleranceDegrees } from './admin-units.js';
 import { subscriptionPrefix } from './live.js';
 import { commitGridChangeIn } from './grid-planning-commit.js';

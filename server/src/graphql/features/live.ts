@@ -9,7 +9,7 @@ import { findCamera } from '../../db/queries/cameras.js';
 import { findCase } from '../../db/queries/cases.js';
 import type { LiveEvents } from '../../events/bus.js';
 import { requireViewer, type GraphQLContext } from '../context.js';
-import { badInput } from '../errors.js';
+import { badInput } from '../../errors.js';
 import { unitPrefix } from '../inputs.js';
 import { toCamera } from './cameras.js';
 import { toCase } from './cases.js';

@@ -21,7 +21,7 @@ import {
 } from '../../db/queries/risk-points.js';
 import { auditedMutation } from '../audited.js';
 import { requirePermission, requireViewer, type GraphQLContext, type Viewer } from '../context.js';
-import { badInput, conflict, notFound, notInYourGrids, outsideJurisdiction } from '../errors.js';
+import { badInput, conflict, notFound, notInYourGrids, outsideJurisdiction } from '../../errors.js';
 import { areaFilter, coordinate, unitPrefix } from '../inputs.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
 

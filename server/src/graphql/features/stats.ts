@@ -5,7 +5,7 @@ import { RISK_LEVELS } from '../../domain/vocabulary.js';
 import { countCasesByBucket, type CaseGrouping } from '../../db/queries/case-stats.js';
 import { findUnitSummary, type UnitSummaryRow } from '../../db/queries/summary.js';
 import { requireViewer, type GraphQLContext } from '../context.js';
-import { badInput, notFound } from '../errors.js';
+import { badInput, notFound } from '../../errors.js';
 import { caseFilter, type CaseFilterArgs } from './cases.js';
 
 export const statsTypeDefs = /* GraphQL */ `
