@@ -28,7 +28,7 @@ import {
   type FeedFilter,
   type VersionedLayer,
 } from '../db/queries/feeds.js';
-import { type AuthSettings } from '../graphql/context.js';
+import { type AuthSettings } from '../auth/viewer.js';
 import { authenticate, sendError } from '../http/bearer.js';
 import { FeedCache, type CacheOutcome, type VersionedFeed } from './cache.js';
 import { COLUMNS_MEDIA_TYPE } from './columns.js';

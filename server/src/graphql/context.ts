@@ -1,15 +1,15 @@
 /**
- * The per-request context: the database, the clock, and the viewer taken from the bearer
- * token (null when there is none). Resolvers ask `requireViewer`/`requirePermission`.
+ * The per-request GraphQL context, built from the auth module: the database, the clock, and
+ * the viewer taken from the bearer token (null when there is none). Resolvers ask
+ * `requireViewer`/`requirePermission`, which auth/access.ts answers.
  */
-import { can, type Permission } from '../auth/roles.js';
+import { requireAccess } from '../auth/access.js';
+import type { Permission } from '../auth/roles.js';
 import { authenticateBearer, type AuthSettings, type Viewer } from '../auth/viewer.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../events/bus.js';
-import { forbidden, unauthenticated } from '../errors.js';
+import { unauthenticated } from '../errors.js';
 import { graphQLErrorOf } from './errors.js';
-
-export type { AuthSettings, Viewer };
 
 export interface GraphQLContext {
   db: Database;
@@ -33,12 +33,9 @@ export async function viewerFromAuthorization(
 }
 
 export function requireViewer(ctx: GraphQLContext): Viewer {
-  if (!ctx.viewer) throw unauthenticated();
-  return ctx.viewer;
+  return requireAccess(ctx.viewer);
 }
 
 export function requirePermission(ctx: GraphQLContext, permission: Permission): Viewer {
-  const viewer = requireViewer(ctx);
-  if (!can(viewer.role, permission)) throw forbidden(`role ${viewer.role} may not ${permission.replaceAll('_', ' ')}`);
-  return viewer;
+  return requireAccess(ctx.viewer, permission);
 }

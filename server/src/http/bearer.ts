@@ -3,10 +3,11 @@
  * in one JSON shape `{ error: { code, message, field? } }`.
  */
 import type { Request, Response } from 'express';
-import { can, type Permission } from '../auth/roles.js';
+import { accessRefusal } from '../auth/access.js';
+import type { Permission } from '../auth/roles.js';
 import { authenticateBearer, type AuthSettings, type Viewer } from '../auth/viewer.js';
 import type { Database } from '../db/database.js';
-import { AppError, forbidden, unauthenticated, type AppErrorKind } from '../errors.js';
+import { AppError, unauthenticated, type AppErrorKind } from '../errors.js';
 
 const STATUS_OF_KIND: Readonly<Record<AppErrorKind, { status: number; code: string }>> = {
   bad_input: { status: 400, code: 'BAD_REQUEST' },
@@ -48,11 +49,11 @@ export async function authenticate(
   permission: Permission = 'read_map',
 ): Promise<Viewer | null> {
   const result = await authenticateBearer(req.headers.authorization, { ...options, now: options.now() });
-  if (result.ok && result.value) {
-    if (can(result.value.role, permission)) return result.value;
-    sendAppError(res, forbidden(`role ${result.value.role} may not ${permission.replaceAll('_', ' ')}`));
+  if (!result.ok) {
+    sendAppError(res, unauthenticated(`${result.error.message}: sign in again`));
     return null;
   }
-  sendAppError(res, result.ok ? unauthenticated() : unauthenticated(`${result.error.message}: sign in again`));
-  return null;
+  const refusal = accessRefusal(result.value, permission);
+  if (refusal) sendAppError(res, refusal);
+  return refusal ? null : result.value;
 }

@@ -17,7 +17,7 @@ import { can } from '../auth/roles.js';
 import type { Database } from '../db/database.js';
 import { findExportChunks, type ExportLayer, type ExportRow } from '../db/queries/exports.js';
 import { parseArea } from '../domain/area-filter.js';
-import { type AuthSettings } from '../graphql/context.js';
+import { type AuthSettings } from '../auth/viewer.js';
 import { authenticate, sendError, sentAsAppError } from '../http/bearer.js';
 import {
   csvHeader,
