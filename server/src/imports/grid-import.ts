@@ -18,8 +18,8 @@ import { findValidities } from '../db/queries/grid-changes.js';
 import { findOverlapsWithOtherVillages } from '../db/queries/imports.js';
 import type { GridPlanInput } from '../domain/grid-planning/proposal.js';
 import { parsePlanningSettings } from '../domain/grid-planning/rules.js';
-import { commitGridChangeIn } from '../graphql/features/grid-planning-commit.js';
-import { judgeProposal } from '../graphql/features/grid-planning-judge.js';
+import { commitGridChangeIn } from '../planning/commit.js';
+import { judgeProposal } from '../planning/judge.js';
 import type { PreparedRow } from './prepare.js';
 import type { GridRow, Problem } from './rows.js';
 
