@@ -20,6 +20,7 @@ import { setupGate } from './http/setup-gate.js';
 import { webAppRouter } from './http/web-app.js';
 import { exportsRouter, importsRouter } from './imports/router.js';
 import type { AuthSettings } from './auth/viewer.js';
+import { DEFAULT_DISPLAY_TIME_ZONE } from './config.js';
 import { viewerFromAuthorization, type GraphQLContext } from './graphql/context.js';
 import { auditRefusedMutations, formatGraphQLError, graphqlPreflight } from './graphql/http-transport.js';
 import { QUERY_LIMITS, validationRules } from './graphql/limits.js';
@@ -49,6 +50,8 @@ export interface AppOptions {
   production?: boolean;
   /** The clock; tests pin it. */
   now?: () => Date;
+  /** The display time zone (TZ_DISPLAY); the command centres' own by default. */
+  timeZone?: string;
   /** Live events; a fresh bus when not given. */
   events?: EventBus;
   /**
@@ -72,7 +75,8 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
   const server = createServer(app);
   const events = options.events ?? new EventBus();
   const production = !!options.production;
-  const live = serveSubscriptions(server, { db, auth: options.auth, now, events, production });
+  const timeZone = options.timeZone ?? DEFAULT_DISPLAY_TIME_ZONE;
+  const live = serveSubscriptions(server, { db, auth: options.auth, now, timeZone, events, production });
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     // The limits (limits.ts) include refusing introspection in production, for every transport.
@@ -103,7 +107,7 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
   app.use('/basemap', basemap.router);
   // Public: whether the service can work, no counts; an administrator's token adds the counts
   // of its jurisdiction (see http/health.ts).
-  app.get('/healthz', healthRoute({ db, auth: options.auth, now }));
+  app.get('/healthz', healthRoute({ db, auth: options.auth, now, timeZone }));
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
@@ -113,6 +117,7 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
         db,
         auth: options.auth,
         now,
+        timeZone,
         events,
         viewer: await viewerFromAuthorization(req.headers.authorization, { db, auth: options.auth, now: now() }),
       }),

@@ -16,6 +16,8 @@ export interface GraphQLContext {
   auth: AuthSettings;
   viewer: Viewer | null;
   now(): Date;
+  /** The display time zone (TZ_DISPLAY): whose calendar days "today", case codes and day buckets use. */
+  timeZone: string;
   /** Live events; mutations publish after their transaction commits. */
   events: EventBus;
 }

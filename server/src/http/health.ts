@@ -3,7 +3,8 @@
  *
  * Without a token it says only whether the service can work: the database reachable (and which
  * driver), the migrations applied, data loaded, and whether that data is the synthetic demo
- * city. It counts nothing and names no place: whoever can reach the port may ask.
+ * city, and the display time zone (TZ_DISPLAY), so that screens count days as the server does.
+ * It counts nothing and names no place: whoever can reach the port may ask.
  *
  * With an administrator's bearer token (role admin) it adds the details an operator needs: the
  * data set's scale and day, the layer counts inside the administrator's own jurisdiction, and
@@ -23,6 +24,8 @@ export interface HealthOptions {
   db: Database;
   auth: AuthSettings;
   now: () => Date;
+  /** The display time zone, told to every client. */
+  timeZone: string;
 }
 
 async function check(db: Database, admin: Viewer | null) {
@@ -61,6 +64,6 @@ export function healthRoute(options: HealthOptions) {
     const { ok, body } = await check(options.db, admin);
     // Public or not, a health answer is about this moment: nobody may keep it.
     res.setHeader('Cache-Control', 'no-store');
-    res.status(ok ? 200 : 503).json(body);
+    res.status(ok ? 200 : 503).json({ ...body, timeZone: options.timeZone });
   };
 }

@@ -264,7 +264,7 @@ export const casesResolvers = {
       const note = checkNote(input.note);
       const now = ctx.now();
       const reported = await auditedMutation(ctx, viewer, 'reportCase', `${input.lon},${input.lat}`, async (tx) =>
-        toCase(await reportCaseIn(tx, { input, note, viewer, now, timeZone: 'Asia/Shanghai' }), now),
+        toCase(await reportCaseIn(tx, { input, note, viewer, now, timeZone: ctx.timeZone }), now),
       );
       publishCaseChange(ctx, reported.villageCode, {
         caseCode: reported.code,
