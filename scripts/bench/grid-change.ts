@@ -13,7 +13,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateDataset } from '../demo-city/generate.js';
+import { generateDataset } from '../../server/src/seed/demo-city/generate.js';
 import type { Queryable } from '../../server/src/db/database.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { openDatabase } from '../../server/src/db/open.js';

@@ -25,7 +25,7 @@ import { VersionCache, makeDocument, type CachedDocument } from './cache.js';
 import { featureCollectionText } from './geojson-text.js';
 import { openPmtiles, type PmtilesArchive } from './pmtiles-file.js';
 import { findBoundaries, findDataVersion, findRoads, findUnitPlaces } from './queries.js';
-import { BOUNDARY_TOLERANCE_METERS, ROAD_TOLERANCE_METERS, TILE_LAYERS, buildStyle } from './style.js';
+import { BOUNDARY_TOLERANCE_METERS, ROAD_TOLERANCE_METERS, TILE_LAYERS, buildStyle } from '../domain/basemap-style.js';
 import { TileCache } from './tile-cache.js';
 import { VectorTiles, tileAddressProblem } from './vector-tiles.js';
 

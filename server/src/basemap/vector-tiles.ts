@@ -12,12 +12,11 @@ import { GeoJSONVT } from '@maplibre/geojson-vt';
 import type { GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import * as turf from '@turf/turf';
+import { TILES_MAX_ZOOM } from '../domain/basemap-style.js';
 import type { FeatureCollection } from 'geojson';
 
 /** Tile coordinates run 0..4096 across a tile, as in most vector tiles. */
 export const TILE_EXTENT = 4096;
-/** The closest zoom cut; MapLibre draws closer zooms from these tiles, scaled (overzoom). */
-export const TILES_MAX_ZOOM = 14;
 /** How wide MapLibre draws a vector tile (a vector source's default size), in CSS pixels. */
 const TILE_PIXELS = 512;
 /**

@@ -31,7 +31,7 @@ import {
 import { type AuthSettings } from '../auth/viewer.js';
 import { authenticate, sendError } from '../http/bearer.js';
 import { FeedCache, type CacheOutcome, type VersionedFeed } from './cache.js';
-import { COLUMNS_MEDIA_TYPE } from './columns.js';
+import { COLUMNS_MEDIA_TYPE } from '../domain/feed-columns.js';
 import {
   buildFeed,
   buildPatchableFeed,

@@ -9,7 +9,7 @@ import {
   type ColumnDescriptor,
   type DecodedFeed,
   type DictionaryValue,
-} from '../../../server/src/feeds/columns.js';
+} from '../../../server/src/domain/feed-columns.js';
 import type { Rgb } from '../theme/palette.js';
 
 export interface CodedColumn {

@@ -12,7 +12,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LAYER_FILES, OPTIONAL_LAYER_FILES, type Manifest } from '../../server/src/loader/dataset-format.js';
+import { LAYER_FILES, OPTIONAL_LAYER_FILES, type Manifest } from '../../domain/dataset-format.js';
 import { buildAdminFeatures, buildGridFeatures, buildRoadFeatures } from './area-features.js';
 import { dayNumberOf, instantAt, sameDayYearsBefore } from './calendar.js';
 import { generateCameras } from './cameras.js';

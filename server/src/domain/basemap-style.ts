@@ -10,8 +10,10 @@
  * Source URLs are relative to the server's origin (`/basemap/...`): the client resolves them
  * against the page, so the style works behind any host name or reverse proxy.
  */
-import type { AdminLevel } from '../domain/vocabulary.js';
-import { TILES_MAX_ZOOM } from './vector-tiles.js';
+import type { AdminLevel } from './vocabulary.js';
+
+/** The closest zoom the server cuts tiles at; MapLibre draws closer zooms from these tiles, scaled (overzoom). */
+export const TILES_MAX_ZOOM = 14;
 
 /** Simplification per boundary level, in metres: each level appears from a zoom where this is under a pixel or two. */
 export const BOUNDARY_TOLERANCE_METERS: Readonly<Record<AdminLevel, number>> = {
