@@ -4,7 +4,6 @@
  * Pure functions of instants; "today" and day windows are calendar days in that zone.
  */
 
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export const DAY_MS = 86_400_000;
 
 const partsCache = new Map<string, Intl.DateTimeFormat>();
