@@ -1,9 +1,9 @@
 /**
  * The basemap's own layers (the boundaries of every level and the roads) as Mapbox vector tiles,
  * cut on the server from the GeoJSON documents the basemap serves. A map then reads the tiles in
- * view, ready to draw, instead of downloading every boundary and tiling it in its worker: at city
- * scale that was about a quarter of a second of a wall's load on two cores (README, "Wall screen
- * in the browser"), and the villages' 4 MB at close zoom.
+ * view, ready to draw, instead of downloading every boundary and tiling it in its worker (a large
+ * share of a wall's load at city scale on a small machine; see docs/performance.md) and the
+ * villages' whole outlines at close zoom.
  *
  * The cutting is geojson-vt's, which MapLibre's worker ran before, with the same simplification
  * per layer in screen pixels. Pure: GeoJSON in, protobuf tiles out.

@@ -32,9 +32,9 @@ export interface TileLayerSpec {
 
 /**
  * The layers of the basemap's vector tiles, named as the style's `source-layer`s. Boundaries are
- * simplified to within a screen pixel (the server already simplified each level in metres): at
- * half a pixel a software renderer spent about a sixth of each frame of the city wall on the
- * townships' outlines alone (README, "Wall screen"). The villages are cut only from zoom 11, the
+ * simplified to within a screen pixel (the server already simplified each level in metres): any
+ * finer, and a software renderer spends a large share of each frame of the city wall on the
+ * townships' outlines alone. The villages are cut only from zoom 11, the
  * last whole zoom under their lines' (11.5).
  */
 export const TILE_LAYERS: Readonly<Record<AdminLevel | 'roads', TileLayerSpec>> = {

@@ -82,7 +82,7 @@ export interface JudgeOptions {
 /**
  * Run it inside a transaction: its reads then see one snapshot, and JIT compiling is turned off
  * for it (PostGIS functions are costed so high that the planner compiles even this small query,
- * which cost ~90 ms and saved nothing).
+ * which costs more than the query and saves nothing).
  */
 export async function judgeProposal(
   db: Queryable,
