@@ -44,6 +44,24 @@ export async function revertGridChangeIn(tx: Queryable, r: RevertRequest): Promi
       { changeId: later?.id ?? null, author: later?.author ?? null, at: later?.at.toISOString() ?? null },
     );
   }
+  return commitRestoring(tx, change, made, {
+    reason: r.reason,
+    author: r.viewer.username,
+    now: r.now,
+    settings: r.settings,
+  });
+}
+
+/**
+ * Commits the change that undoes `change` (whose grids `made` are all still current): the
+ * village's other grids kept, the grids it closed restored. Returns the new change's id.
+ */
+export async function commitRestoring(
+  tx: Queryable,
+  change: { id: string; village_code: string },
+  made: readonly { code: string }[],
+  r: { reason: string; author: string; now: Date; settings: PlanningSettings },
+): Promise<string> {
   const closed = await findChangeGrids(tx, change.id, 'before');
   const madeCodes = new Set(made.map((g) => g.code));
   const current = await findCurrentVillageGrids(tx, change.village_code);
@@ -64,7 +82,7 @@ export async function revertGridChangeIn(tx: Queryable, r: RevertRequest): Promi
     effectiveFrom: r.now,
     reason: r.reason,
     confirmWarnings: true,
-    author: r.viewer.username,
+    author: r.author,
     now: r.now,
     settings: r.settings,
     revert: { changeId: change.id, restorable: new Map(closed.map((g) => [g.code, g])) },
