@@ -2,7 +2,7 @@
  * The offline basemap, mounted at /basemap: everything the map needs under the wall's data
  * layers, from this server alone (no CDN, no outside tiles).
  *
- * - GET /basemap/style.json: the MapLibre style (see style.ts)
+ * - GET /basemap/style.json: the MapLibre style (see domain/basemap-style.ts)
  * - GET /basemap/boundaries/{city|county|township|village}.geojson: admin boundaries of one
  *   level, simplified for the zooms where the style shows them; properties code, name, parent
  * - GET /basemap/roads.geojson: roads (class expressway, main or local; name)
