@@ -4,7 +4,7 @@
  * Prints the counts written and the wall time. A data set of today is as of now (see generate.ts).
  */
 import { parseArgs } from 'node:util';
-import { generateDataset, type DemoScale } from './demo-city/generate.js';
+import { generateDataset, type DemoScale } from '../server/src/seed/demo-city/generate.js';
 
 function fail(message: string): never {
   console.error(message);

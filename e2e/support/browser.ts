@@ -70,9 +70,6 @@ export function watchPage(page: Page, origin: string): PageWatch {
   return watch;
 }
 
-/** Hides everything drawn over the map canvas, so a screenshot shows only what the map drew. */
-export const MAP_ONLY = '.map-card, [role=tooltip] { visibility: hidden !important; }';
-
 /**
  * A coarse fingerprint of what an element shows: the mean colour of each cell of a grid over
  * its screenshot, and how many distinct colours it holds. Decoded in the page (no PNG library).

@@ -29,7 +29,7 @@ import { ensureDemoAccounts } from '../../server/src/auth/demo-accounts.js';
 import type { Database } from '../../server/src/db/database.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { openServer } from '../../server/src/db/server.js';
-import { decodeColumns } from '../../server/src/feeds/columns.js';
+import { decodeColumns } from '../../server/src/domain/feed-columns.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);

@@ -13,7 +13,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateDataset } from '../demo-city/generate.js';
+import { generateDataset } from '../../server/src/seed/demo-city/generate.js';
 import type { Queryable } from '../../server/src/db/database.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { openDatabase } from '../../server/src/db/open.js';
@@ -22,7 +22,7 @@ import { findPlanningVillage } from '../../server/src/db/queries/grid-change-his
 import { splitPolygon } from '../../server/src/db/queries/grid-changes.js';
 import { checkPartitionPlanar } from '../../server/src/domain/grid-planning/mirror.js';
 import { DEFAULT_PLANNING_SETTINGS } from '../../server/src/domain/grid-planning/rules.js';
-import { judgeProposal } from '../../server/src/graphql/features/grid-planning-judge.js';
+import { judgeProposal } from '../../server/src/planning/judge.js';
 import { loadDataset } from '../../server/src/loader/load-dataset.js';
 
 const { values } = parseArgs({

@@ -5,7 +5,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { generateDataset } from '../demo-city/generate.js';
+import { generateDataset } from '../../server/src/seed/demo-city/generate.js';
 import { openEmbedded } from '../../server/src/db/embedded.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { openServer } from '../../server/src/db/server.js';

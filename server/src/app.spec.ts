@@ -20,6 +20,7 @@ eachDriver('the HTTP server', (driver) => {
       database: { reachable: true, driver },
       migrationsApplied: true,
       data: { loaded: true, synthetic: true },
+      timeZone: 'Asia/Shanghai',
     });
   });
 

@@ -1,9 +1,6 @@
 /**
  * The HTTP application: GraphQL at /graphql, /healthz, and the built web app at /.
  */
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
@@ -19,11 +16,9 @@ import { healthRoute } from './http/health.js';
 import { setupGate } from './http/setup-gate.js';
 import { webAppRouter } from './http/web-app.js';
 import { exportsRouter, importsRouter } from './imports/router.js';
-import { viewerFromAuthorization, type AuthSettings, type GraphQLContext } from './graphql/context.js';
-import { auditRefusedMutations, formatGraphQLError, graphqlPreflight } from './graphql/http-transport.js';
-import { QUERY_LIMITS, validationRules } from './graphql/limits.js';
-import { serveSubscriptions } from './graphql/subscriptions-server.js';
-import { schema } from './graphql/schema.js';
+import type { AuthSettings } from './auth/viewer.js';
+import { DEFAULT_DISPLAY_TIME_ZONE } from './config.js';
+import { startGraphQL } from './graphql/server.js';
 
 export const WEB_DIST = join(process.cwd(), 'dist', 'web');
 
@@ -48,6 +43,8 @@ export interface AppOptions {
   production?: boolean;
   /** The clock; tests pin it. */
   now?: () => Date;
+  /** The display time zone (TZ_DISPLAY); the command centres' own by default. */
+  timeZone?: string;
   /** Live events; a fresh bus when not given. */
   events?: EventBus;
   /**
@@ -71,28 +68,16 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
   const server = createServer(app);
   const events = options.events ?? new EventBus();
   const production = !!options.production;
-  const live = serveSubscriptions(server, { db, auth: options.auth, now, events, production });
-  const apollo = new ApolloServer<GraphQLContext>({
-    schema,
-    // The limits (limits.ts) include refusing introspection in production, for every transport.
-    validationRules: validationRules(production),
-    introspection: true,
-    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
-    includeStacktraceInErrorResponses: !production,
-    allowBatchedHttpRequests: false,
-    formatError: (formatted, error) => formatGraphQLError(formatted, error, production),
-    // The process decides when to stop (server/src/shutdown.ts). Apollo's own handler would
-    // start a second stop() beside ours, and a stop() that joins one under way never returns.
-    stopOnTerminationSignals: false,
-    plugins: [
-      auditRefusedMutations,
-      // Requests under way get this long to finish; then every connection, keep-alive and
-      // WebSocket alike, is destroyed, leaving the rest of the shutdown its time.
-      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: DRAIN_GRACE_MS }),
-      { serverWillStart: async () => ({ drainServer: () => live.dispose() }) },
-    ],
+  const timeZone = options.timeZone ?? DEFAULT_DISPLAY_TIME_ZONE;
+  const graphql = await startGraphQL(server, {
+    db,
+    auth: options.auth,
+    now,
+    timeZone,
+    events,
+    production,
+    drainGraceMillis: DRAIN_GRACE_MS,
   });
-  await apollo.start();
 
   const feeds = createFeeds({ db, auth: options.auth, now, ...options.feeds });
   const basemap = createBasemap({ db });
@@ -102,21 +87,8 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
   app.use('/basemap', basemap.router);
   // Public: whether the service can work, no counts; an administrator's token adds the counts
   // of its jurisdiction (see http/health.ts).
-  app.get('/healthz', healthRoute({ db, auth: options.auth, now }));
-  app.use(
-    '/graphql',
-    express.json({ limit: '2mb' }),
-    graphqlPreflight({ db, auth: options.auth, now }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        db,
-        auth: options.auth,
-        now,
-        events,
-        viewer: await viewerFromAuthorization(req.headers.authorization, { db, auth: options.auth, now: now() }),
-      }),
-    }),
-  );
+  app.get('/healthz', healthRoute({ db, auth: options.auth, now, timeZone }));
+  app.use('/graphql', ...graphql.handlers);
 
   if (existsSync(join(WEB_DIST, 'index.html'))) {
     app.use(webAppRouter(WEB_DIST));
@@ -136,7 +108,7 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
       return { ms: performance.now() - started, jurisdictions: jurisdictions.length };
     },
     async stop() {
-      await apollo.stop();
+      await graphql.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

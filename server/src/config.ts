@@ -3,6 +3,9 @@
 /** The shortest time audit records are kept, and the default: six months (Cybersecurity Law art. 21). */
 export const MIN_AUDIT_RETENTION_DAYS = 183;
 
+/** The command centres' local time, unless TZ_DISPLAY names another IANA zone. */
+export const DEFAULT_DISPLAY_TIME_ZONE = 'Asia/Shanghai';
+
 export interface Config {
   port: number;
   host: string;
@@ -46,7 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
   }
-  const timeZone = env.TZ_DISPLAY ?? 'Asia/Shanghai';
+  const timeZone = env.TZ_DISPLAY ?? DEFAULT_DISPLAY_TIME_ZONE;
   try {
     new Intl.DateTimeFormat('en', { timeZone });
   } catch {

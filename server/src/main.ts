@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     events,
     auth: { secret, dataKey, tokenTtlSeconds: config.tokenTtlSeconds, idleSeconds: config.idleSeconds },
     production: config.production,
+    timeZone: config.timeZone,
     requireAdministrator: config.production,
   });
   shutdown.add('closing the HTTP and WebSocket connections', () => app.stop());
@@ -97,11 +98,19 @@ async function main(): Promise<void> {
     },
   );
   // Publishes each closed day, week and month of the stability index and runs the daily early warnings.
-  shutdown.add('stopping the stability index scheduler', startIndexScheduler({ db, events, now: () => new Date() }));
+  shutdown.add(
+    'stopping the stability index scheduler',
+    startIndexScheduler({ db, events, now: () => new Date(), timeZone: config.timeZone }),
+  );
   // Removes audit records older than the retention once a day, and audits that it did.
   shutdown.add(
     'stopping the audit retention job',
-    startAuditRetention({ db, retentionDays: config.auditRetentionDays, now: () => new Date() }),
+    startAuditRetention({
+      db,
+      retentionDays: config.auditRetentionDays,
+      now: () => new Date(),
+      timeZone: config.timeZone,
+    }),
   );
 }
 

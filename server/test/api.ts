@@ -37,6 +37,8 @@ export async function startTestApi(
   now = () => TEST_NOW,
   /** The live-event bus, for tests that raise events the way a background job does. */
   events?: EventBus,
+  /** The display time zone (TZ_DISPLAY); the server's default when not given. */
+  timeZone?: string,
 ): Promise<TestApi> {
   const db = await openTestDatabase(driver, content);
   await ensureDemoAccounts(db);
@@ -44,6 +46,7 @@ export async function startTestApi(
     auth: { secret: new Uint8Array(32).fill(7), tokenTtlSeconds: 1800 },
     now,
     ...(events ? { events } : {}),
+    ...(timeZone ? { timeZone } : {}),
     // Every page sampled, so that even tiny feeds are split between readers on a server.
     feeds: { readers: 3, samplePercent: 100 },
   });

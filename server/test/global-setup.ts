@@ -5,7 +5,7 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 
-import { generateDataset } from '../../scripts/demo-city/generate.js';
+import { generateDataset } from '../src/seed/demo-city/generate.js';
 import { dumpEmbedded, openEmbedded } from '../src/db/embedded.js';
 import { migrate } from '../src/db/migrate.js';
 import { openServer } from '../src/db/server.js';

@@ -59,11 +59,13 @@ export interface RetentionJobDeps {
   db: Database;
   retentionDays: number;
   now: () => Date;
+  /** The zone whose 03:30 the prune runs at (TZ_DISPLAY). */
+  timeZone: string;
   log?: (message: string) => void;
 }
 
 /**
- * Starts the daily prune (03:30 in Asia/Shanghai, a quiet hour). Returns a stop function, which
+ * Starts the daily prune (03:30 in the display time zone, a quiet hour). Returns a stop function, which
  * resolves once a run under way has finished.
  */
 export function startAuditRetention(deps: RetentionJobDeps): () => Promise<void> {
@@ -78,7 +80,7 @@ export function startAuditRetention(deps: RetentionJobDeps): () => Promise<void>
       )
       .finally(() => (running = null));
   };
-  const job = new Cron('30 3 * * *', { timezone: 'Asia/Shanghai', protect: true }, tick);
+  const job = new Cron('30 3 * * *', { timezone: deps.timeZone, protect: true }, tick);
   return async () => {
     job.stop();
     await running;

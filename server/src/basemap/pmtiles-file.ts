@@ -5,7 +5,7 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { Compression, PMTiles, TileType, type RangeResponse, type Source } from 'pmtiles';
-import type { PmtilesInfo } from './style.js';
+import type { PmtilesInfo } from '../domain/basemap-style.js';
 
 /** A pmtiles Source over a local file. */
 class LocalFileSource implements Source {

@@ -2,7 +2,7 @@
  * The offline basemap, mounted at /basemap: everything the map needs under the wall's data
  * layers, from this server alone (no CDN, no outside tiles).
  *
- * - GET /basemap/style.json: the MapLibre style (see style.ts)
+ * - GET /basemap/style.json: the MapLibre style (see domain/basemap-style.ts)
  * - GET /basemap/boundaries/{city|county|township|village}.geojson: admin boundaries of one
  *   level, simplified for the zooms where the style shows them; properties code, name, parent
  * - GET /basemap/roads.geojson: roads (class expressway, main or local; name)
@@ -25,7 +25,7 @@ import { VersionCache, makeDocument, type CachedDocument } from './cache.js';
 import { featureCollectionText } from './geojson-text.js';
 import { openPmtiles, type PmtilesArchive } from './pmtiles-file.js';
 import { findBoundaries, findDataVersion, findRoads, findUnitPlaces } from './queries.js';
-import { BOUNDARY_TOLERANCE_METERS, ROAD_TOLERANCE_METERS, TILE_LAYERS, buildStyle } from './style.js';
+import { BOUNDARY_TOLERANCE_METERS, ROAD_TOLERANCE_METERS, TILE_LAYERS, buildStyle } from '../domain/basemap-style.js';
 import { TileCache } from './tile-cache.js';
 import { VectorTiles, tileAddressProblem } from './vector-tiles.js';
 

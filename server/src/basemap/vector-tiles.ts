@@ -1,9 +1,9 @@
 /**
  * The basemap's own layers (the boundaries of every level and the roads) as Mapbox vector tiles,
  * cut on the server from the GeoJSON documents the basemap serves. A map then reads the tiles in
- * view, ready to draw, instead of downloading every boundary and tiling it in its worker: at city
- * scale that was about a quarter of a second of a wall's load on two cores (README, "Wall screen
- * in the browser"), and the villages' 4 MB at close zoom.
+ * view, ready to draw, instead of downloading every boundary and tiling it in its worker (a large
+ * share of a wall's load at city scale on a small machine; see docs/performance.md) and the
+ * villages' whole outlines at close zoom.
  *
  * The cutting is geojson-vt's, which MapLibre's worker ran before, with the same simplification
  * per layer in screen pixels. Pure: GeoJSON in, protobuf tiles out.
@@ -12,12 +12,11 @@ import { GeoJSONVT } from '@maplibre/geojson-vt';
 import type { GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import * as turf from '@turf/turf';
+import { TILES_MAX_ZOOM } from '../domain/basemap-style.js';
 import type { FeatureCollection } from 'geojson';
 
 /** Tile coordinates run 0..4096 across a tile, as in most vector tiles. */
 export const TILE_EXTENT = 4096;
-/** The closest zoom cut; MapLibre draws closer zooms from these tiles, scaled (overzoom). */
-export const TILES_MAX_ZOOM = 14;
 /** How wide MapLibre draws a vector tile (a vector source's default size), in CSS pixels. */
 const TILE_PIXELS = 512;
 /**

@@ -1,10 +1,10 @@
 /**
  * A warm-up of the embedded engine's spatial code, run once at server start. PGlite is PostgreSQL
  * compiled to WebAssembly, and Node compiles WebAssembly functions lazily, on first call: the
- * first statement of a process that loads PostGIS pays ~300 ms, and each GEOS or geography
- * function used for the first time another 15–140 ms, so the planner's first judgement of a
- * process took 220–450 ms against 60–130 ms afterwards. Calling the same functions once on tiny
- * literal geometries moves that cost to the start. Tests open many databases and skip it.
+ * first statement of a process that loads PostGIS, and each GEOS or geography function used for
+ * the first time, pay for that compiling, so a user's first request of each kind (the planner's
+ * first judgement, say) would be several times slower than later ones. Calling the same functions
+ * once on tiny literal geometries moves that cost to the start. Tests open many databases and skip it.
  */
 import type { Database } from './database.js';
 
@@ -75,7 +75,7 @@ const STATEMENTS: { name: string; sql: string }[] = [
   },
   {
     // The index before/after's shape (grid-index-impact.ts): the engine's own code for placing
-    // items, time ranges and grouping sets is compiled on first use too (~40 ms of a first run).
+    // items, time ranges and grouping sets is compiled on first use too.
     name: 'placing and grouping',
     sql: `WITH ${PROPOSED},
       items AS MATERIALIZED (

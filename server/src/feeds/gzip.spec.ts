@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test/api.js';
 import { eachDriver } from '../../test/databases.js';
-import { decodeColumns, feedRows } from './columns.js';
+import { decodeColumns, feedRows } from '../domain/feed-columns.js';
 import { gzipOnce } from './gzip.js';
 
 describe('gzipOnce', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PACKED_BYTES, type PackedChunk } from '../db/queries/feeds.js';
-import { decodeColumns, feedRows } from './columns.js';
+import { decodeColumns, feedRows } from '../domain/feed-columns.js';
 import {
   buildFeed,
   buildPatchableFeed,

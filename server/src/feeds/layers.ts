@@ -25,7 +25,7 @@ import {
   timeColumn,
   type ColumnInput,
   type DictionaryValue,
-} from './columns.js';
+} from '../domain/feed-columns.js';
 
 export const FEED_LAYERS = ['cameras', 'cases', 'risk-points'] as const;
 export type FeedLayer = (typeof FEED_LAYERS)[number];

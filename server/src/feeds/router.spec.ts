@@ -4,7 +4,7 @@ import { startTestApi, TEST_NOW, type TestApi } from '../../test/api.js';
 import { jurisdictionPrefix } from '../auth/jurisdiction.js';
 import type { Queryable } from '../db/database.js';
 import { findCameraFeedChunks } from '../db/queries/feeds.js';
-import { COLUMNS_MEDIA_TYPE, decodeColumns, feedRows } from './columns.js';
+import { COLUMNS_MEDIA_TYPE, decodeColumns, feedRows } from '../domain/feed-columns.js';
 import { buildFeed, CAMERA_LAYER } from './layers.js';
 
 interface Fetched {

@@ -34,10 +34,10 @@ import {
   type FeedFilter,
   type VersionedLayer,
 } from '../db/queries/feeds.js';
-import { type AuthSettings } from '../graphql/context.js';
+import { type AuthSettings } from '../auth/viewer.js';
 import { authenticate, sendError } from '../http/bearer.js';
 import { FeedCache, type CacheOutcome, type VersionedFeed } from './cache.js';
-import { COLUMNS_MEDIA_TYPE } from './columns.js';
+import { COLUMNS_MEDIA_TYPE } from '../domain/feed-columns.js';
 import { gzipOnce } from './gzip.js';
 import {
   buildFeed,

@@ -5,7 +5,8 @@
  */
 import type { Queryable } from '../db/database.js';
 import { auditScope, insertAuditEntry } from '../db/queries/audit.js';
-import type { GraphQLContext, Viewer } from './context.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { GraphQLContext } from './context.js';
 
 export async function auditedMutation<T>(
   ctx: GraphQLContext,

@@ -1,20 +1,23 @@
 /**
- * The per-request context: the database, the clock, and the viewer taken from the bearer
- * token (null when there is none). Resolvers ask `requireViewer`/`requirePermission`.
+ * The per-request GraphQL context, built from the auth module: the database, the clock, and
+ * the viewer taken from the bearer token (null when there is none). Resolvers ask
+ * `requireViewer`/`requirePermission`, which auth/access.ts answers.
  */
-import { can, type Permission } from '../auth/roles.js';
+import { requireAccess } from '../auth/access.js';
+import type { Permission } from '../auth/roles.js';
 import { authenticateBearer, type AuthSettings, type Viewer } from '../auth/viewer.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../events/bus.js';
-import { forbidden, unauthenticated } from './errors.js';
-
-export type { AuthSettings, Viewer };
+import { unauthenticated } from '../errors.js';
+import { graphQLErrorOf } from './errors.js';
 
 export interface GraphQLContext {
   db: Database;
   auth: AuthSettings;
   viewer: Viewer | null;
   now(): Date;
+  /** The display time zone (TZ_DISPLAY): whose calendar days "today", case codes and day buckets use. */
+  timeZone: string;
   /** Live events; mutations publish after their transaction commits. */
   events: EventBus;
 }
@@ -25,17 +28,16 @@ export async function viewerFromAuthorization(
   deps: { db: Database; auth: AuthSettings; now: Date },
 ): Promise<Viewer | null> {
   const result = await authenticateBearer(header, deps);
-  if (!result.ok) throw unauthenticated(`${result.error.message}: sign in again`, { reason: result.error.kind });
+  // Thrown before any resolver runs (while building the context), so already as GraphQL says it.
+  if (!result.ok)
+    throw graphQLErrorOf(unauthenticated(`${result.error.message}: sign in again`, { reason: result.error.kind }));
   return result.value;
 }
 
 export function requireViewer(ctx: GraphQLContext): Viewer {
-  if (!ctx.viewer) throw unauthenticated();
-  return ctx.viewer;
+  return requireAccess(ctx.viewer);
 }
 
 export function requirePermission(ctx: GraphQLContext, permission: Permission): Viewer {
-  const viewer = requireViewer(ctx);
-  if (!can(viewer.role, permission)) throw forbidden(`role ${viewer.role} may not ${permission.replaceAll('_', ' ')}`);
-  return viewer;
+  return requireAccess(ctx.viewer, permission);
 }

@@ -1,56 +1,67 @@
-/** GraphQL errors with the codes clients act on (extensions.code). */
-import { GraphQLError } from 'graphql';
-import type { AuditOutcome } from '../db/queries/audit.js';
-
-export function badInput(field: string, message: string, details: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', field, ...details } });
-}
-
 /**
- * `details` say why for a client to tell its user in its own language (a refused login:
- * `reason` credentials, locked with `lockedUntil`, or disabled).
+ * Application errors (../errors.ts) as GraphQL errors with the codes clients act on
+ * (extensions.code), and what the audit record says became of a failed operation.
  */
-export function unauthenticated(
-  message = 'log in first: send "Authorization: Bearer <token>"',
-  details: Record<string, unknown> = {},
-): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', ...details, http: { status: 401 } } });
-}
+import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLSchema } from 'graphql';
+import type { AuditOutcome } from '../db/queries/audit.js';
+import { AppError, type AppErrorKind } from '../errors.js';
 
-export function forbidden(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
-}
-
-export function conflict(message: string, details: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'CONFLICT', ...details } });
-}
-
-export function notFound(what: string): GraphQLError {
-  return new GraphQLError(`${what} not found`, { extensions: { code: 'NOT_FOUND' } });
-}
+const CODE_OF_KIND: Readonly<Record<AppErrorKind, string>> = {
+  bad_input: 'BAD_USER_INPUT',
+  unauthenticated: 'UNAUTHENTICATED',
+  forbidden: 'FORBIDDEN',
+  not_found: 'NOT_FOUND',
+  conflict: 'CONFLICT',
+};
 
 /** Marks errors whose audit record says more than the client is told. */
 const AUDIT_OUTCOME = Symbol('auditOutcome');
 
+/** `error` the way GraphQL clients get it: the same message, its kind as `extensions.code`. */
+export function graphQLErrorOf(error: AppError): GraphQLError {
+  const extensions: Record<string, unknown> = {
+    code: CODE_OF_KIND[error.kind],
+    ...(error.field !== undefined ? { field: error.field } : {}),
+    ...error.details,
+    // Apollo answers the request itself with this status, not only the error.
+    ...(error.kind === 'unauthenticated' ? { http: { status: 401 } } : {}),
+  };
+  const mapped = new GraphQLError(error.message, { extensions, originalError: error });
+  if (error.outside) Object.defineProperty(mapped, AUDIT_OUTCOME, { value: 'denied_jurisdiction', enumerable: false });
+  return mapped;
+}
+
+function mapped(error: unknown): unknown {
+  return error instanceof AppError ? graphQLErrorOf(error) : error;
+}
+
+type Resolve = (...args: never[]) => unknown;
+
+/** `resolve` with the application errors it throws or rejects with turned into GraphQL errors. */
+function mappingErrors<F extends Resolve>(resolve: F): F {
+  return ((...args: Parameters<F>) => {
+    try {
+      const result = resolve(...args);
+      return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(mapped(error))) : result;
+    } catch (error) {
+      throw mapped(error);
+    }
+  }) as F;
+}
+
 /**
- * A target outside the viewer's jurisdiction: answered exactly like one that does not exist
- * (reading hides outside records; writing must not tell them apart either), while the audit
- * record keeps the truth.
+ * Wraps, in place, every field resolver (and subscription source) the schema defines, so that
+ * use cases may throw AppError and clients still get coded GraphQL errors; returns the schema.
  */
-export function outsideJurisdiction(what: string): GraphQLError {
-  return auditedAsOutside(notFound(what));
-}
-
-/** `error`, told to the client as it is, audited as refused by jurisdiction. */
-export function auditedAsOutside(error: GraphQLError): GraphQLError {
-  Object.defineProperty(error, AUDIT_OUTCOME, { value: 'denied_jurisdiction', enumerable: false });
-  return error;
-}
-
-/** A point that lies in no grid the viewer may act in: the same words whether or not one lies there. */
-export function notInYourGrids(field: string, lon: number, lat: number, outside: boolean): GraphQLError {
-  const error = badInput(field, `(${lon}, ${lat}) lies in no grid of your jurisdiction`);
-  return outside ? auditedAsOutside(error) : error;
+export function mapAppErrors(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.resolve && field.resolve !== defaultFieldResolver) field.resolve = mappingErrors(field.resolve);
+      if (field.subscribe) field.subscribe = mappingErrors(field.subscribe);
+    }
+  }
+  return schema;
 }
 
 const OUTCOME_OF_CODE: Readonly<Record<string, AuditOutcome>> = {
@@ -66,9 +77,10 @@ const OUTCOME_OF_CODE: Readonly<Record<string, AuditOutcome>> = {
 
 /** What the audit record says became of an operation that failed with `error`. */
 export function auditOutcomeOf(error: unknown): AuditOutcome {
-  if (!(error instanceof GraphQLError)) return 'error';
-  const marked = (error as unknown as Record<symbol, AuditOutcome | undefined>)[AUDIT_OUTCOME];
+  const graphQLError = error instanceof AppError ? graphQLErrorOf(error) : error;
+  if (!(graphQLError instanceof GraphQLError)) return 'error';
+  const marked = (graphQLError as unknown as Record<symbol, AuditOutcome | undefined>)[AUDIT_OUTCOME];
   if (marked) return marked;
-  const code = error.extensions.code;
+  const code = graphQLError.extensions.code;
   return (typeof code === 'string' && OUTCOME_OF_CODE[code]) || 'error';
 }

@@ -3,7 +3,7 @@ import { jurisdictionPrefix } from '../auth/jurisdiction.js';
 import { parseArea, type AreaFilter, type AreaInput } from '../domain/area-filter.js';
 import type { Queryable } from '../db/database.js';
 import { findGeometryValidity } from '../db/queries/geometry.js';
-import { badInput } from './errors.js';
+import { badInput } from '../errors.js';
 
 /**
  * The checked Area filter. A polygon is also checked by PostGIS (ST_IsValidDetail) before any

@@ -13,7 +13,7 @@ import { appRoutes, schemaFields } from '../../test/jurisdiction/inventory.js';
 import { liveCases } from '../../test/jurisdiction/live-cases.js';
 import { QUERY_CASES, QUERY_EXEMPTIONS } from '../../test/jurisdiction/query-cases.js';
 import { eachCaseAndLevel, matrixSuite } from '../../test/jurisdiction/run.js';
-import { decodeColumns } from '../feeds/columns.js';
+import { decodeColumns } from '../domain/feed-columns.js';
 import { schema } from './schema.js';
 
 const FIELD_CASES = [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkTexts, mutationFieldsOf } from './mutation-guard.js';
 import { parse } from 'graphql';
+import type { AppError } from '../errors.js';
 
 const refusal = (values: unknown) => {
   try {
@@ -9,7 +10,7 @@ const refusal = (values: unknown) => {
   } catch (error) {
     return {
       message: (error as Error).message,
-      field: (error as { extensions?: { field?: string } }).extensions?.field,
+      field: (error as AppError).field,
     };
   }
 };

@@ -13,7 +13,8 @@ import { auditScope, insertAuditEntry } from '../db/queries/audit.js';
 import type { GraphQLContext } from './context.js';
 import { textProblem } from '../domain/text-safety.js';
 import { can } from '../auth/roles.js';
-import { auditOutcomeOf, badInput, forbidden } from './errors.js';
+import { badInput, forbidden } from '../errors.js';
+import { auditOutcomeOf } from './errors.js';
 
 const MAX_TARGET = 200;
 const MAX_DETAIL = 500;

@@ -1,5 +1,5 @@
 /** Relay-style connections with keyset cursors (opaque base64url of the sort key). */
-import { badInput } from './errors.js';
+import { badInput } from '../errors.js';
 
 export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 500;

@@ -1,5 +1,6 @@
 /** The executable schema, assembled from the feature modules. */
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { mapAppErrors } from './errors.js';
 import { guardEveryMutation, guardEveryRead } from './mutation-guard.js';
 import { accountsResolvers, accountsTypeDefs } from './features/accounts.js';
 import { adminUnitsResolvers, adminUnitsTypeDefs } from './features/admin-units.js';
@@ -35,27 +36,30 @@ export const typeDefs = [
   stabilityTypeDefs,
 ];
 
-export const schema = guardEveryRead(
-  guardEveryMutation(
-    makeExecutableSchema({
-      typeDefs,
-      resolvers: [
-        commonResolvers,
-        authResolvers,
-        accountsResolvers,
-        auditResolvers,
-        overviewResolvers,
-        casesResolvers,
-        liveResolvers,
-        adminUnitsResolvers,
-        gridsResolvers,
-        gridPlanningResolvers,
-        camerasResolvers,
-        riskPointsResolvers,
-        statsResolvers,
-        importsResolvers,
-        stabilityResolvers,
-      ],
-    }),
+// Errors are mapped outermost, so the guards' own refusals reach clients coded too.
+export const schema = mapAppErrors(
+  guardEveryRead(
+    guardEveryMutation(
+      makeExecutableSchema({
+        typeDefs,
+        resolvers: [
+          commonResolvers,
+          authResolvers,
+          accountsResolvers,
+          auditResolvers,
+          overviewResolvers,
+          casesResolvers,
+          liveResolvers,
+          adminUnitsResolvers,
+          gridsResolvers,
+          gridPlanningResolvers,
+          camerasResolvers,
+          riskPointsResolvers,
+          statsResolvers,
+          importsResolvers,
+          stabilityResolvers,
+        ],
+      }),
+    ),
   ),
 );

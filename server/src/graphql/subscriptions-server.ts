@@ -29,6 +29,8 @@ export interface SubscriptionSettings {
   auth: AuthSettings;
   now: () => Date;
   events: EventBus;
+  /** See GraphQLContext.timeZone. */
+  timeZone: string;
   production: boolean;
   /** How often open sockets' sessions are checked against the database. */
   sweepMs?: number;
@@ -223,6 +225,7 @@ export function serveSubscriptions(server: Server, settings: SubscriptionSetting
       db: settings.db,
       auth: settings.auth,
       now: settings.now,
+      timeZone: settings.timeZone,
       events: guardedEvents(settings.events, () => live(connection)),
       viewer: connection.viewer,
     };

@@ -3,15 +3,39 @@
  * in one JSON shape `{ error: { code, message, field? } }`.
  */
 import type { Request, Response } from 'express';
-import { can, type Permission } from '../auth/roles.js';
+import { accessRefusal } from '../auth/access.js';
+import type { Permission } from '../auth/roles.js';
 import { authenticateBearer, type AuthSettings, type Viewer } from '../auth/viewer.js';
 import type { Database } from '../db/database.js';
+import { AppError, unauthenticated, type AppErrorKind } from '../errors.js';
+
+const STATUS_OF_KIND: Readonly<Record<AppErrorKind, { status: number; code: string }>> = {
+  bad_input: { status: 400, code: 'BAD_REQUEST' },
+  unauthenticated: { status: 401, code: 'UNAUTHENTICATED' },
+  forbidden: { status: 403, code: 'FORBIDDEN' },
+  not_found: { status: 404, code: 'NOT_FOUND' },
+  conflict: { status: 409, code: 'CONFLICT' },
+};
 
 export function sendError(res: Response, status: number, code: string, message: string, field?: string): void {
   res
     .status(status)
     .json({ error: { code, message, ...(field ? { field } : {}) } })
     .end();
+}
+
+/** Answers with the status and code of `error`'s kind; an unauthenticated one asks for a bearer token. */
+export function sendAppError(res: Response, error: AppError): void {
+  const { status, code } = STATUS_OF_KIND[error.kind];
+  if (error.kind === 'unauthenticated') res.setHeader('WWW-Authenticate', 'Bearer');
+  sendError(res, status, code, error.message, error.field);
+}
+
+/** Answers `error` when it is an application error; says whether it was one. */
+export function sentAsAppError(res: Response, error: unknown): boolean {
+  if (!(error instanceof AppError)) return false;
+  sendAppError(res, error);
+  return true;
 }
 
 /**
@@ -25,15 +49,11 @@ export async function authenticate(
   permission: Permission = 'read_map',
 ): Promise<Viewer | null> {
   const result = await authenticateBearer(req.headers.authorization, { ...options, now: options.now() });
-  if (result.ok && result.value) {
-    if (can(result.value.role, permission)) return result.value;
-    sendError(res, 403, 'FORBIDDEN', `role ${result.value.role} may not ${permission.replaceAll('_', ' ')}`);
+  if (!result.ok) {
+    sendAppError(res, unauthenticated(`${result.error.message}: sign in again`));
     return null;
   }
-  const message = result.ok
-    ? 'log in first: send "Authorization: Bearer <token>"'
-    : `${result.error.message}: sign in again`;
-  res.setHeader('WWW-Authenticate', 'Bearer');
-  sendError(res, 401, 'UNAUTHENTICATED', message);
-  return null;
+  const refusal = accessRefusal(result.value, permission);
+  if (refusal) sendAppError(res, refusal);
+  return refusal ? null : result.value;
 }

@@ -3,7 +3,8 @@
  *
  * Without a token it says only whether the service can work: the database reachable (and which
  * driver), the migrations applied, data loaded, and whether that data is the synthetic demo
- * city. It counts nothing and names no place: whoever can reach the port may ask.
+ * city, and the display time zone (TZ_DISPLAY), so that screens count days as the server does.
+ * It counts nothing and names no place: whoever can reach the port may ask.
  *
  * With an administrator's bearer token (role admin) it adds the details an operator needs: the
  * data set's scale and day, the layer counts inside the administrator's own jurisdiction, and
@@ -16,12 +17,15 @@ import type { Database } from '../db/database.js';
 import { migrationsApplied } from '../db/migrate.js';
 import { countLayers, findLatestDatasetLoad, hasCurrentGrids } from '../db/queries/overview.js';
 import { authenticateBearer, type AuthSettings, type Viewer } from '../auth/viewer.js';
-import { sendError } from './bearer.js';
+import { unauthenticated } from '../errors.js';
+import { sendAppError } from './bearer.js';
 
 export interface HealthOptions {
   db: Database;
   auth: AuthSettings;
   now: () => Date;
+  /** The display time zone, told to every client. */
+  timeZone: string;
 }
 
 async function check(db: Database, admin: Viewer | null) {
@@ -55,14 +59,11 @@ export function healthRoute(options: HealthOptions) {
   return async (req: Request, res: Response) => {
     // Any valid token may ask (the three administrators hold no read_map, yet may check health).
     const viewer = await authenticateBearer(req.headers.authorization, { ...options, now: options.now() });
-    if (!viewer.ok) {
-      res.setHeader('WWW-Authenticate', 'Bearer');
-      return sendError(res, 401, 'UNAUTHENTICATED', `${viewer.error.message}: sign in again`);
-    }
+    if (!viewer.ok) return sendAppError(res, unauthenticated(`${viewer.error.message}: sign in again`));
     const admin = viewer.value?.role === 'admin' ? viewer.value : null;
     const { ok, body } = await check(options.db, admin);
     // Public or not, a health answer is about this moment: nobody may keep it.
     res.setHeader('Cache-Control', 'no-store');
-    res.status(ok ? 200 : 503).json(body);
+    res.status(ok ? 200 : 503).json({ ...body, timeZone: options.timeZone });
   };
 }

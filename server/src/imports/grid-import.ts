@@ -10,7 +10,6 @@ import {
   findChangeGrids,
   findCurrentVillageGrids,
   findGridChange,
-  findGridVersionsGeoJSON,
   findPlanningSettingsJson,
   findPlanningVillage,
 } from '../db/queries/grid-change-history.js';
@@ -18,8 +17,9 @@ import { findValidities } from '../db/queries/grid-changes.js';
 import { findOverlapsWithOtherVillages } from '../db/queries/imports.js';
 import type { GridPlanInput } from '../domain/grid-planning/proposal.js';
 import { parsePlanningSettings } from '../domain/grid-planning/rules.js';
-import { commitGridChangeIn } from '../graphql/features/grid-planning-commit.js';
-import { judgeProposal } from '../graphql/features/grid-planning-judge.js';
+import { commitGridChangeIn } from '../planning/commit.js';
+import { commitRestoring } from '../planning/revert.js';
+import { judgeProposal } from '../planning/judge.js';
 import type { PreparedRow } from './prepare.js';
 import type { GridRow, Problem } from './rows.js';
 
@@ -167,29 +167,11 @@ export async function revertGridChanges(
         `grid ${changedAgain.code} was changed again after the import; revert that change first`,
       );
     }
-    const closed = await findChangeGrids(tx, id, 'before');
-    const madeCodes = new Set(made.map((g) => g.code));
-    const current = await findCurrentVillageGrids(tx, change.village_code);
-    const kept = current.filter((g) => !madeCodes.has(g.code));
-    const shapes = await findGridVersionsGeoJSON(tx, [...kept, ...closed]);
-    await commitGridChangeIn(tx, {
-      villageCode: change.village_code,
-      grids: [...kept, ...closed].map((g) => ({
-        code: g.code,
-        geometry: JSON.parse(shapes.get(`${g.code}:${g.version}`)!),
-        name: g.name,
-        kind: g.kind,
-        households: g.households,
-        population: g.population,
-      })),
-      expectedVersions: current.map((g) => ({ code: g.code, version: g.version })),
-      effectiveFrom: who.now,
+    await commitRestoring(tx, change, made, {
       reason: `撤销导入 rollback of import #${who.importId}`,
-      confirmWarnings: true,
       author: who.username,
       now: who.now,
       settings,
-      revert: { changeId: id, restorable: new Map(closed.map((g) => [g.code, g])) },
     });
   }
 }

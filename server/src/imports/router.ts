@@ -17,8 +17,8 @@ import { can } from '../auth/roles.js';
 import type { Database } from '../db/database.js';
 import { findExportChunks, type ExportLayer, type ExportRow } from '../db/queries/exports.js';
 import { parseArea } from '../domain/area-filter.js';
-import { type AuthSettings } from '../graphql/context.js';
-import { authenticate, sendError } from '../http/bearer.js';
+import { type AuthSettings } from '../auth/viewer.js';
+import { authenticate, sendError, sentAsAppError } from '../http/bearer.js';
 import {
   csvHeader,
   csvLine,
@@ -91,6 +91,7 @@ export function importsRouter(options: ImportsHttpOptions): Router {
       res.status(200).json(report);
     } catch (error) {
       if (error instanceof ImportInputError) return sendError(res, 400, 'BAD_REQUEST', error.message, 'file');
+      if (sentAsAppError(res, error)) return;
       throw error;
     }
   });

@@ -2,7 +2,7 @@
  * GeoJSON geometry → hex-encoded EWKB with SRID 4326, the fastest form PostGIS parses in
  * COPY. Little-endian throughout. Pure; coordinates must already be validated.
  */
-import type { Position } from './dataset-format.js';
+import type { Position } from '../domain/dataset-format.js';
 
 const SRID_FLAG = 0x20000000;
 const SRID = 4326;

@@ -24,7 +24,7 @@ import type {
   CaseProps,
   GridProps,
   RiskPointProps,
-} from './dataset-format.js';
+} from '../domain/dataset-format.js';
 import { first, integer, oneOf, optionalText, text, time, type FieldProblem } from './field-checks.js';
 
 /** What earlier layers of the same load made known, for references between layers. */

@@ -6,7 +6,7 @@ import { eachDriver, openTestDatabase } from '../../test/databases.js';
 import { TINY_DATASET_DIR } from '../../test/fixtures.js';
 import type { Database } from '../db/database.js';
 import { countLayers, WHOLE_MAP } from '../db/queries/overview.js';
-import type { Manifest } from './dataset-format.js';
+import type { Manifest } from '../domain/dataset-format.js';
 import { loadDataset, LoadError } from './load-dataset.js';
 
 let manifest: Manifest;

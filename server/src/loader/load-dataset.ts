@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import type { Database, Queryable } from '../db/database.js';
 import { copyTextField } from '../db/database.js';
 import { geometryProblem } from '../domain/geojson-checks.js';
-import type { Manifest } from './dataset-format.js';
+import type { Manifest } from '../domain/dataset-format.js';
 import { toEwkbHex, type EncodableGeometry } from './ewkb.js';
 import { LAYERS, type CopyValue, type LayerSpec, type LoadContext } from './layers.js';
 

@@ -4,7 +4,7 @@
  */
 import { access, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { generateDataset } from '../../../scripts/demo-city/generate.js';
+import { generateDataset } from './demo-city/generate.js';
 import type { Database } from '../db/database.js';
 import { loadDataset, type LoadResult } from '../loader/load-dataset.js';
 import { publishHistory } from '../stability/backfill.js';

@@ -6,6 +6,7 @@ import {
   ensureGridNeighbours,
   findGridNeighbours,
 } from '../db/queries/hotspots.js';
+import { INDEX_TIME_ZONE } from '../domain/index/periods.js';
 import { classifyEmerging, type EmergingCategory } from '../domain/hotspots/emerging.js';
 import { confidenceBin, confidenceBinsFdr, giStar, type GiStar } from '../domain/hotspots/getis-ord.js';
 
@@ -76,7 +77,7 @@ export async function analyseEmerging(
   const codes = grids.map((g) => g.grid_code);
   const index = new Map(codes.map((c, i) => [c, i]));
   const cube = Array.from({ length: weeks }, () => new Float64Array(codes.length));
-  for (const r of await countCasesPerGridWeek(db, prefix, from, to)) {
+  for (const r of await countCasesPerGridWeek(db, prefix, from, to, INDEX_TIME_ZONE)) {
     const i = index.get(r.grid_code);
     if (i !== undefined && r.week >= 0 && r.week < weeks) cube[r.week]![i] = r.count;
   }

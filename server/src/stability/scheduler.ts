@@ -1,5 +1,5 @@
 /**
- * Publishes each closed period by itself: shortly after midnight in Asia/Shanghai it publishes
+ * Publishes each closed period by itself: shortly after midnight in the display time zone it publishes
  * the day, week and month that have just closed (those not yet published; a published period is
  * never republished by the scheduler; for a synthetic demo, those closed by the end of its data,
  * see publishingHorizon) and runs the early-warning check of the day. `runDue` is
@@ -66,7 +66,12 @@ export async function runDue(deps: SchedulerDeps): Promise<DueRun> {
  * late data load is caught up within the hour) and once at start. Returns a stop function,
  * which resolves once a run under way has finished (its publishing is one transaction each).
  */
-export function startIndexScheduler(deps: SchedulerDeps): () => Promise<void> {
+export function startIndexScheduler(
+  deps: SchedulerDeps & {
+    /** The zone whose clock the hourly run follows (TZ_DISPLAY). */
+    timeZone: string;
+  },
+): () => Promise<void> {
   const log = deps.log ?? ((m: string) => console.log(m));
   let running: Promise<void> | null = null;
   const run = async () => {
@@ -82,7 +87,7 @@ export function startIndexScheduler(deps: SchedulerDeps): () => Promise<void> {
     if (running) return;
     running = run().finally(() => (running = null));
   };
-  const job = new Cron('5 * * * *', { timezone: 'Asia/Shanghai', protect: true }, tick);
+  const job = new Cron('5 * * * *', { timezone: deps.timeZone, protect: true }, tick);
   tick();
   return async () => {
     job.stop();

@@ -3,7 +3,7 @@
  * imports dry-run, health counted, each compared with SQL inside the level's prefix.
  */
 import { expect } from 'vitest';
-import { decodeColumns, feedRows } from '../../src/feeds/columns.js';
+import { decodeColumns, feedRows } from '../../src/domain/feed-columns.js';
 import { sqlColumn, sqlCount, type Exemption, type MatrixCase, type MatrixEnv, type Probe } from './cases.js';
 
 export const ROUTE_EXEMPTIONS: Exemption[] = [

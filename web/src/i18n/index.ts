@@ -5,7 +5,6 @@ import { en } from './en.js';
 import { zh } from './zh.js';
 
 export type Language = 'zh' | 'en';
-export const LANGUAGES: readonly Language[] = ['zh', 'en'];
 
 /** The language asked for in the URL, or Chinese. */
 export function languageFromSearch(search: string): Language {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildStyle } from '../../../server/src/basemap/style.js';
+import { buildStyle } from '../../../server/src/domain/basemap-style.js';
 import { allOnOrigin, layersInGroup, resolveStyleUrls } from './basemap-style.js';
 
 const origin = 'http://wall.local:4000';

@@ -1,5 +1,5 @@
 /**
- * Binary map feeds (server/src/feeds/columns.ts) turned into what deck.gl binary attributes
+ * Binary map feeds (server/src/domain/feed-columns.ts) turned into what deck.gl binary attributes
  * take: the Float32 lon/lat offsets as they came, per-row colours and weights computed once from
  * the Uint8 codes, and report times as Float32 minutes for the GPU time filter. Pure: no
  * WebGL, no deck.gl, so it is tested in Node.
@@ -9,7 +9,7 @@ import {
   type ColumnDescriptor,
   type DecodedFeed,
   type DictionaryValue,
-} from '../../../server/src/feeds/columns.js';
+} from '../../../server/src/domain/feed-columns.js';
 import type { Rgb } from '../theme/palette.js';
 
 export interface CodedColumn {

@@ -1,5 +1,10 @@
 /** Small feeds written the way the server writes them (columns.ts), for the map's specs. */
-import { encodeColumns, positionColumn, timeColumn, type DictionaryValue } from '../../../server/src/feeds/columns.js';
+import {
+  encodeColumns,
+  positionColumn,
+  timeColumn,
+  type DictionaryValue,
+} from '../../../server/src/domain/feed-columns.js';
 import { toPointFeed, type PointFeed } from './feed-data.js';
 
 export function feedBytes(

@@ -3,7 +3,7 @@
  * hexagons, camera hexagons, points (cameras, cases), risk icons, labels. Pure.
  */
 import type { LayerVisibility } from '../wall/layer-toggles.js';
-import type { DictionaryValue } from '../../../server/src/feeds/columns.js';
+import type { DictionaryValue } from '../../../server/src/domain/feed-columns.js';
 import { dayRange, reportDays, type PointFeed, type ReportDays } from './feed-data.js';
 import { choroplethLayers, type AreaFeature, type ChoroplethInput } from './layers/choropleth.js';
 import { hotspotLayer, indexAreasLayer, type AreaScore } from './layers/index-areas.js';

@@ -17,10 +17,6 @@ export interface Range {
   to: Date;
 }
 
-export function windowDays(window: TimeWindow): number {
-  return DAYS[window];
-}
-
 /** The window ending with today (in the zone) as [from, to). */
 export function windowRange(window: TimeWindow, now: Date, timeZone: string): Range {
   const today = dayKey(now, timeZone);

@@ -4,6 +4,7 @@
  * Pure functions of instants; "today" and day windows are calendar days in that zone.
  */
 
+/** The zone until the server has said its own (`timeZone` in /healthz). */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export const DAY_MS = 86_400_000;
 

@@ -60,23 +60,6 @@ export async function insertAuditEntry(db: Queryable, entry: AuditEntry): Promis
   );
 }
 
-export interface AuditRow {
-  at: Date;
-  username: string | null;
-  operation: string;
-  target: string | null;
-  success: boolean;
-  detail: string | null;
-}
-
-export async function findAuditEntries(db: Queryable, limit = 100): Promise<AuditRow[]> {
-  const { rows } = await db.query<AuditRow>(
-    'SELECT at, username, operation, target, success, detail FROM audit_log ORDER BY id DESC LIMIT $1',
-    [limit],
-  );
-  return rows;
-}
-
 /** A row as the audit review shows it. */
 export interface AuditReviewRow {
   id: string;

@@ -1,6 +1,6 @@
 /**
  * Case counts per bucket: by category, status or source, by grid or admin unit, or by
- * calendar day, week (ISO, from Monday) or month in Asia/Shanghai.
+ * calendar day, week (ISO, from Monday) or month in the display time zone.
  */
 import { CASE_CATEGORIES, CASE_SOURCES, CASE_STATUSES } from '../../domain/vocabulary.js';
 import type { Queryable } from '../database.js';
@@ -29,13 +29,11 @@ export interface CaseBucketRow {
   overdue: number;
 }
 
-/** Calendar buckets are days of this zone: the command centres' local time. */
-const TIME_ZONE = 'Asia/Shanghai';
+/** The bucket of a calendar grouping, in the zone bound at `zone` (a query parameter). */
+const period = (unit: 'day' | 'week' | 'month') => (zone: string) =>
+  `to_char(date_trunc('${unit}', reported_at AT TIME ZONE ${zone}::text), 'YYYY-MM-DD')`;
 
-const period = (unit: 'day' | 'week' | 'month') =>
-  `to_char(date_trunc('${unit}', reported_at AT TIME ZONE '${TIME_ZONE}'), 'YYYY-MM-DD')`;
-
-const KEY: Record<CaseGrouping, string> = {
+const KEY: Record<CaseGrouping, string | ((zone: string) => string)> = {
   category: 'category',
   status: 'status',
   source: 'source',
@@ -71,15 +69,19 @@ export async function countCasesByBucket(
   db: Queryable,
   filter: CaseFilter,
   groupBy: CaseGrouping,
+  /** Whose calendar days, weeks and months the buckets are (TZ_DISPLAY). */
+  timeZone: string,
 ): Promise<CaseBucketRow[]> {
   const c = caseConditions({ ...filter, overdue: null });
   const now = c.param(filter.now);
   const vocabulary = VOCABULARY[groupBy];
+  const key = KEY[groupBy];
+  const keySql = typeof key === 'string' ? key : key(c.param(timeZone));
   const order = vocabulary ? `array_position(${c.param(vocabulary)}::text[], b.key)` : 'b.key';
   const { rows } = await db.query<CaseBucketRow>(
     `SELECT b.key, ${labelSql(groupBy)} AS label, b.count, b.open, b.overdue
      FROM (
-       SELECT ${KEY[groupBy]} AS key,
+       SELECT ${keySql} AS key,
          count(*)::int AS count,
          count(*) FILTER (WHERE closed_at IS NULL)::int AS open,
          count(*) FILTER (WHERE closed_at IS NULL AND deadline < ${now}::timestamptz)::int AS overdue

@@ -134,7 +134,7 @@ export async function findGridAtAndLockSerials(
  * The next free serial of a village and day; the caller holds the lock of
  * findGridAtAndLockSerials. Codes are exactly 24 digits (a CHECK), so the day's codes are the
  * primary-key range prefix + 0000 … prefix + 9999: an index-only probe. (`code LIKE $1` with a
- * parameter cannot use the index and read every case: ~25 ms at city scale, most of reportCase.)
+ * parameter cannot use the index and reads every case, which would dominate reportCase.)
  */
 export async function nextCaseSerial(db: Queryable, villageCode: string, ymd: string): Promise<number> {
   const prefix = villageCode + ymd;

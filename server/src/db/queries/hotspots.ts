@@ -61,7 +61,7 @@ export async function countCasesPerGrid(
 }
 
 /**
- * Case counts per grid and ISO week (Asia/Shanghai) in [from, to); `week` is the index of the
+ * Case counts per grid and ISO week of `timeZone` in [from, to); `week` is the index of the
  * week counted from the week of `from`. Grids and weeks without cases are absent.
  */
 export async function countCasesPerGridWeek(
@@ -69,16 +69,17 @@ export async function countCasesPerGridWeek(
   prefix: string,
   from: Date,
   to: Date,
+  timeZone: string,
 ): Promise<{ grid_code: string; week: number; count: number }[]> {
   const { rows } = await db.query<{ grid_code: string; week: number; count: number }>(
     `SELECT grid_code,
-       ((date_trunc('week', reported_at AT TIME ZONE 'Asia/Shanghai')::date
-         - date_trunc('week', $2::timestamptz AT TIME ZONE 'Asia/Shanghai')::date) / 7)::int AS week,
+       ((date_trunc('week', reported_at AT TIME ZONE $4::text)::date
+         - date_trunc('week', $2::timestamptz AT TIME ZONE $4::text)::date) / 7)::int AS week,
        count(*)::int AS count
      FROM cases
      WHERE village_code LIKE $1 AND reported_at >= $2 AND reported_at < $3
      GROUP BY 1, 2`,
-    [`${prefix}%`, from, to],
+    [`${prefix}%`, from, to, timeZone],
   );
   return rows;
 }

@@ -26,8 +26,6 @@ export interface UnitSummaryRow {
   risk_level_4: number;
 }
 
-/** "Today" is the calendar day of `now` in the command centres' local time. */
-const TIME_ZONE = 'Asia/Shanghai';
 export const CLOSURE_WINDOW_DAYS = 30;
 
 /**
@@ -39,13 +37,15 @@ export async function findUnitSummary(
   unitCode: string,
   prefix: string,
   now: Date,
+  /** "Today" is the calendar day of `now` in this zone (TZ_DISPLAY). */
+  timeZone: string,
 ): Promise<UnitSummaryRow> {
   const since = new Date(now.getTime() - CLOSURE_WINDOW_DAYS * 86_400_000);
   const { rows } = await db.query<UnitSummaryRow>(
     `WITH day AS (
-       SELECT date_trunc('day', $2::timestamptz AT TIME ZONE '${TIME_ZONE}') AT TIME ZONE '${TIME_ZONE}' AS start_at,
-         (date_trunc('day', $2::timestamptz AT TIME ZONE '${TIME_ZONE}') + interval '1 day')
-           AT TIME ZONE '${TIME_ZONE}' AS end_at
+       SELECT date_trunc('day', $2::timestamptz AT TIME ZONE $5::text) AT TIME ZONE $5::text AS start_at,
+         (date_trunc('day', $2::timestamptz AT TIME ZONE $5::text) + interval '1 day')
+           AT TIME ZONE $5::text AS end_at
      )
      SELECT
        (SELECT name FROM admin_units WHERE code = $1) AS unit_name,
@@ -71,7 +71,7 @@ export async function findUnitSummary(
           coalesce(sum(n) FILTER (WHERE level = 3), 0)::int AS risk_level_3,
           coalesce(sum(n) FILTER (WHERE level = 4), 0)::int AS risk_level_4
         FROM risk_point_level_counts WHERE village_code LIKE $3) risk`,
-    [unitCode, now, `${prefix}%`, since],
+    [unitCode, now, `${prefix}%`, since, timeZone],
   );
   return rows[0]!;
 }

@@ -4,8 +4,8 @@
  * Imports nothing but turf and pure domain code, so the web app can import it as it is.
  * Areas are turf's spherical areas, close to PostGIS geography areas (well inside the tolerances).
  *
- * Speed (a drag step must take under 16 ms): turf's overlay (polyclip-ts) costs 5–15 ms per call
- * on whole grids, so it runs only where the cheap planar predicates of planar.ts cannot prove there
+ * Speed (a drag step must fit in one frame): turf's overlay (polyclip-ts) is slow on whole grids,
+ * so it runs only where the cheap planar predicates of planar.ts cannot prove there
  * is nothing to measure, only on its inputs clipped to a box that holds the whole answer (cheap
  * Sutherland–Hodgman clipping, seams.ts), and its results are cached by boundary: a drag step
  * changes one or two grids, so only their overlays can run again. The gap follows from the areas
@@ -155,7 +155,7 @@ function overlapPiece(pa: Prepared, pb: Prepared): Piece {
  * The gap cut out only where boundaries fail to pair up (seams.ts): in each box of open seams,
  * the village there minus the grids reaching into it. A drag step changes one or two grids, so
  * the boxes elsewhere and their cuts come again from the cache; one box costs a few small
- * overlays instead of one of the whole village (10–40 ms when a lone vertex opens a gap). The
+ * overlays instead of one of the whole village, which would not fit a frame. The
  * location is a point in the largest box's gap (the server points into the largest piece).
  */
 function gapAtSeams(villageKey: string, villageParts: readonly Rings[], polygons: readonly Prepared[]): Piece {

@@ -162,20 +162,6 @@ function mergeBoxes(boxes: Box[]): Box[] {
   return merged;
 }
 
-/** The rings of a box, counter-clockwise. */
-export function boxRings(box: Box): Rings {
-  const [x0, y0, x1, y1] = box;
-  return [
-    [
-      [x0, y0],
-      [x1, y0],
-      [x1, y1],
-      [x0, y1],
-      [x0, y0],
-    ],
-  ];
-}
-
 /**
  * The rings clipped to a box (Sutherland–Hodgman, one box side at a time), rings left with no
  * area dropped. A concave ring may come back with zero-width runs along the box's sides; turf's

@@ -7,6 +7,11 @@
 export const PERIOD_KINDS = ['day', 'week', 'month'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
+/**
+ * The zone of the index calendar. Publications are stored by their periods, so it stays the
+ * same whatever TZ_DISPLAY says; the offset below is this zone's.
+ */
+export const INDEX_TIME_ZONE = 'Asia/Shanghai';
 const OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
 

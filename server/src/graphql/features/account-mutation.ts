@@ -8,8 +8,9 @@ import type { AccountError, Changed } from '../../accounts/service.js';
 import type { Queryable } from '../../db/database.js';
 import { auditScope, insertAuditEntry } from '../../db/queries/audit.js';
 import type { Result } from '../../domain/result.js';
-import type { GraphQLContext, Viewer } from '../context.js';
-import { auditedAsOutside, badInput, conflict, forbidden, notFound, unauthenticated } from '../errors.js';
+import type { Viewer } from '../../auth/viewer.js';
+import type { GraphQLContext } from '../context.js';
+import { auditedAsOutside, badInput, conflict, forbidden, notFound, unauthenticated } from '../../errors.js';
 
 export function accountError(error: AccountError) {
   switch (error.kind) {

@@ -24,7 +24,7 @@ import type { Queryable } from '../../db/database.js';
 import type { AccountRow } from '../../db/queries/accounts.js';
 import type { Result } from '../../domain/result.js';
 import { requireViewer, type GraphQLContext } from '../context.js';
-import { badInput } from '../errors.js';
+import { badInput } from '../../errors.js';
 import { accountError, accountMutation } from './account-mutation.js';
 
 export const accountsTypeDefs = /* GraphQL */ `

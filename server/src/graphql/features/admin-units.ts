@@ -10,7 +10,7 @@ import {
 } from '../../db/queries/admin-units.js';
 import { batchLoad } from '../batch.js';
 import { requireViewer, type GraphQLContext } from '../context.js';
-import { badInput } from '../errors.js';
+import { badInput } from '../../errors.js';
 import { unitPrefix } from '../inputs.js';
 
 /** The largest simplification tolerance: beyond it a township's outline is no longer recognisable. */

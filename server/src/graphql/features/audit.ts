@@ -7,7 +7,7 @@ import { checkAuditFilter, type AuditFilterInput } from '../../audit/filter.js';
 import { verifyAuditChain } from '../../audit/verify.js';
 import { countAuditEntries, findAuditOperations, findAuditPage, type AuditReviewRow } from '../../db/queries/audit.js';
 import { requirePermission, type GraphQLContext } from '../context.js';
-import { badInput } from '../errors.js';
+import { badInput } from '../../errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../pagination.js';
 
 export const auditTypeDefs = /* GraphQL */ `

@@ -9,7 +9,7 @@ import { revokeSession } from '../../db/queries/sessions.js';
 import { auditedMutation } from '../audited.js';
 import { requireViewer, type GraphQLContext } from '../context.js';
 import { accountMutation } from './account-mutation.js';
-import { badInput, unauthenticated } from '../errors.js';
+import { badInput, unauthenticated } from '../../errors.js';
 
 export const authTypeDefs = /* GraphQL */ `
   "What an account may do (see server/src/auth/roles.ts)."

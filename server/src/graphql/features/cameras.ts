@@ -12,7 +12,7 @@ import {
 } from '../../db/queries/cameras.js';
 import { auditedMutation } from '../audited.js';
 import { requirePermission, requireViewer, type GraphQLContext } from '../context.js';
-import { auditedAsOutside, badInput } from '../errors.js';
+import { auditedAsOutside, badInput } from '../../errors.js';
 import { areaFilter, unitPrefix } from '../inputs.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
 

@@ -1,38 +1,18 @@
 /** Cases: lookup, filtered lists, reporting and moving a case through its lifecycle. */
-import { coversCode } from '../../auth/jurisdiction.js';
 import { can } from '../../auth/roles.js';
-import { caseDeadline } from '../../domain/case-deadlines.js';
-import {
-  allowedActions,
-  applyCaseAction,
-  isOverdue,
-  type CaseAction,
-  type CaseState,
-} from '../../domain/case-lifecycle.js';
-import { caseCode } from '../../domain/codes.js';
-import type { CaseCategory, CaseSeverity, CaseStatus, HandledLevel } from '../../domain/vocabulary.js';
-import {
-  caseExists,
-  findCase,
-  findCaseEvents,
-  findCasesPage,
-  findGridAtAndLockSerials,
-  insertCaseEvent,
-  insertCaseWithFirstEvent,
-  nextCaseSerial,
-  updateCaseState,
-  type CaseFilter,
-  type CaseRow,
-} from '../../db/queries/cases.js';
+import type { Viewer } from '../../auth/viewer.js';
+import { advanceCaseIn } from '../../cases/advance.js';
+import { reportCaseIn, type ReportCaseInput } from '../../cases/report.js';
+import { caseState, checkNote } from '../../cases/state.js';
+import { findCase, findCaseEvents, findCasesPage, type CaseFilter, type CaseRow } from '../../db/queries/cases.js';
 import type { AreaInput } from '../../domain/area-filter.js';
+import { allowedActions, isOverdue, type CaseAction } from '../../domain/case-lifecycle.js';
 import { actorFor, noteFor, type Exposure } from '../../domain/personal-data.js';
 import type { LiveEvents } from '../../events/bus.js';
 import { auditedMutation } from '../audited.js';
-import { requirePermission, requireViewer, type GraphQLContext, type Viewer } from '../context.js';
-import { badInput, conflict, notFound, notInYourGrids, outsideJurisdiction } from '../errors.js';
+import { requirePermission, requireViewer, type GraphQLContext } from '../context.js';
 import { areaFilter, coordinate, timeRange, unitPrefix } from '../inputs.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
-import { todayIn } from '../../config.js';
 
 export const casesTypeDefs = /* GraphQL */ `
   "The seven stages of the closed loop, in order."
@@ -183,20 +163,6 @@ export const casesTypeDefs = /* GraphQL */ `
   }
 `;
 
-const MAX_NOTE = 2000;
-
-function caseState(row: CaseRow): CaseState {
-  return {
-    status: row.status as CaseStatus,
-    handledLevel: row.handled_level as HandledLevel,
-    category: row.category as CaseCategory,
-    severity: row.severity as CaseSeverity,
-    reportedAt: row.reported_at,
-    deadline: row.deadline,
-    closedAt: row.closed_at,
-  };
-}
-
 export function toCase(row: CaseRow, now: Date) {
   const state = caseState(row);
   return {
@@ -216,12 +182,6 @@ export function toCase(row: CaseRow, now: Date) {
     version: row.version,
     allowedActions: allowedActions(state),
   };
-}
-
-function checkNote(note: string | null | undefined): string | null {
-  if (note == null) return null;
-  if (note.length > MAX_NOTE) throw badInput('note', `is ${note.length} characters; at most ${MAX_NOTE}`);
-  return note.trim() || null;
 }
 
 /** The filter of the case arguments (area, time, status, category, overdue) inside the jurisdiction. */
@@ -298,38 +258,14 @@ export const casesResolvers = {
     },
   },
   Mutation: {
-    reportCase: async (_: unknown, { input }: { input: ReportCaseInput }, ctx: GraphQLContext) => {
+    reportCase: async (_: unknown, { input }: { input: ReportCaseInput & { note?: string } }, ctx: GraphQLContext) => {
       const viewer = requirePermission(ctx, 'report_case');
       coordinate('input.lon/lat', input.lon, input.lat);
       const note = checkNote(input.note);
       const now = ctx.now();
-      const reported = await auditedMutation(ctx, viewer, 'reportCase', `${input.lon},${input.lat}`, async (tx) => {
-        const day = todayIn('Asia/Shanghai', now);
-        const ymd = day.replaceAll('-', '');
-        const grid = await findGridAtAndLockSerials(tx, input.lon, input.lat, ymd);
-        if (!grid || !coversCode(viewer.jurisdiction, grid.code)) {
-          throw notInYourGrids('input.lon/lat', input.lon, input.lat, grid !== null);
-        }
-        const serial = await nextCaseSerial(tx, grid.village_code, ymd);
-        const code = caseCode(grid.village_code, day, serial);
-        const inserted = await insertCaseWithFirstEvent(
-          tx,
-          {
-            code,
-            category: input.category,
-            severity: input.severity,
-            source: input.source,
-            reportedAt: now,
-            deadline: caseDeadline(input.category, input.severity, now),
-            gridCode: grid.code,
-            villageCode: grid.village_code,
-            lon: input.lon,
-            lat: input.lat,
-          },
-          { actor: viewer.username, note },
-        );
-        return toCase(inserted, now);
-      });
+      const reported = await auditedMutation(ctx, viewer, 'reportCase', `${input.lon},${input.lat}`, async (tx) =>
+        toCase(await reportCaseIn(tx, { input, note, viewer, now, timeZone: ctx.timeZone }), now),
+      );
       publishCaseChange(ctx, reported.villageCode, {
         caseCode: reported.code,
         at: now,
@@ -349,30 +285,8 @@ export const casesResolvers = {
       const note = checkNote(args.note);
       const now = ctx.now();
       const moved = await auditedMutation(ctx, viewer, `advanceCase:${args.action}`, args.code, async (tx) => {
-        const row = await findCase(tx, args.code, viewer.prefix, true);
-        if (!row) {
-          if (await caseExists(tx, args.code)) throw outsideJurisdiction(`case ${args.code}`);
-          throw notFound(`case ${args.code}`);
-        }
-        if (row.version !== args.expectedVersion) {
-          throw conflict(
-            `case ${args.code} changed since you read it (version ${row.version}, you had ${args.expectedVersion}); reload it`,
-            { currentVersion: row.version },
-          );
-        }
-        const move = applyCaseAction(caseState(row), args.action, now);
-        if (!move.ok) throw badInput('action', move.error.message, { allowedActions: move.error.allowed });
-        const { state, event } = move.value;
-        await updateCaseState(tx, row.code, state);
-        await insertCaseEvent(tx, {
-          case_code: row.code,
-          at: now,
-          from_status: event.from,
-          to_status: event.to,
-          actor: viewer.username,
-          note,
-        });
-        return { updated: toCase((await findCase(tx, row.code, viewer.prefix))!, now), event };
+        const { row, event } = await advanceCaseIn(tx, { ...args, note, viewer, now });
+        return { updated: toCase(row, now), event };
       });
       const { updated, event } = moved;
       publishCaseChange(ctx, updated.villageCode, {
@@ -387,15 +301,6 @@ export const casesResolvers = {
     },
   },
 };
-
-interface ReportCaseInput {
-  category: CaseCategory;
-  severity: CaseSeverity;
-  source: string;
-  lon: number;
-  lat: number;
-  note?: string;
-}
 
 /** Tells live subscribers, after the change is committed. */
 function publishCaseChange(

@@ -6,7 +6,8 @@ import type { Queryable } from '../../db/database.js';
 import { findCurrentVillageGrids, findPlanningVillage } from '../../db/queries/grid-change-history.js';
 import { mergePolygons, splitPolygon } from '../../db/queries/grid-changes.js';
 import { DEFAULT_PLANNING_SETTINGS } from '../../domain/grid-planning/rules.js';
-import { commitGridChangeIn } from './grid-planning-commit.js';
+import { AppError } from '../../errors.js';
+import { commitGridChangeIn } from '../../planning/commit.js';
 
 const VILLAGE = '371702005001';
 const BASE = `query ($v: ID!) { gridPlanningBase(villageCode: $v) { grids { grid { code } geometry } } }`;
@@ -219,7 +220,7 @@ eachDriver('grid planning geometry', (driver) => {
         });
       } catch (error) {
         // A refused edit (a move that leaves a grid in two parts, say) must leave the map as it was.
-        if (!/BAD_USER_INPUT/.test(String((error as any).extensions?.code))) throw error;
+        if (!(error instanceof AppError && error.kind === 'bad_input')) throw error;
       }
     };
     let committed = 0;

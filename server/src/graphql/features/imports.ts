@@ -7,7 +7,7 @@ import { findImports } from '../../db/queries/imports.js';
 import { IMPORT_LAYERS } from '../../imports/mapping.js';
 import { rollBackImport, RollbackRefused } from '../../imports/service.js';
 import { requirePermission, type GraphQLContext } from '../context.js';
-import { badInput, conflict, notFound } from '../errors.js';
+import { badInput, conflict, notFound } from '../../errors.js';
 
 export const importsTypeDefs = /* GraphQL */ `
   "How many records an import read, accepted, wrote and warned about."

@@ -10,7 +10,7 @@ import { findCase } from '../../db/queries/cases.js';
 import type { LiveEvents } from '../../events/bus.js';
 import { requireViewer, type GraphQLContext } from '../context.js';
 import { adminLevelOfCode } from '../../domain/codes.js';
-import { badInput } from '../errors.js';
+import { badInput } from '../../errors.js';
 import { unitPrefix } from '../inputs.js';
 import { toCamera } from './cameras.js';
 import { toCase } from './cases.js';

@@ -20,8 +20,9 @@ import {
   type RiskPointRow,
 } from '../../db/queries/risk-points.js';
 import { auditedMutation } from '../audited.js';
-import { requirePermission, requireViewer, type GraphQLContext, type Viewer } from '../context.js';
-import { badInput, conflict, notFound, notInYourGrids, outsideJurisdiction } from '../errors.js';
+import { requirePermission, requireViewer, type GraphQLContext } from '../context.js';
+import type { Viewer } from '../../auth/viewer.js';
+import { badInput, conflict, notFound, notInYourGrids, outsideJurisdiction } from '../../errors.js';
 import { areaFilter, coordinate, unitPrefix } from '../inputs.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
 

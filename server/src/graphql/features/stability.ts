@@ -26,7 +26,7 @@ import { publishPeriod } from '../../stability/publish.js';
 import { toWarningEvent } from '../../stability/warnings.js';
 import { auditedMutation } from '../audited.js';
 import { requirePermission, requireViewer, type GraphQLContext } from '../context.js';
-import { badInput, conflict, notFound } from '../errors.js';
+import { badInput, conflict, notFound } from '../../errors.js';
 import { unitPrefix } from '../inputs.js';
 import { subscriptionPrefix } from './live.js';
 

@@ -5,7 +5,7 @@ import { RISK_LEVELS } from '../../domain/vocabulary.js';
 import { countCasesByBucket, type CaseGrouping } from '../../db/queries/case-stats.js';
 import { findUnitSummary, type UnitSummaryRow } from '../../db/queries/summary.js';
 import { requireViewer, type GraphQLContext } from '../context.js';
-import { badInput, notFound } from '../errors.js';
+import { badInput, notFound } from '../../errors.js';
 import { caseFilter, type CaseFilterArgs } from './cases.js';
 
 export const statsTypeDefs = /* GraphQL */ `
@@ -25,11 +25,11 @@ export const statsTypeDefs = /* GraphQL */ `
     township
     "The county or district, from the first 6 digits of the village code; label is its name."
     county
-    "The calendar day of reportedAt in Asia/Shanghai; key YYYY-MM-DD."
+    "The calendar day of reportedAt in the display time zone (TZ_DISPLAY); key YYYY-MM-DD."
     day
-    "The ISO week (Monday to Sunday) of reportedAt in Asia/Shanghai; key is its Monday, YYYY-MM-DD."
+    "The ISO week (Monday to Sunday) of reportedAt in the display time zone (TZ_DISPLAY); key is its Monday, YYYY-MM-DD."
     week
-    "The calendar month of reportedAt in Asia/Shanghai; key is its first day, YYYY-MM-DD."
+    "The calendar month of reportedAt in the display time zone (TZ_DISPLAY); key is its first day, YYYY-MM-DD."
     month
   }
 
@@ -83,7 +83,7 @@ export const statsTypeDefs = /* GraphQL */ `
     unitCode: ID!
     "The unit's name."
     unitName: String!
-    "Today: the calendar day of the server's now in Asia/Shanghai."
+    "Today: the calendar day of the server's now in the display time zone (TZ_DISPLAY)."
     today: DayCounts!
     "Open cases (registered to supervising)."
     inProgress: Int!
@@ -153,7 +153,7 @@ export const statsResolvers = {
   Query: {
     caseStats: async (_: unknown, args: CaseStatsArgs, ctx: GraphQLContext) => {
       const viewer = requireViewer(ctx);
-      return countCasesByBucket(ctx.db, await caseFilter(ctx, viewer, args), args.groupBy);
+      return countCasesByBucket(ctx.db, await caseFilter(ctx, viewer, args), args.groupBy, ctx.timeZone);
     },
     summary: async (_: unknown, args: { unitCode?: string | null }, ctx: GraphQLContext) => {
       const viewer = requireViewer(ctx);
@@ -163,7 +163,7 @@ export const statsResolvers = {
       }
       const unit = narrowToJurisdiction(viewer.jurisdiction, requested);
       if (!unit.ok) throw notFound(`unit ${requested}`);
-      const row = await findUnitSummary(ctx.db, unit.value, jurisdictionPrefix(unit.value), ctx.now());
+      const row = await findUnitSummary(ctx.db, unit.value, jurisdictionPrefix(unit.value), ctx.now(), ctx.timeZone);
       if (row.unit_name === null) throw notFound(`unit ${unit.value}`);
       return toSummary(unit.value, { ...row, unit_name: row.unit_name });
     },

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { CameraFeature, CaseFeature, RiskPointFeature } from '../../server/src/loader/dataset-format.js';
+import type { CameraFeature, CaseFeature, RiskPointFeature } from '../../domain/dataset-format.js';
 import { generateDataset } from './generate.js';
 
 const AS_OF = '2026-06-30';

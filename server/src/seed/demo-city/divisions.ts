@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { adminLevelOfCode } from '../../server/src/domain/codes.js';
+import { adminLevelOfCode } from '../../domain/codes.js';
 
 export interface VillageDivision {
   code: string;
@@ -36,7 +36,7 @@ export interface CityDivision {
   counties: CountyDivision[];
 }
 
-export const DIVISIONS_CSV_PATH = fileURLToPath(new URL('../../geodata/heze/divisions.csv', import.meta.url));
+export const DIVISIONS_CSV_PATH = fileURLToPath(new URL('../../../../geodata/heze/divisions.csv', import.meta.url));
 
 const COMMUNITY_SUFFIX = /^(.*?)(居民委员会|居委员会|居委会)$/;
 const VILLAGE_SUFFIX = /^(.*?)(村民委员会|村民委会|村委会)$/;

@@ -3,7 +3,7 @@
  * lon/lat rounded to 7 decimals. RFC 7946 winding: outer rings counter-clockwise, holes
  * clockwise, every ring closed.
  */
-import type { PolygonCoords, Position } from '../../server/src/loader/dataset-format.js';
+import type { PolygonCoords, Position } from '../../domain/dataset-format.js';
 import type { AtomMesh } from './atoms.js';
 import { cellOf } from './atoms.js';
 import { unionCells, type RingPolygon, type VertexXY } from './edge-union.js';

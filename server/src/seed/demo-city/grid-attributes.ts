@@ -3,8 +3,8 @@
  * from its own random stream (keyed by its code), so a grid reads the same in the tiny and
  * the city data set.
  */
-import type { GridKind } from '../../server/src/domain/vocabulary.js';
-import { gridCode } from '../../server/src/domain/codes.js';
+import type { GridKind } from '../../domain/vocabulary.js';
+import { gridCode } from '../../domain/codes.js';
 import type { GridRegion } from './grids.js';
 import { townshipBaseName, villageBaseName } from './names.js';
 import { createRng, deriveSeed } from './prng.js';

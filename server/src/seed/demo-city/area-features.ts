@@ -3,7 +3,7 @@
  * counties and the city are unions of their children's rings, so every level nests
  * exactly. Population and households add up from villages (= sums of their grids).
  */
-import type { AdminUnitFeature, GridFeature, RoadFeature } from '../../server/src/loader/dataset-format.js';
+import type { AdminUnitFeature, GridFeature, RoadFeature } from '../../domain/dataset-format.js';
 import type { RingPolygon } from './edge-union.js';
 import { xyToPosition } from './planar.js';
 import { polygonCoords, unionAtoms, unionParts } from './polygons.js';

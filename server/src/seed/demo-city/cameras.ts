@@ -3,9 +3,9 @@
  * so towns get more per head), ~40 % along roads (checkpoints mostly there). Ids follow
  * GB/T 28181; a few villages suffer a clustered outage that monitoring should notice.
  */
-import type { CameraFeature } from '../../server/src/loader/dataset-format.js';
-import { CAMERA_DEVICE_TYPES, CAMERA_INDUSTRIES, CAMERA_NETWORKS, cameraId } from '../../server/src/domain/codes.js';
-import type { CameraKind, CameraStatus } from '../../server/src/domain/vocabulary.js';
+import type { CameraFeature } from '../../domain/dataset-format.js';
+import { CAMERA_DEVICE_TYPES, CAMERA_INDUSTRIES, CAMERA_NETWORKS, cameraId } from '../../domain/codes.js';
+import type { CameraKind, CameraStatus } from '../../domain/vocabulary.js';
 import { shanghaiIso } from './calendar.js';
 import { shortCountyName } from './divisions.js';
 import { villageBaseName } from './names.js';

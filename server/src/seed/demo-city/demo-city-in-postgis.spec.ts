@@ -4,8 +4,8 @@
  * grid it names, and every code is well formed.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { eachDriver, openTestDatabase } from '../../server/test/databases.js';
-import type { Database } from '../../server/src/db/database.js';
+import { eachDriver, openTestDatabase } from '../../../test/databases.js';
+import type { Database } from '../../db/database.js';
 import {
   adminLevelOfCode,
   cameraIdProblem,
@@ -13,7 +13,7 @@ import {
   isGridCode,
   isRiskPointId,
   parentAdminCode,
-} from '../../server/src/domain/codes.js';
+} from '../../domain/codes.js';
 
 eachDriver('the tiny demo city in PostGIS', (driver) => {
   let db: Database;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_STATUSES, CASE_SEVERITIES, type CaseSeverity } from '../../server/src/domain/vocabulary.js';
+import { CASE_STATUSES, CASE_SEVERITIES, type CaseSeverity } from '../../domain/vocabulary.js';
 import { dayNumberOf, instantAt } from './calendar.js';
 import { simulateCaseTimeline, type CaseTimelineInput } from './case-lifecycle.js';
 import { createRng } from './prng.js';

@@ -16,7 +16,7 @@ import type {
   GridKind,
   HandledLevel,
   RiskCategory,
-} from '../domain/vocabulary.js';
+} from './vocabulary.js';
 
 export type Position = [number, number];
 export type PolygonCoords = Position[][];

@@ -10,8 +10,10 @@
  * Source URLs are relative to the server's origin (`/basemap/...`): the client resolves them
  * against the page, so the style works behind any host name or reverse proxy.
  */
-import type { AdminLevel } from '../domain/vocabulary.js';
-import { TILES_MAX_ZOOM } from './vector-tiles.js';
+import type { AdminLevel } from './vocabulary.js';
+
+/** The closest zoom the server cuts tiles at; MapLibre draws closer zooms from these tiles, scaled (overzoom). */
+export const TILES_MAX_ZOOM = 14;
 
 /** Simplification per boundary level, in metres: each level appears from a zoom where this is under a pixel or two. */
 export const BOUNDARY_TOLERANCE_METERS: Readonly<Record<AdminLevel, number>> = {
@@ -30,9 +32,9 @@ export interface TileLayerSpec {
 
 /**
  * The layers of the basemap's vector tiles, named as the style's `source-layer`s. Boundaries are
- * simplified to within a screen pixel (the server already simplified each level in metres): at
- * half a pixel a software renderer spent about a sixth of each frame of the city wall on the
- * townships' outlines alone (README, "Wall screen"). The villages are cut only from zoom 11, the
+ * simplified to within a screen pixel (the server already simplified each level in metres): any
+ * finer, and a software renderer spends a large share of each frame of the city wall on the
+ * townships' outlines alone. The villages are cut only from zoom 11, the
  * last whole zoom under their lines' (11.5).
  */
 export const TILE_LAYERS: Readonly<Record<AdminLevel | 'roads', TileLayerSpec>> = {

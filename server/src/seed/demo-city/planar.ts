@@ -3,7 +3,7 @@
  * Over Heze's ~150 km extent the scale error is well under 1 %, which is plenty for
  * synthetic geometry; what matters is that the conversion is exact and repeatable.
  */
-import type { Position } from '../../server/src/loader/dataset-format.js';
+import type { Position } from '../../domain/dataset-format.js';
 
 export const ORIGIN_LON = 115.5;
 export const ORIGIN_LAT = 35.2;

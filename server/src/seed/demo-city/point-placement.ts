@@ -6,7 +6,7 @@
  */
 import type { AtomMesh } from './atoms.js';
 import type { Rng } from './prng.js';
-import type { RoadClass } from '../../server/src/loader/dataset-format.js';
+import type { RoadClass } from '../../domain/dataset-format.js';
 import type { RoadLine } from './roads.js';
 
 const PULL_TO_CENTROID = 0.03;

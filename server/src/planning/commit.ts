@@ -3,7 +3,7 @@
  * versions (CONFLICT naming the change that landed first), judge again (the server is
  * authoritative, whatever the browser showed), then close, create and reassign.
  */
-import type { Queryable } from '../../db/database.js';
+import type { Queryable } from '../db/database.js';
 import {
   applyAssignmentMoves,
   closeGridVersions,
@@ -13,11 +13,11 @@ import {
   findPlanningVillage,
   insertGridChange,
   insertGridVersions,
-} from '../../db/queries/grid-change-history.js';
-import type { GridPlanInput } from '../../domain/grid-planning/proposal.js';
-import type { PlanningSettings } from '../../domain/grid-planning/rules.js';
+} from '../db/queries/grid-change-history.js';
+import type { GridPlanInput } from '../domain/grid-planning/proposal.js';
+import type { PlanningSettings } from '../domain/grid-planning/rules.js';
 import { badInput, conflict, notFound } from '../errors.js';
-import { judgeProposal, type Restorable } from './grid-planning-judge.js';
+import { judgeProposal, type Restorable } from './judge.js';
 
 export interface CommitRequest {
   villageCode: string;

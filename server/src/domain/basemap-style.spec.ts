@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildStyle } from './style.js';
+import { buildStyle } from './basemap-style.js';
 
 describe('buildStyle', () => {
   it('draws no text, so it needs no glyphs from anywhere', () => {

@@ -4,9 +4,9 @@
  * disputes where the cases cluster, water hazards in the countryside. Every dedicated grid
  * also holds the place it serves.
  */
-import type { RiskPointFeature } from '../../server/src/loader/dataset-format.js';
-import { riskPointId } from '../../server/src/domain/codes.js';
-import type { RiskCategory } from '../../server/src/domain/vocabulary.js';
+import type { RiskPointFeature } from '../../domain/dataset-format.js';
+import { riskPointId } from '../../domain/codes.js';
+import type { RiskCategory } from '../../domain/vocabulary.js';
 import { shanghaiIso } from './calendar.js';
 import { townshipBaseName, villageBaseName } from './names.js';
 import { xyToPosition } from './planar.js';

@@ -3,15 +3,11 @@
  * alone) → measurements (PostGIS) → rules (domain) → codes, estimates and impact. The same
  * judgement serves proposeGridChange (shown) and commitGridChange (enforced, inside its transaction).
  */
-import type { Queryable } from '../../db/database.js';
-import {
-  findCurrentVillageGrids,
-  findEverUsedCodes,
-  type PlanningGridRow,
-} from '../../db/queries/grid-change-history.js';
-import { findValidities, measureProposal, type AssignmentMove } from '../../db/queries/grid-changes.js';
-import type { GridIndexChange } from '../../domain/index/grid-impact.js';
-import { allocateGridCodes, apportionByArea, householdsMoved } from '../../domain/grid-planning/allocation.js';
+import type { Queryable } from '../db/database.js';
+import { findCurrentVillageGrids, findEverUsedCodes, type PlanningGridRow } from '../db/queries/grid-change-history.js';
+import { findValidities, measureProposal, type AssignmentMove } from '../db/queries/grid-changes.js';
+import type { GridIndexChange } from '../domain/index/grid-impact.js';
+import { allocateGridCodes, apportionByArea, householdsMoved } from '../domain/grid-planning/allocation.js';
 import {
   classifyChange,
   parseProposal,
@@ -19,7 +15,7 @@ import {
   type GridChangeKind,
   type GridPlanInput,
   type PolygonGeometry,
-} from '../../domain/grid-planning/proposal.js';
+} from '../domain/grid-planning/proposal.js';
 import {
   hasErrors,
   issue,
@@ -28,8 +24,8 @@ import {
   sortIssues,
   type GridIssue,
   type PlanningSettings,
-} from '../../domain/grid-planning/rules.js';
-import { indexImpact } from './grid-planning-index.js';
+} from '../domain/grid-planning/rules.js';
+import { indexImpact } from './index-impact.js';
 
 export interface ProposedGridOut {
   index: number;
@@ -86,7 +82,7 @@ export interface JudgeOptions {
 /**
  * Run it inside a transaction: its reads then see one snapshot, and JIT compiling is turned off
  * for it (PostGIS functions are costed so high that the planner compiles even this small query,
- * which cost ~90 ms and saved nothing).
+ * which costs more than the query and saves nothing).
  */
 export async function judgeProposal(
   db: Queryable,

@@ -1,6 +1,6 @@
 /**
  * The deterministic demo-city generator: a synthetic Heze (菏泽市) on the real division
- * tree, written as a data set folder (server/src/loader/dataset-format.ts).
+ * tree, written as a data set folder (server/src/domain/dataset-format.ts).
  *
  * Same (scale, seed, asOf) ⇒ byte-identical files: every random choice comes from a
  * seeded stream (prng.ts), orders are stable and coordinates are rounded to 7 decimals.
@@ -12,7 +12,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LAYER_FILES, OPTIONAL_LAYER_FILES, type Manifest } from '../../server/src/loader/dataset-format.js';
+import { LAYER_FILES, OPTIONAL_LAYER_FILES, type Manifest } from '../../domain/dataset-format.js';
 import { buildAdminFeatures, buildGridFeatures, buildRoadFeatures } from './area-features.js';
 import { dayNumberOf, instantAt, sameDayYearsBefore } from './calendar.js';
 import { generateCameras } from './cameras.js';

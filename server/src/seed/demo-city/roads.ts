@@ -4,7 +4,7 @@
  * roads tying each county's towns to each other and to the seat. Lines wiggle gently and
  * are cut to the city. All in the planar metre frame.
  */
-import type { RoadClass } from '../../server/src/loader/dataset-format.js';
+import type { RoadClass } from '../../domain/dataset-format.js';
 import { resamplePolyline } from './density.js';
 import type { Rng } from './prng.js';
 import { lonLatToXY, type XY } from './planar.js';

@@ -3,16 +3,16 @@
  * several times the rate all along) and emerging hotspots (grids whose rate climbs over
  * the last eight weeks), a seasonal and weekly rhythm, and a lifecycle up to "now".
  */
-import type { CaseFeature } from '../../server/src/loader/dataset-format.js';
-import { caseDeadline } from '../../server/src/domain/case-deadlines.js';
-import { caseCode } from '../../server/src/domain/codes.js';
+import type { CaseFeature } from '../../domain/dataset-format.js';
+import { caseDeadline } from '../../domain/case-deadlines.js';
+import { caseCode } from '../../domain/codes.js';
 import {
   CASE_CATEGORIES,
   CASE_SEVERITIES,
   CASE_SOURCES,
   type CaseCategory,
   type CaseSource,
-} from '../../server/src/domain/vocabulary.js';
+} from '../../domain/vocabulary.js';
 import { caseDayIntensity, dayOfInstant, festivalCloseness, instantAt, shanghaiIso, ymdOfDay } from './calendar.js';
 import { simulateCaseTimeline } from './case-lifecycle.js';
 import { xyToPosition } from './planar.js';

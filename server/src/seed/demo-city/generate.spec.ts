@@ -16,7 +16,7 @@ import type {
   Position,
   RiskPointFeature,
   RoadFeature,
-} from '../../server/src/loader/dataset-format.js';
+} from '../../domain/dataset-format.js';
 import {
   adminLevelOfCode,
   cameraIdProblem,
@@ -25,8 +25,8 @@ import {
   isRiskPointId,
   parentAdminCode,
   villageCodeOfGrid,
-} from '../../server/src/domain/codes.js';
-import { CASE_STATUSES } from '../../server/src/domain/vocabulary.js';
+} from '../../domain/codes.js';
+import { CASE_STATUSES } from '../../domain/vocabulary.js';
 import { generateDataset } from './generate.js';
 import { positionRingSignedArea } from './polygons.js';
 

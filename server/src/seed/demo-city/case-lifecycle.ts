@@ -3,7 +3,7 @@
  * report time: which level handles it, how long each stage takes, and which events have
  * happened by the generator's "now". Stages are never skipped, always in vocabulary order.
  */
-import type { CaseEventProps } from '../../server/src/loader/dataset-format.js';
+import type { CaseEventProps } from '../../domain/dataset-format.js';
 import {
   CASE_STATUSES,
   type CaseCategory,
@@ -11,7 +11,7 @@ import {
   type CaseSource,
   type CaseStatus,
   type HandledLevel,
-} from '../../server/src/domain/vocabulary.js';
+} from '../../domain/vocabulary.js';
 import { shanghaiIso } from './calendar.js';
 import type { Rng } from './prng.js';
 

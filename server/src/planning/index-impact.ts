@@ -4,18 +4,13 @@
  * (recomputed for the proposed polygon). Counts from one village-scoped query, scores from the
  * domain with the weights version of the publication (or the current one). See docs/grid-planning.md.
  */
-import type { Queryable } from '../../db/database.js';
-import type { PlanningGridRow } from '../../db/queries/grid-change-history.js';
-import { emptyPlaced, findProposalIndexCounts, findPublishedGridScores } from '../../db/queries/grid-index-impact.js';
-import {
-  gridIndexChanges,
-  indexNote,
-  type AffectedGrid,
-  type GridIndexChange,
-} from '../../domain/index/grid-impact.js';
-import { lastClosedPeriod, samePeriodLastYear } from '../../domain/index/periods.js';
-import { CURRENT_WEIGHTS, weightsByVersion } from '../../domain/index/weights.js';
-import { publishingHorizon } from '../../stability/scheduler.js';
+import type { Queryable } from '../db/database.js';
+import type { PlanningGridRow } from '../db/queries/grid-change-history.js';
+import { emptyPlaced, findProposalIndexCounts, findPublishedGridScores } from '../db/queries/grid-index-impact.js';
+import { gridIndexChanges, indexNote, type AffectedGrid, type GridIndexChange } from '../domain/index/grid-impact.js';
+import { lastClosedPeriod, samePeriodLastYear } from '../domain/index/periods.js';
+import { CURRENT_WEIGHTS, weightsByVersion } from '../domain/index/weights.js';
+import { publishingHorizon } from '../stability/scheduler.js';
 
 export interface IndexImpactInput {
   villageCode: string;

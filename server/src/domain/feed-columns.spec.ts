@@ -10,7 +10,7 @@ import {
   positionColumn,
   timeColumn,
   type ColumnInput,
-} from './columns.js';
+} from './feed-columns.js';
 
 const lonLat = (points: [number, number][]) => new Float64Array(points.flat());
 
