@@ -60,7 +60,9 @@ export function metresApart(a: Position, b: Position): number {
 
 /** A polygon's rings as sorted vertex lists without the closing one: winding and start aside. */
 function ringVertices(geometry: ExportedFeature['geometry']): Position[][] {
-  const rings = (geometry.type === 'MultiPolygon' ? (geometry.coordinates as Position[][][])[0]! : geometry.coordinates) as Position[][];
+  const rings = (
+    geometry.type === 'MultiPolygon' ? (geometry.coordinates as Position[][][])[0]! : geometry.coordinates
+  ) as Position[][];
   return rings.map((ring) => ring.slice(0, -1).sort((p, q) => p[0] - q[0] || p[1] - q[1]));
 }
 
@@ -72,7 +74,9 @@ export function expectSameFeatures(before: ExportedFeature[], after: ExportedFea
     const other = byKey.get(String(f.properties[key]))!;
     expect(other.properties, String(f.properties[key])).toEqual(f.properties);
     if (f.geometry.type === 'Point') {
-      expect(metresApart(f.geometry.coordinates as Position, other.geometry.coordinates as Position)).toBeLessThan(0.01);
+      expect(metresApart(f.geometry.coordinates as Position, other.geometry.coordinates as Position)).toBeLessThan(
+        0.01,
+      );
       continue;
     }
     const a = ringVertices(f.geometry);

@@ -18,8 +18,8 @@ import {
 } from '../../test/gdal.js';
 import type { ImportReport } from './service.js';
 
-/** A township of the tiny city: every layer has records there, few enough to stay quick. */
-const UNIT = '371702005000';
+/** A village of the tiny city: every layer has records there, few enough to stay quick. */
+const UNIT = '371702005001';
 const LAYERS = ['cameras', 'risk_points', 'cases', 'grids'] as const;
 type Layer = (typeof LAYERS)[number];
 const KEY: Record<Layer, string> = { cameras: 'id', risk_points: 'id', cases: 'code', grids: 'code' };
@@ -113,7 +113,7 @@ suite('GDAL round trips of every layer', (driver) => {
     const res = await fetch(`${api.base}/imports?${query}`, {
       method: 'POST',
       headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` },
-      body: new Blob([bytes]),
+      body: new Blob([bytes as Uint8Array<ArrayBuffer>]),
     });
     const body = (await res.json()) as ImportReport;
     expect(res.status, JSON.stringify(body)).toBe(200);

@@ -43,7 +43,13 @@ INSERT INTO gpkg_spatial_ref_sys VALUES
 `;
 
 const cell = (v: unknown): string | number | null =>
-  v === null || v === undefined ? null : typeof v === 'number' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  v === null || v === undefined
+    ? null
+    : typeof v === 'number'
+      ? v
+      : typeof v === 'object'
+        ? JSON.stringify(v)
+        : String(v);
 
 /** The layer's rows as a GeoPackage file. `now` stamps gpkg_contents.last_change. */
 export async function geoPackageOf(

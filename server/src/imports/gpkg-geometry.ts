@@ -10,7 +10,16 @@ export interface GeoJsonGeometry {
   geometries?: GeoJsonGeometry[];
 }
 
-const TYPES = ['', 'Point', 'LineString', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon', 'GeometryCollection'];
+const TYPES = [
+  '',
+  'Point',
+  'LineString',
+  'Polygon',
+  'MultiPoint',
+  'MultiLineString',
+  'MultiPolygon',
+  'GeometryCollection',
+];
 /** Bytes of the envelope for each envelope indicator (flags bits 1–3). */
 const ENVELOPE_BYTES = [0, 32, 48, 48, 64];
 

@@ -235,7 +235,8 @@ export function resolveFields(sourceFields: readonly string[], mapping: Mapping)
   const resolved = new Map<string, string>();
   for (const [column, names] of Object.entries(DEFAULT_FIELD_NAMES)) {
     const chosen = mapping.fields[column];
-    const found = chosen === undefined ? find(names) : sourceFields.includes(chosen) ? chosen : (find([chosen]) ?? chosen);
+    const found =
+      chosen === undefined ? find(names) : sourceFields.includes(chosen) ? chosen : (find([chosen]) ?? chosen);
     if (found !== undefined) resolved.set(column, found);
   }
   return resolved;

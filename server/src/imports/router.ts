@@ -42,7 +42,12 @@ export interface ImportsHttpOptions {
   now: () => Date;
 }
 
-const UPLOAD_EXTENSIONS: Record<string, string> = { geojson: 'geojson', shapefile: 'zip', csv: 'csv', geopackage: 'gpkg' };
+const UPLOAD_EXTENSIONS: Record<string, string> = {
+  geojson: 'geojson',
+  shapefile: 'zip',
+  csv: 'csv',
+  geopackage: 'gpkg',
+};
 
 const one = (q: Record<string, unknown>, key: string): string | undefined =>
   typeof q[key] === 'string' ? (q[key] as string) : undefined;

@@ -22,6 +22,8 @@ export function isoOfGdalDateTime(text: string): string | null {
   return `${y}-${mo}-${d}T${h}:${mi}:${s}${sign}${oh}:${om ?? '00'}`;
 }
 
+const BLANK_DBASE_DATE = new Date(0, -1, 0);
+
 /** What a reader noticed while normalising: the fields that held dBASE dates (no time of day). */
 export interface ValueNotes {
   dateFields: Set<string>;
@@ -34,7 +36,9 @@ export interface ValueNotes {
  */
 export function normaliseSourceValue(field: string, value: unknown, notes: ValueNotes): unknown {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return null;
+    // A blank date ("        " or "00000000") comes out of the reader as day 0 of month 0 of
+    // year 0, which JavaScript rolls back to 1899-11-29: no register holds that day.
+    if (Number.isNaN(value.getTime()) || value.getTime() === BLANK_DBASE_DATE.getTime()) return null;
     notes.dateFields.add(field);
     const pad = (n: number) => String(n).padStart(2, '0');
     return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
