@@ -1,11 +1,14 @@
 /**
- * `npx tsx scripts/bench/import-gpkg.ts [--admin-url postgres://…/postgres] [--template citybench]`
+ * `npx tsx scripts/bench/import-gpkg.ts [--admin-url postgres://…/postgres] [--template citybench]
+ *   [--updates]`
  *
  * A city's whole camera layer (250,000 in citybench) exported as GeoJSON, converted by GDAL's
- * ogr2ogr into a GeoPackage the way a QGIS user would hand it back, and imported: a dry run,
- * then applied. Everything runs on a copy of the city-scale database (CREATE DATABASE …
- * TEMPLATE citybench, dropped afterwards), so citybench is never changed. Needs gdal-bin.
- * Target: the applied import under 60 s on a real PostGIS.
+ * ogr2ogr into a GeoPackage the way a QGIS user would hand it back, and imported: a dry run
+ * over the cameras there, then applied to a city without them (the layer emptied first), as
+ * when a center's register is loaded into a new deployment. `--updates` applies it over the
+ * existing cameras instead (every row an update). Everything runs on a copy of the city-scale
+ * database (CREATE DATABASE … TEMPLATE citybench, dropped afterwards), so citybench is never
+ * changed. Needs gdal-bin. Target: the applied import under 60 s on a real PostGIS.
  */
 import { execFileSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
@@ -29,6 +32,7 @@ const { values } = parseArgs({
   options: {
     'admin-url': { type: 'string', default: 'postgres://postgres:postgres@127.0.0.1:5432/postgres' },
     template: { type: 'string', default: 'citybench' },
+    updates: { type: 'boolean', default: false },
   },
 });
 const adminUrl = values['admin-url'];
@@ -74,6 +78,7 @@ try {
   console.log(`ogr2ogr to GeoPackage: ${seconds(started)} s, ${(bytes.byteLength / 1e6).toFixed(1)} MB`);
 
   for (const dryRun of [true, false]) {
+    if (!dryRun && !values.updates) await db.query('TRUNCATE cameras CASCADE');
     started = performance.now();
     const report = await runImport(db, {
       layer: 'cameras',
