@@ -157,6 +157,19 @@ suite('GDAL round trips of every layer', (driver) => {
       });
     }
 
+    if (layer !== 'grids') {
+      it(`${layer} through a Shapefile GDAL wrote with its defaults, times as dBASE dates, dry-runs with a note`, async () => {
+        const bytes = await ogr2ogr('ESRI Shapefile', source(layer), join(folder.path, `${layer}-dates`), [
+          '-lco',
+          'ENCODING=GBK',
+        ]);
+        const dry = await upload(layer, `${layer}.zip`, bytes, true);
+        expect(dry.rejected).toEqual([]);
+        expect(dry.counts).toMatchObject({ read: exported.get(layer)!.length, inserted: 0 });
+        expect(dry.warnings.map((w) => w.reason).join('\n')).toContain('dBASE date fields hold no time of day');
+      });
+    }
+
     it(`${layer} through our own GeoPackage export reads in GDAL and upserts back to the rows exported`, async () => {
       const bytes = await exportFile(layer, 'gpkg');
       const info = await ogrinfo(await writeBytes(join(folder.path, `${layer}-ours.gpkg`), bytes));
