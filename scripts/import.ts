@@ -2,7 +2,7 @@
  * `npm run import -- --layer cameras|risk_points|cases|grids --file F --crs gcj02
  *   [--mapping m.json] [--dry-run] [--user demo-admin] [--encoding utf-8|gbk] [--report r.json]`
  *
- * Imports a GeoJSON, zipped Shapefile or CSV file into the configured database, as the named
+ * Imports a GeoJSON, zipped Shapefile, GeoPackage or CSV file into the configured database, as the named
  * account (which needs the import_data permission; its jurisdiction applies). The same code
  * path as the upload endpoint: a dry run reports what would happen; otherwise the import is
  * applied in one transaction, or not at all when any record is rejected.

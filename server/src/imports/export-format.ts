@@ -2,7 +2,7 @@
  * Export formats, row by row so they can be streamed: GeoJSON features, CSV lines (RFC 4180,
  * UTF-8 with a BOM so spreadsheet programs read the Chinese; column names that an import reads
  * back; formulas in text defused, see csv-cell.ts), and Open311 GeoReport v2 service requests
- * for cases. Pure.
+ * for cases; GeoPackage in gpkg-export.ts. Pure.
  */
 import type { ExportLayer, ExportRow } from '../db/queries/exports.js';
 import { EXPORT_SOURCES } from '../db/queries/exports.js';
@@ -10,7 +10,8 @@ import { csvCell } from '../domain/csv-cell.js';
 
 const iso = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : v);
 
-function properties(layer: ExportLayer, row: ExportRow): Record<string, unknown> {
+/** A row's exported attributes: the layer's columns, times as ISO 8601 (UTC, `Z`). */
+export function exportProperties(layer: ExportLayer, row: ExportRow): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const c of EXPORT_SOURCES[layer].columns) out[c] = iso(row[c]);
   return out;
@@ -18,7 +19,7 @@ function properties(layer: ExportLayer, row: ExportRow): Record<string, unknown>
 
 /** One GeoJSON Feature (text), id = the record's key. */
 export function featureText(layer: ExportLayer, row: ExportRow): string {
-  const props = properties(layer, row);
+  const props = exportProperties(layer, row);
   const id = JSON.stringify(props[EXPORT_SOURCES[layer].key]);
   return `{"type":"Feature","id":${id},"properties":${JSON.stringify(props)},"geometry":${row.geometry}}`;
 }

@@ -178,30 +178,66 @@ export function parseMapping(json: unknown): Result<Mapping, string> {
   };
 }
 
+/** A dBASE field name holds at most 10 bytes; the Shapefile format cuts longer names there. */
+const DBF_NAME_BYTES = 10;
+
+/**
+ * The names a long field name becomes in a Shapefile: cut to 10 bytes in UTF-8 and in GBK (a
+ * Chinese character is 3 bytes in one, 2 in the other), a character cut in half dropped.
+ */
+export function truncatedFieldNames(name: string): string[] {
+  const out = new Set<string>();
+  for (const width of [(c: string) => new TextEncoder().encode(c).length, (c: string) => (c <= '\x7f' ? 1 : 2)]) {
+    let bytes = 0;
+    let cut = '';
+    for (const c of name) {
+      bytes += width(c);
+      if (bytes > DBF_NAME_BYTES) break;
+      cut += c;
+    }
+    if (cut !== name) out.add(cut);
+  }
+  return [...out];
+}
+
+/** A source field name compared: trimmed, lower case, without a half character left by a cut. */
+const normalName = (f: string) =>
+  f
+    .trim()
+    .replace(/\uFFFD+$/, '')
+    .toLowerCase();
+
 /**
  * For each target column, the source field that fills it: the mapping file's choice, else the
- * first default name present among the source fields (ignoring case and spaces).
+ * first default name present among the source fields (ignoring case and spaces). A name the
+ * Shapefile format cut to 10 bytes (`last_inspe` for `last_inspected_at`) is found from the
+ * full one when the full one is not there.
  */
 export function resolveFields(sourceFields: readonly string[], mapping: Mapping): Map<string, string> {
   const byNormal = new Map<string, string>();
   for (const f of sourceFields) {
-    const normal = f.trim().toLowerCase();
+    const normal = normalName(f);
     if (!byNormal.has(normal)) byNormal.set(normal, f);
   }
+  const find = (names: readonly string[]): string | undefined => {
+    for (const name of names) {
+      const found = byNormal.get(name.toLowerCase());
+      if (found !== undefined) return found;
+    }
+    for (const name of names) {
+      for (const cut of truncatedFieldNames(name)) {
+        const found = byNormal.get(cut.toLowerCase());
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  };
   const resolved = new Map<string, string>();
   for (const [column, names] of Object.entries(DEFAULT_FIELD_NAMES)) {
     const chosen = mapping.fields[column];
-    if (chosen !== undefined) {
-      resolved.set(column, chosen);
-      continue;
-    }
-    for (const name of names) {
-      const found = byNormal.get(name.toLowerCase());
-      if (found !== undefined) {
-        resolved.set(column, found);
-        break;
-      }
-    }
+    const found =
+      chosen === undefined ? find(names) : sourceFields.includes(chosen) ? chosen : (find([chosen]) ?? chosen);
+    if (found !== undefined) resolved.set(column, found);
   }
   return resolved;
 }

@@ -76,7 +76,7 @@ export async function prepareImport(input: PrepareInput): Promise<Result<Prepare
   if (!format)
     return {
       ok: false,
-      error: `cannot tell the format of "${input.fileName}": use .geojson, .zip (Shapefile) or .csv`,
+      error: `cannot tell the format of "${input.fileName}": use .geojson, .zip (Shapefile), .csv or .gpkg (GeoPackage)`,
     };
   const file = await readSourceFile(format, input.bytes, input.encoding);
   if (!file.ok) return file;

@@ -1,8 +1,9 @@
 /**
  * Readers of the file formats an import accepts, from bytes (no file I/O): a GeoJSON
  * FeatureCollection, a zipped Shapefile (.shp + .dbf, with .prj for the coordinate system and
- * .cpg for the text encoding) and CSV (UTF-8 or GBK, with or without BOM, any line endings; a
- * cell's formula guard, see csv-cell.ts, is dropped).
+ * .cpg for the text encoding), CSV (UTF-8 or GBK, with or without BOM, any line endings; a
+ * cell's formula guard, see csv-cell.ts, is dropped) and GeoPackage (geopackage.ts). dBASE
+ * dates and logicals and GDAL's date-time text are normalised as they are read (source-values.ts).
  * Each gives records with the position a person finds them at in the source.
  */
 import JSZip from 'jszip';
@@ -11,8 +12,10 @@ import * as shapefile from 'shapefile';
 import { unguardCsvCell } from '../domain/csv-cell.js';
 import type { Result } from '../domain/result.js';
 import { crsFromPrj, type CrsInfo } from './crs.js';
+import { readGeoPackage } from './geopackage.js';
+import { dateFieldsNote, normaliseProperties, type ValueNotes } from './source-values.js';
 
-export type FileFormat = 'geojson' | 'shapefile' | 'csv';
+export type FileFormat = 'geojson' | 'shapefile' | 'csv' | 'geopackage';
 
 export interface SourceRecord {
   /** Where a person finds it: "line 12" (CSV, the header is line 1), "feature 3", "record 3". */
@@ -37,6 +40,7 @@ export function formatOfFileName(name: string): FileFormat | null {
   if (lower.endsWith('.geojson') || lower.endsWith('.json')) return 'geojson';
   if (lower.endsWith('.zip')) return 'shapefile';
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) return 'csv';
+  if (lower.endsWith('.gpkg')) return 'geopackage';
   return null;
 }
 
@@ -71,11 +75,13 @@ export function readGeoJson(bytes: Uint8Array): Result<SourceFile, string> {
   const doc = parsed as { type?: unknown; features?: unknown };
   const features = doc?.type === 'FeatureCollection' ? doc.features : doc?.type === 'Feature' ? [doc] : null;
   if (!Array.isArray(features)) return { ok: false, error: 'a GeoJSON import must be a FeatureCollection' };
-  const records = features.map((f: { properties?: unknown; geometry?: unknown }, i) => ({
-    position: `feature ${i + 1}`,
-    properties: (f && typeof f.properties === 'object' && f.properties) || {},
-    geometry: f?.geometry ?? null,
-  })) as SourceRecord[];
+  const records = features.map((f: { id?: unknown; properties?: unknown; geometry?: unknown }, i) => {
+    const properties = ((f && typeof f.properties === 'object' && f.properties) || {}) as Record<string, unknown>;
+    // GDAL writes a field named id as the feature's id and leaves it out of the properties.
+    const id = f?.id;
+    const withId = id !== undefined && id !== null && !('id' in properties) ? { id, ...properties } : properties;
+    return { position: `feature ${i + 1}`, properties: withId, geometry: f?.geometry ?? null };
+  }) as SourceRecord[];
   return { ok: true, value: { format: 'geojson', records, declaredCrs: null, notes: [] } };
 }
 
@@ -96,9 +102,10 @@ export function readCsv(bytes: Uint8Array, encoding?: TextEncodingName): Result<
   if (fields.length < 2) return { ok: false, error: 'a CSV import needs a header row with column names' };
   // Data rows count from line 2 (the header is line 1); a quoted line break inside a field would
   // shift later numbers, which real registers do not contain.
+  const values: ValueNotes = { dateFields: new Set() };
   const records: SourceRecord[] = parsed.data.map((row, i) => ({
     position: `line ${i + 2}`,
-    properties: row,
+    properties: normaliseProperties(row, values),
     geometry: null,
   }));
   const notes = decoded.encoding === 'gbk' ? ['the CSV is not UTF-8; read as GBK'] : [];
@@ -168,11 +175,14 @@ export async function readShapefileZip(bytes: Uint8Array): Promise<Result<Source
   }
   const declaredCrs = prj ? crsFromPrj(prj) : null;
   if (prj && !declaredCrs) notes.push('the .prj names a coordinate system this import does not know');
+  const values: ValueNotes = { dateFields: new Set() };
   const records = features.map((f, i) => ({
     position: `record ${i + 1}`,
-    properties: f.properties,
+    properties: normaliseProperties(f.properties, values),
     geometry: f.geometry,
   }));
+  const datesNote = dateFieldsNote(values);
+  if (datesNote) notes.push(datesNote);
   return { ok: true, value: { format: 'shapefile', records, declaredCrs, notes } };
 }
 
@@ -184,5 +194,6 @@ export async function readSourceFile(
 ): Promise<Result<SourceFile, string>> {
   if (format === 'geojson') return readGeoJson(bytes);
   if (format === 'csv') return readCsv(bytes, encoding);
+  if (format === 'geopackage') return readGeoPackage(bytes);
   return readShapefileZip(bytes);
 }

@@ -4,8 +4,9 @@
  * POST /imports?layer=cameras&crs=gcj02&dryRun=1&fileName=x.csv[&format=csv][&encoding=gbk][&mapping=<JSON>]
  *   with the file as the raw request body (import_data permission, i.e. administrators). Answers
  *   the import report (200), or `{ error: { code, message, field? } }` with 400/401/403.
- * GET /exports/<layer>.geojson | <layer>.csv | cases.open311.json [?unit=…&bbox=…]: a layer
- *   (cameras, risk_points, cases, grids) inside the viewer's jurisdiction, streamed.
+ * GET /exports/<layer>.geojson | <layer>.csv | <layer>.gpkg | cases.open311.json [?unit=…&bbox=…]:
+ *   a layer (cameras, risk_points, cases, grids) inside the viewer's jurisdiction, streamed (a
+ *   GeoPackage is built whole, then sent).
  * GET /exports/audit.csv: the audit record, for the audit administrator (audit/export-csv.ts).
  */
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
@@ -27,7 +28,9 @@ import {
   featureText,
   open311Request,
 } from './export-format.js';
+import { geoPackageOf } from './gpkg-export.js';
 import { IMPORT_LAYERS, type ImportLayer } from './mapping.js';
+import type { FileFormat } from './readers.js';
 import { ImportInputError, runImport } from './service.js';
 
 /** Largest upload: a city's camera register as CSV is ~30 MB; zipped Shapefiles are smaller. */
@@ -38,6 +41,13 @@ export interface ImportsHttpOptions {
   auth: AuthSettings;
   now: () => Date;
 }
+
+const UPLOAD_EXTENSIONS: Record<string, string> = {
+  geojson: 'geojson',
+  shapefile: 'zip',
+  csv: 'csv',
+  geopackage: 'gpkg',
+};
 
 const one = (q: Record<string, unknown>, key: string): string | undefined =>
   typeof q[key] === 'string' ? (q[key] as string) : undefined;
@@ -62,8 +72,8 @@ export function importsRouter(options: ImportsHttpOptions): Router {
       return sendError(res, 400, 'BAD_REQUEST', 'encoding must be utf-8 or gbk', 'encoding');
     }
     const format = one(q, 'format');
-    if (format !== undefined && !['geojson', 'shapefile', 'csv'].includes(format)) {
-      return sendError(res, 400, 'BAD_REQUEST', 'format must be geojson, shapefile or csv', 'format');
+    if (format !== undefined && !['geojson', 'shapefile', 'csv', 'geopackage'].includes(format)) {
+      return sendError(res, 400, 'BAD_REQUEST', 'format must be geojson, shapefile, csv or geopackage', 'format');
     }
     let mapping: unknown = null;
     const mappingText = one(q, 'mapping');
@@ -78,9 +88,9 @@ export function importsRouter(options: ImportsHttpOptions): Router {
     try {
       const report = await runImport(options.db, {
         layer,
-        fileName: (one(q, 'fileName') ?? `upload.${format === 'shapefile' ? 'zip' : (format ?? 'csv')}`).slice(0, 200),
+        fileName: (one(q, 'fileName') ?? `upload.${UPLOAD_EXTENSIONS[format ?? 'csv']}`).slice(0, 200),
         bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
-        format: (format as 'geojson' | 'shapefile' | 'csv' | undefined) ?? null,
+        format: (format as FileFormat | undefined) ?? null,
         crs: one(q, 'crs') ?? null,
         mapping,
         ...(encoding ? { encoding: encoding as 'utf-8' | 'gbk' } : {}),
@@ -99,7 +109,7 @@ export function importsRouter(options: ImportsHttpOptions): Router {
   return router;
 }
 
-type ExportFormat = 'geojson' | 'csv' | 'open311.json';
+type ExportFormat = 'geojson' | 'csv' | 'open311.json' | 'gpkg';
 
 /** The export's text, a chunk of rows at a time. */
 async function* exportText(
@@ -137,14 +147,14 @@ export function exportsRouter(options: ImportsHttpOptions): Router {
   router.get('/:file', async (req: Request, res: Response) => {
     const viewer = await authenticate(req, res, options);
     if (!viewer) return;
-    const match = /^([a-z_-]+)\.(geojson|csv|open311\.json)$/.exec(String(req.params.file));
+    const match = /^([a-z_-]+)\.(geojson|csv|gpkg|open311\.json)$/.exec(String(req.params.file));
     const layer = match ? EXPORT_LAYERS[match[1]!] : undefined;
     if (!match || !layer || (match[2] === 'open311.json' && layer !== 'cases')) {
       return sendError(
         res,
         404,
         'NOT_FOUND',
-        'use /exports/<cameras|risk_points|cases|grids>.<geojson|csv> or /exports/cases.open311.json',
+        'use /exports/<cameras|risk_points|cases|grids>.<geojson|csv|gpkg> or /exports/cases.open311.json',
       );
     }
     const q = req.query as Record<string, unknown>;
@@ -170,6 +180,15 @@ export function exportsRouter(options: ImportsHttpOptions): Router {
       unitPrefix: jurisdictionPrefix,
     });
     const name = `${layer}${unit ? `-${unit}` : ''}.${format}`;
+    if (format === 'gpkg') {
+      const file = await geoPackageOf(layer, chunks, options.now());
+      res.status(200);
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+      res.setHeader('Content-Type', 'application/geopackage+sqlite3');
+      res.end(Buffer.from(file.buffer, file.byteOffset, file.byteLength));
+      return;
+    }
     res.status(200);
     res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('Content-Disposition', `attachment; filename="${name}"`);

@@ -4,6 +4,7 @@
  */
 import { expect } from 'vitest';
 import { decodeColumns, feedRows } from '../../src/domain/feed-columns.js';
+import { readGeoPackage } from '../../src/imports/geopackage.js';
 import { sqlColumn, sqlCount, type Exemption, type MatrixCase, type MatrixEnv, type Probe } from './cases.js';
 
 export const ROUTE_EXEMPTIONS: Exemption[] = [
@@ -88,6 +89,15 @@ async function csvKeys(res: Response): Promise<string[]> {
     .sort();
 }
 
+/** The key (id or code) of every feature of an exported GeoPackage. */
+async function gpkgKeys(res: Response, layer: string): Promise<string[]> {
+  expect(res.status).toBe(200);
+  const file = await readGeoPackage(new Uint8Array(await res.arrayBuffer()));
+  if (!file.ok) throw new Error(file.error);
+  const key = layer === 'cases' || layer === 'grids' ? 'code' : 'id';
+  return file.value.records.map((r) => String(r.properties[key])).sort();
+}
+
 const exportsCase: MatrixCase = {
   name: 'GET /exports/:file',
   probes: {
@@ -102,6 +112,10 @@ const exportsCase: MatrixCase = {
       expect(geojson.features.map((f) => f.properties.code).sort()).toEqual(
         await sqlColumn(env.api, EXPORTS.grids, env.level.prefix),
       );
+      for (const [layer, sql] of Object.entries(EXPORTS)) {
+        const keys = await gpkgKeys(await get(env, `/exports/${layer}.gpkg`, env.level.token), layer);
+        expect(keys, `${layer}.gpkg`).toEqual(await sqlColumn(env.api, sql, env.level.prefix));
+      }
       const open311 = (await (await get(env, '/exports/cases.open311.json', env.level.token)).json()) as unknown[];
       expect(open311.length).toBe(
         await sqlCount(env.api, 'SELECT count(*)::int AS n FROM cases WHERE village_code LIKE $1', env.level.prefix),
@@ -109,13 +123,17 @@ const exportsCase: MatrixCase = {
     },
     unit: async (env) => {
       for (const layer of Object.keys(EXPORTS)) {
-        const res = await get(env, `/exports/${layer}.csv?unit=${env.level.outside.village}`, env.level.token);
-        expect(res.status, layer).toBe(404);
+        for (const format of ['csv', 'gpkg']) {
+          const res = await get(env, `/exports/${layer}.${format}?unit=${env.level.outside.village}`, env.level.token);
+          expect(res.status, `${layer}.${format}`).toBe(404);
+        }
       }
     },
     bbox: async (env) => {
       for (const layer of Object.keys(EXPORTS)) {
         expect(await csvKeys(await get(env, `/exports/${layer}.csv?bbox=${bboxOf(env)}`, env.level.token))).toEqual([]);
+        const gpkg = await get(env, `/exports/${layer}.gpkg?bbox=${bboxOf(env)}`, env.level.token);
+        expect(await gpkgKeys(gpkg, layer), `${layer}.gpkg`).toEqual([]);
       }
     },
   },

@@ -1,7 +1,7 @@
 /**
- * /admin/import: an administrator uploads a file (GeoJSON, zipped Shapefile, CSV), sees the dry
- * run's report (counts, every rejected record with its position and reason, warnings), applies
- * it, and can roll an import back from the record below. The server does everything (POST
+ * /admin/import: an administrator uploads a file (GeoJSON, zipped Shapefile, GeoPackage, CSV),
+ * sees the dry run's report (counts, every rejected record with its position and reason,
+ * warnings), applies it, and can roll an import back from the record below. The server does everything (POST
  * /imports, the same code path as the command line; GraphQL for the record and rollback).
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
@@ -159,7 +159,7 @@ function Importer({ api, onLogout }: { api: WallApi; onLogout: () => void }) {
                     <input
                       type="file"
                       data-testid="import-file"
-                      accept=".csv,.geojson,.json,.zip"
+                      accept=".csv,.geojson,.json,.zip,.gpkg"
                       onChange={(e) => change({ file: e.target.files?.[0] ?? null })}
                     />
                   </label>

@@ -42,7 +42,7 @@ export const importsTypeDefs = /* GraphQL */ `
     fileName: String!
     "SHA-256 of the file's bytes."
     sha256: String!
-    "geojson, shapefile or csv."
+    "geojson, shapefile, csv or geopackage."
     format: String!
     "The coordinate system the file was read in."
     crs: String!

@@ -1,0 +1,181 @@
+/**
+ * Every layer exported, converted by GDAL's ogr2ogr into each format and encoding a center's
+ * GIS tools write, and imported back as a dry run and as an upsert: the layer exported again
+ * must be exactly what was exported first. Skipped, saying so, where ogr2ogr is not installed.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../test/api.js';
+import { eachDriver } from '../../test/databases.js';
+import {
+  expectSameFeatures,
+  HAS_OGR2OGR,
+  ogr2ogr,
+  ogrinfo,
+  workFolder,
+  writeBytes,
+  type ExportedFeature,
+} from '../../test/gdal.js';
+import type { ImportReport } from './service.js';
+
+/** A village of the tiny city: every layer has records there, few enough to stay quick. */
+const UNIT = '371702005001';
+const LAYERS = ['cameras', 'risk_points', 'cases', 'grids'] as const;
+type Layer = (typeof LAYERS)[number];
+const KEY: Record<Layer, string> = { cameras: 'id', risk_points: 'id', cases: 'code', grids: 'code' };
+
+interface Variant {
+  name: string;
+  /** Made from the layer's GeoJSON export at `source`, in `folder`; the file to upload and its name. */
+  make: (source: string, folder: string, layer: Layer) => Promise<{ bytes: Uint8Array; fileName: string }>;
+  /** The coordinate system to state, for formats that cannot declare one. */
+  crs?: string;
+  /** Layers it cannot carry, with why. */
+  skip?: Partial<Record<Layer, string>>;
+}
+
+/** Keeps a Shapefile's times: as text, since a dBASE date field holds no time of day. */
+const KEEP_TIMES = ['-fieldTypeToString', 'DateTime'];
+
+const shapefile = (encoding: string): Variant => ({
+  name: `a zipped Shapefile in ${encoding}`,
+  make: async (source, folder, layer) => ({
+    bytes: await ogr2ogr('ESRI Shapefile', source, join(folder, `${layer}-${encoding}`), [
+      '-lco',
+      `ENCODING=${encoding}`,
+      ...KEEP_TIMES,
+    ]),
+    fileName: `${layer}.zip`,
+  }),
+});
+
+const VARIANTS: Variant[] = [
+  {
+    name: 'GeoJSON written by GDAL',
+    crs: 'wgs84',
+    make: async (source, folder, layer) => ({
+      bytes: await ogr2ogr('GeoJSON', source, join(folder, `${layer}-gdal.geojson`), []),
+      fileName: `${layer}.geojson`,
+    }),
+  },
+  shapefile('UTF-8'),
+  shapefile('GBK'),
+  {
+    name: "CSV with GDAL's X and Y columns",
+    crs: 'wgs84',
+    skip: { grids: 'a grid is a polygon; a CSV cannot carry it as columns' },
+    make: async (source, folder, layer) => ({
+      bytes: await ogr2ogr('CSV', source, join(folder, `${layer}.csv`), ['-lco', 'GEOMETRY=AS_XY']),
+      fileName: `${layer}.csv`,
+    }),
+  },
+  {
+    name: 'a GeoPackage written by GDAL',
+    make: async (source, folder, layer) => ({
+      bytes: await ogr2ogr('GPKG', source, join(folder, `${layer}.gpkg`), []),
+      fileName: `${layer}.gpkg`,
+    }),
+  },
+  {
+    name: 'a GeoPackage of multi-part geometries',
+    make: async (source, folder, layer) => ({
+      bytes: await ogr2ogr('GPKG', source, join(folder, `${layer}-multi.gpkg`), ['-nlt', 'PROMOTE_TO_MULTI']),
+      fileName: `${layer}-multi.gpkg`,
+    }),
+  },
+];
+
+const suite = HAS_OGR2OGR
+  ? eachDriver
+  : (title: string) =>
+      describe.skip(`${title}: skipped, ogr2ogr is not installed (apt-get install gdal-bin)`, () => {
+        it('needs GDAL', () => {});
+      });
+
+suite('GDAL round trips of every layer', (driver) => {
+  let api: TestApi;
+  let token: string;
+  let folder: Awaited<ReturnType<typeof workFolder>>;
+  const exported = new Map<Layer, ExportedFeature[]>();
+
+  const exportFile = async (layer: Layer, format: 'geojson' | 'gpkg') => {
+    const res = await fetch(`${api.base}/exports/${layer}.${format}?unit=${UNIT}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(200);
+    return new Uint8Array(await res.arrayBuffer());
+  };
+  const features = async (layer: Layer) =>
+    (JSON.parse(new TextDecoder().decode(await exportFile(layer, 'geojson'))) as { features: ExportedFeature[] })
+      .features;
+  const upload = async (layer: Layer, fileName: string, bytes: Uint8Array, dryRun: boolean, crs?: string) => {
+    const query = new URLSearchParams({ layer, fileName, ...(dryRun ? { dryRun: '1' } : {}), ...(crs ? { crs } : {}) });
+    const res = await fetch(`${api.base}/imports?${query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` },
+      body: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+    });
+    const body = (await res.json()) as ImportReport;
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    return body;
+  };
+  const source = (layer: Layer) => join(folder.path, `${layer}.geojson`);
+
+  beforeAll(async () => {
+    api = await startTestApi(driver);
+    token = await api.login('demo-admin');
+    folder = await workFolder();
+    for (const layer of LAYERS) {
+      await writeBytes(source(layer), await exportFile(layer, 'geojson'));
+      exported.set(layer, await features(layer));
+      expect(exported.get(layer)!.length, layer).toBeGreaterThan(0);
+    }
+  });
+  afterAll(async () => {
+    await api.stop();
+    await folder.remove();
+  });
+
+  /** Dry run, then upsert, then the export again: exactly the rows exported first. */
+  const roundTrip = async (layer: Layer, file: { bytes: Uint8Array; fileName: string }, crs?: string) => {
+    const n = exported.get(layer)!.length;
+    const dry = await upload(layer, file.fileName, file.bytes, true, crs);
+    expect(dry.rejected).toEqual([]);
+    expect(dry.counts).toMatchObject({ read: n, valid: n, inserted: 0 });
+    const applied = await upload(layer, file.fileName, file.bytes, false, crs);
+    expect(applied.rejected).toEqual([]);
+    expect(applied).toMatchObject({ applied: true, counts: { read: n, inserted: 0 } });
+    expectSameFeatures(exported.get(layer)!, await features(layer), KEY[layer]);
+  };
+
+  for (const layer of LAYERS) {
+    for (const variant of VARIANTS) {
+      const why = variant.skip?.[layer];
+      if (why) continue;
+      it(`${layer} through ${variant.name} dry-run and upsert back to exactly the rows exported`, async () => {
+        await roundTrip(layer, await variant.make(source(layer), folder.path, layer), variant.crs);
+      });
+    }
+
+    if (layer !== 'grids') {
+      it(`${layer} through a Shapefile GDAL wrote with its defaults, times as dBASE dates, dry-runs with a note`, async () => {
+        const bytes = await ogr2ogr('ESRI Shapefile', source(layer), join(folder.path, `${layer}-dates`), [
+          '-lco',
+          'ENCODING=GBK',
+        ]);
+        const dry = await upload(layer, `${layer}.zip`, bytes, true);
+        expect(dry.rejected).toEqual([]);
+        expect(dry.counts).toMatchObject({ read: exported.get(layer)!.length, inserted: 0 });
+        expect(dry.warnings.map((w) => w.reason).join('\n')).toContain('dBASE date fields hold no time of day');
+      });
+    }
+
+    it(`${layer} through our own GeoPackage export reads in GDAL and upserts back to the rows exported`, async () => {
+      const bytes = await exportFile(layer, 'gpkg');
+      const info = await ogrinfo(await writeBytes(join(folder.path, `${layer}-ours.gpkg`), bytes));
+      expect(info).toContain(`Feature Count: ${exported.get(layer)!.length}`);
+      expect(info).toMatch(/ID\["EPSG",4326\]|AUTHORITY\["EPSG","4326"\]/);
+      await roundTrip(layer, { bytes, fileName: `${layer}.gpkg` });
+    });
+  }
+});
