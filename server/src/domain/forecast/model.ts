@@ -65,6 +65,15 @@ export type ForecastError = { kind: 'too_little_history'; historyDays: number; n
 
 export const MAX_HORIZON_DAYS = 91;
 
+/**
+ * Days before the origin the model reads: a year before the earliest of 52 weekly training
+ * origins. Older counts are ignored, so a forecast as of a day is the same whether it is made
+ * alone or inside a backtest that read further back.
+ */
+export function lookbackDays(horizonDays: number): number {
+  return WINDOW_DAYS.long + 7 * 51 + horizonDays;
+}
+
 /** The forecast as of the start of day `origin` (local) for the `horizonDays` days from it. */
 export function forecastGrids(
   input: ForecastInput,
@@ -76,10 +85,11 @@ export function forecastGrids(
     throw new Error(`forecastGrids: horizonDays must be a whole number in 1..${MAX_HORIZON_DAYS}, got ${horizonDays}`);
   if (!Number.isInteger(origin)) throw new Error(`forecastGrids: origin must be a whole day number, got ${origin}`);
   const neededDays = horizonDays + WINDOW_DAYS.recent;
-  const historyDays = origin - input.historyStart;
+  const historyStart = Math.max(input.historyStart, origin - lookbackDays(horizonDays));
+  const historyDays = origin - historyStart;
   if (historyDays < neededDays) return err({ kind: 'too_little_history', historyDays: Math.max(0, historyDays), neededDays });
   // Everything below sees only days before the origin.
-  const counts = DailyCounts.from(input.gridCount, input.rows, input.historyStart, origin);
+  const counts = DailyCounts.from(input.gridCount, input.rows, historyStart, origin);
   const calendar = fitCalendar(counts.dailyTotals(), counts.start);
 
   const maxOrigins = options.trainingOrigins ?? 52;
