@@ -46,7 +46,6 @@ export interface UnitForecast {
 
 export type ForecastServiceError = ForecastError | { kind: 'no_grids'; unitCode: string };
 
-
 function checkRequest(req: { horizonDays: number; category?: string | null }): void {
   if (!Number.isInteger(req.horizonDays) || req.horizonDays < 1 || req.horizonDays > MAX_HORIZON_DAYS)
     throw new Error(`horizonDays must be a whole number in 1..${MAX_HORIZON_DAYS}, got ${req.horizonDays}`);
@@ -54,18 +53,26 @@ function checkRequest(req: { horizonDays: number; category?: string | null }): v
     throw new Error(`category "${req.category}" is not one of ${CASE_CATEGORIES.join(', ')}`);
 }
 
-interface Prepared {
+/** The rows read, indexed for the model: grid indexes in `rows.grids` order. */
+export interface PreparedInputs {
   rows: ForecastInputRows;
   origin: number;
   index: Map<string, number>;
   neighbours: number[][];
 }
 
-async function prepare(db: Database, unitCode: string, asOf: Date, lookbackDays: number): Promise<Prepared> {
-  const prefix = jurisdictionPrefix(unitCode);
+async function prepare(db: Database, unitCode: string, asOf: Date, lookbackDays: number): Promise<PreparedInputs> {
   const origin = shanghaiDayOf(asOf);
   await ensureGridNeighbours(db);
-  const rows = await readForecastInputs(db, prefix, startOfShanghaiDay(origin - lookbackDays), startOfShanghaiDay(origin));
+  const from = startOfShanghaiDay(origin - lookbackDays);
+  return indexInputs(
+    await readForecastInputs(db, jurisdictionPrefix(unitCode), from, startOfShanghaiDay(origin)),
+    origin,
+  );
+}
+
+/** Indexes rows read for the day `origin` (the day the read ended before). */
+export function indexInputs(rows: ForecastInputRows, origin: number): PreparedInputs {
   const index = new Map(rows.grids.map((g, i) => [g.code, i]));
   const neighbours: number[][] = rows.grids.map(() => []);
   for (const [a, b] of rows.neighbours) {
@@ -80,7 +87,7 @@ async function prepare(db: Database, unitCode: string, asOf: Date, lookbackDays:
  * Counts of current grids (cases of grids since closed are left out), optionally of one
  * category, and the history start: the first case day in the read, or where the read began.
  */
-function modelInput(p: Prepared, lookbackDays: number, category: string | null): ForecastInput {
+function modelInput(p: PreparedInputs, lookbackDays: number, category: string | null): ForecastInput {
   const counts: CountRow[] = [];
   let first = Infinity;
   for (const r of p.rows.counts) {
@@ -94,10 +101,21 @@ function modelInput(p: Prepared, lookbackDays: number, category: string | null):
 }
 
 /** The forecast of every current grid of the unit over the horizon from `asOf`'s day. */
-export async function forecastUnit(db: Database, req: ForecastRequest): Promise<Result<UnitForecast, ForecastServiceError>> {
+export async function forecastUnit(
+  db: Database,
+  req: ForecastRequest,
+): Promise<Result<UnitForecast, ForecastServiceError>> {
+  checkRequest(req);
+  return forecastFromInputs(await prepare(db, req.unitCode, req.asOf, lookbackDays(req.horizonDays)), req);
+}
+
+/** forecastUnit's work on inputs already read (over at least lookbackDays(H) days). */
+export function forecastFromInputs(
+  p: PreparedInputs,
+  req: ForecastRequest,
+): Result<UnitForecast, ForecastServiceError> {
   checkRequest(req);
   const lookback = lookbackDays(req.horizonDays);
-  const p = await prepare(db, req.unitCode, req.asOf, lookback);
   if (p.rows.grids.length === 0) return err({ kind: 'no_grids', unitCode: req.unitCode });
   const all = modelInput(p, lookback, null);
   let basis: UnitForecast['basis'] = 'all';
@@ -125,7 +143,11 @@ export async function forecastUnit(db: Database, req: ForecastRequest): Promise<
     category: req.category,
     basis,
     model,
-    grids: grids.map((g, i) => ({ ...g, gridCode: p.rows.grids[i]!.code, areaSquareMeters: p.rows.grids[i]!.areaSquareMeters })),
+    grids: grids.map((g, i) => ({
+      ...g,
+      gridCode: p.rows.grids[i]!.code,
+      areaSquareMeters: p.rows.grids[i]!.areaSquareMeters,
+    })),
   });
 }
 
@@ -135,8 +157,21 @@ export async function backtestUnit(
   req: { unitCode: string; asOf: Date; horizonDays: number },
 ): Promise<Result<BacktestReport & { origin: Date }, ForecastServiceError>> {
   checkRequest(req);
-  const lookback = lookbackDays(req.horizonDays) + req.horizonDays + 7 * BACKTEST_ORIGINS;
-  const p = await prepare(db, req.unitCode, req.asOf, lookback);
+  return backtestFromInputs(await prepare(db, req.unitCode, req.asOf, backtestLookbackDays(req.horizonDays)), req);
+}
+
+/** Days of history the backtest reads before its as-of day. */
+export function backtestLookbackDays(horizonDays: number): number {
+  return lookbackDays(horizonDays) + horizonDays + 7 * BACKTEST_ORIGINS;
+}
+
+/** backtestUnit's work on inputs already read (over at least backtestLookbackDays(H) days). */
+export function backtestFromInputs(
+  p: PreparedInputs,
+  req: { unitCode: string; horizonDays: number },
+): Result<BacktestReport & { origin: Date }, ForecastServiceError> {
+  checkRequest(req);
+  const lookback = backtestLookbackDays(req.horizonDays);
   if (p.rows.grids.length === 0) return err({ kind: 'no_grids', unitCode: req.unitCode });
   const input = { ...modelInput(p, lookback, null), areas: p.rows.grids.map((g) => g.areaSquareMeters) };
   const report = backtest(input, p.origin, req.horizonDays);

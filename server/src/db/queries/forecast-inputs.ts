@@ -32,7 +32,12 @@ export interface ForecastInputRows {
  * Neighbours come from grid_neighbours when it is built (ensureGridNeighbours); when it is
  * not, they are found with the same spatial test, read-only, which is slower.
  */
-export async function readForecastInputs(db: Database, prefix: string, from: Date, before: Date): Promise<ForecastInputRows> {
+export async function readForecastInputs(
+  db: Database,
+  prefix: string,
+  from: Date,
+  before: Date,
+): Promise<ForecastInputRows> {
   if (!/^\d{1,15}$/.test(prefix)) throw new Error(`readForecastInputs: prefix must be 1–15 digits, got "${prefix}"`);
   if (!(from < before)) throw new Error(`readForecastInputs: "from" (${from.toISOString()}) must be before "before"`);
   return db.readSnapshot(1, async ([tx]) => ({

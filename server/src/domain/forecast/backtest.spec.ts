@@ -53,7 +53,9 @@ describe('the rolling-origin backtest', () => {
     expect(r.model.coverage80).toBeCloseTo(held80 / n, 12);
     expect(r.baselines.sameWeeksLastYear!.mae).toBeCloseTo(naiveAbs / n, 12);
     expect(r.perOrigin[0]!.actualTotal).toBe(
-      Array.from({ length: city.gridCount }, (_, g) => rawSum(g, r.origins[0]!, r.origins[0]! + 7)).reduce((a, b) => a + b),
+      Array.from({ length: city.gridCount }, (_, g) => rawSum(g, r.origins[0]!, r.origins[0]! + 7)).reduce(
+        (a, b) => a + b,
+      ),
     );
   });
 

@@ -61,7 +61,12 @@ class Scorer {
   private readonly upper80: number[] = [];
   private readonly lower95: number[] = [];
   private readonly upper95: number[] = [];
-  private readonly hot: Record<'pai5' | 'pei5' | 'pai10' | 'pei10', number[]> = { pai5: [], pei5: [], pai10: [], pei10: [] };
+  private readonly hot: Record<'pai5' | 'pei5' | 'pai10' | 'pei10', number[]> = {
+    pai5: [],
+    pei5: [],
+    pai10: [],
+    pei10: [],
+  };
 
   addCounts(forecasts: readonly GridForecast[], actual: Float64Array): void {
     forecasts.forEach((f, i) => {
@@ -127,10 +132,19 @@ export function backtest(
     const actual = outcomes.windowSums(origin, origin + horizonDays);
     const { grids, model: fitted } = forecast.value;
     model.addCounts(grids, actual);
-    model.addHotSpots(perArea(Float64Array.from(grids, (g) => g.expected), input.areas), actual, input.areas);
+    model.addHotSpots(
+      perArea(
+        Float64Array.from(grids, (g) => g.expected),
+        input.areas,
+      ),
+      actual,
+      input.areas,
+    );
     for (const g of grids) {
-      probability80 += nbCdf(g.upper80, g.expected, fitted.dispersion) - nbCdf(g.lower80 - 1, g.expected, fitted.dispersion);
-      probability95 += nbCdf(g.upper95, g.expected, fitted.dispersion) - nbCdf(g.lower95 - 1, g.expected, fitted.dispersion);
+      probability80 +=
+        nbCdf(g.upper80, g.expected, fitted.dispersion) - nbCdf(g.lower80 - 1, g.expected, fitted.dispersion);
+      probability95 +=
+        nbCdf(g.upper95, g.expected, fitted.dispersion) - nbCdf(g.lower95 - 1, g.expected, fitted.dispersion);
     }
     scored += grids.length;
 
@@ -139,11 +153,25 @@ export function backtest(
     const year = sameWeeksLastYear(before, origin, horizonDays);
     if (year) {
       naiveYear.addCounts(year, actual);
-      naiveYear.addHotSpots(perArea(Float64Array.from(year, (g) => g.expected), input.areas), actual, input.areas);
+      naiveYear.addHotSpots(
+        perArea(
+          Float64Array.from(year, (g) => g.expected),
+          input.areas,
+        ),
+        actual,
+        input.areas,
+      );
     } else withYear = false;
     const weeks = lastFourWeeks(before, origin, horizonDays);
     naiveWeeks.addCounts(weeks, actual);
-    naiveWeeks.addHotSpots(perArea(Float64Array.from(weeks, (g) => g.expected), input.areas), actual, input.areas);
+    naiveWeeks.addHotSpots(
+      perArea(
+        Float64Array.from(weeks, (g) => g.expected),
+        input.areas,
+      ),
+      actual,
+      input.areas,
+    );
     gi.addHotSpots(lastPeriodGiStar(before, input.neighbours, origin), actual, input.areas);
 
     perOrigin.push({

@@ -14,7 +14,15 @@ describe('category forecasts', () => {
   it('shrinks each grid share toward the unit share with ten prior cases', () => {
     // Grid 0: 8 cases, 6 of the category; grid 1: 2 cases, none. Unit share 6/10 = 0.6.
     // Grid 0: (6 + 10·0.6)/(8 + 10) = 12/18; grid 1: (0 + 6)/(2 + 10) = 0.5.
-    const all = DailyCounts.from(2, [{ grid: 0, day: 100, count: 8 }, { grid: 1, day: 200, count: 2 }], 0, 365);
+    const all = DailyCounts.from(
+      2,
+      [
+        { grid: 0, day: 100, count: 8 },
+        { grid: 1, day: 200, count: 2 },
+      ],
+      0,
+      365,
+    );
     const cat = DailyCounts.from(2, [{ grid: 0, day: 100, count: 6 }], 0, 365);
     const shares = categoryShares(all, cat, 365);
     expect(shares[0]).toBeCloseTo(12 / 18, 12);

@@ -35,7 +35,11 @@ export function categoryShares(all: DailyCounts, category: DailyCounts, origin: 
 }
 
 /** The all-cases forecast thinned by `shares`: NB2(p μ, α) per grid. */
-export function splitForecast(forecasts: readonly GridForecast[], shares: ArrayLike<number>, alpha: number): GridForecast[] {
+export function splitForecast(
+  forecasts: readonly GridForecast[],
+  shares: ArrayLike<number>,
+  alpha: number,
+): GridForecast[] {
   if (shares.length !== forecasts.length)
     throw new Error(`splitForecast: ${forecasts.length} forecasts but ${shares.length} shares`);
   return forecasts.map((f, g) => gridForecast(f.expected * shares[g]!, alpha));

@@ -15,7 +15,11 @@ export interface CountRegression {
 }
 
 /** Means exp(offset + Xβ). */
-export function linearMeans(columns: readonly Float64Array[], offset: Float64Array, beta: ArrayLike<number>): Float64Array {
+export function linearMeans(
+  columns: readonly Float64Array[],
+  offset: Float64Array,
+  beta: ArrayLike<number>,
+): Float64Array {
   const n = offset.length;
   const mu = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -166,8 +170,13 @@ export function fitDispersion(y: Float64Array, mu: Float64Array): number {
 }
 
 /** NB2 regression: Poisson IRLS, then two rounds of α by ML and β by IRLS at that α. */
-export function fitNegativeBinomial(columns: readonly Float64Array[], y: Float64Array, offset: Float64Array): CountRegression {
-  for (const c of columns) if (c.length !== y.length) throw new Error(`fitNegativeBinomial: a column has ${c.length} rows, y has ${y.length}`);
+export function fitNegativeBinomial(
+  columns: readonly Float64Array[],
+  y: Float64Array,
+  offset: Float64Array,
+): CountRegression {
+  for (const c of columns)
+    if (c.length !== y.length) throw new Error(`fitNegativeBinomial: a column has ${c.length} rows, y has ${y.length}`);
   let beta = fitBeta(columns, y, offset, 0);
   let alpha = 0;
   for (let round = 0; round < 2; round++) {

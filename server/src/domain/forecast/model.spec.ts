@@ -19,7 +19,13 @@ describe('the grid forecast', () => {
       const f = forecastGrids({ ...inputOf(city), rows }, origin, 7);
       if (!f.ok) throw new Error('expected a forecast');
       const { coefficients, dispersion, calendar } = f.value.model;
-      return { grids: f.value.grids, coefficients, dispersion, weekday: calendar.weekday, harmonics: calendar.harmonics };
+      return {
+        grids: f.value.grids,
+        coefficients,
+        dispersion,
+        weekday: calendar.weekday,
+        harmonics: calendar.harmonics,
+      };
     };
     const before = figures(city.rows);
     const later = [
@@ -85,7 +91,11 @@ describe('the grid forecast', () => {
   });
 
   it('forecasts nothing for a unit without a case, without failing', () => {
-    const f = forecastGrids({ gridCount: 4, rows: [], neighbours: lattice(2, 2), historyStart: FIRST_DAY }, FIRST_DAY + 400, 7);
+    const f = forecastGrids(
+      { gridCount: 4, rows: [], neighbours: lattice(2, 2), historyStart: FIRST_DAY },
+      FIRST_DAY + 400,
+      7,
+    );
     if (!f.ok) throw new Error('expected a forecast');
     expect(f.value.grids.every((g) => g.expected < 1e-6 && g.upper95 === 0)).toBe(true);
   });

@@ -87,7 +87,8 @@ export function forecastGrids(
   const neededDays = horizonDays + WINDOW_DAYS.recent;
   const historyStart = Math.max(input.historyStart, origin - lookbackDays(horizonDays));
   const historyDays = origin - historyStart;
-  if (historyDays < neededDays) return err({ kind: 'too_little_history', historyDays: Math.max(0, historyDays), neededDays });
+  if (historyDays < neededDays)
+    return err({ kind: 'too_little_history', historyDays: Math.max(0, historyDays), neededDays });
   // Everything below sees only days before the origin.
   const counts = DailyCounts.from(input.gridCount, input.rows, historyStart, origin);
   const calendar = fitCalendar(counts.dailyTotals(), counts.start);

@@ -47,7 +47,11 @@ export function nbLogPmf(k: number, mean: number, alpha: number): number {
   if (alpha < POISSON_ALPHA) return k * Math.log(mean) - mean - logGamma(k + 1);
   const r = 1 / alpha;
   return (
-    logGamma(k + r) - logGamma(r) - logGamma(k + 1) + logP0(mean, alpha) + k * Math.log((alpha * mean) / (1 + alpha * mean))
+    logGamma(k + r) -
+    logGamma(r) -
+    logGamma(k + 1) +
+    logP0(mean, alpha) +
+    k * Math.log((alpha * mean) / (1 + alpha * mean))
   );
 }
 

@@ -23,7 +23,13 @@ describe('forecast skill', () => {
     const skill = hotSpotSkill(scores, actual, areas, 0.1);
     expect(skill).toEqual({ flagged: 1, areaShare: 0.1, hitRate: 0.25, pai: 2.5, pei: 0.5 });
     // 20 % flags grids 1 and 0: 15 of 20 in 20 %, PAI 3.75, the best possible: PEI 1.
-    expect(hotSpotSkill(scores, actual, areas, 0.2)).toEqual({ flagged: 2, areaShare: 0.2, hitRate: 0.75, pai: 3.75, pei: 1 });
+    expect(hotSpotSkill(scores, actual, areas, 0.2)).toEqual({
+      flagged: 2,
+      areaShare: 0.2,
+      hitRate: 0.75,
+      pai: 3.75,
+      pei: 1,
+    });
   });
 
   it('stops flagging before the area share is exceeded, and bounds the best by area', () => {
