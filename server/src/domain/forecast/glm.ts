@@ -74,23 +74,27 @@ export function fitBeta(
   let beta = start ? Float64Array.from(start) : initialBeta(columns, y, offset);
   let mu = linearMeans(columns, offset, beta);
   let ll = nbLogLikelihood(y, mu, alpha);
+  // Row-major copy of the design: the accumulation below reads each row whole.
+  const x = new Float64Array(n * p);
+  for (let j = 0; j < p; j++) {
+    const column = columns[j]!;
+    for (let i = 0; i < n; i++) x[i * p + j] = column[i]!;
+  }
   for (let iteration = 0; iteration < 30; iteration++) {
     const xtwx = new Float64Array(p * p);
     const xtwz = new Float64Array(p);
-    const row = new Float64Array(p);
     for (let i = 0; i < n; i++) {
       const m = mu[i]!;
       const w = m / (1 + alpha * m);
+      const at = i * p;
       let eta = 0;
-      for (let j = 0; j < p; j++) {
-        row[j] = columns[j]![i]!;
-        eta += row[j]! * beta[j]!;
-      }
+      for (let j = 0; j < p; j++) eta += x[at + j]! * beta[j]!;
       const z = eta + (y[i]! - m) / m;
       for (let j = 0; j < p; j++) {
-        const wx = w * row[j]!;
+        const wx = w * x[at + j]!;
         xtwz[j]! += wx * z;
-        for (let k = 0; k <= j; k++) xtwx[j * p + k]! += wx * row[k]!;
+        const rowJ = j * p;
+        for (let k = 0; k <= j; k++) xtwx[rowJ + k]! += wx * x[at + k]!;
       }
     }
     for (let j = 0; j < p; j++) for (let k = 0; k < j; k++) xtwx[k * p + j] = xtwx[j * p + k]!;
@@ -129,9 +133,9 @@ function initialBeta(columns: readonly Float64Array[], y: Float64Array, offset: 
 /**
  * The α maximising the NB2 likelihood at means `mu`, searched by golden section on ln α over
  * [1e-6, 100] (the profile likelihood in α is unimodal for these data). The method-of-moments
- * value Σ((y − μ)² − y) / Σμ² (Cameron & Trivedi, §3.2.3) narrows the bracket first.
+ * value Σ((y − μ)² − y) / Σμ² (Cameron & Trivedi, §3.2.3), or `near`, centres the bracket.
  */
-export function fitDispersion(y: Float64Array, mu: Float64Array): number {
+export function fitDispersion(y: Float64Array, mu: Float64Array, near?: number): number {
   let num = 0;
   let den = 0;
   for (let i = 0; i < y.length; i++) {
@@ -140,16 +144,19 @@ export function fitDispersion(y: Float64Array, mu: Float64Array): number {
     den += mu[i]! * mu[i]!;
   }
   const moments = den > 0 ? num / den : 0;
-  const centre = Math.log(Math.min(100, Math.max(1e-6, moments)));
-  let lo = Math.max(Math.log(1e-6), centre - 4);
-  let hi = Math.min(Math.log(100), centre + 4);
+  // A second round starts near the first round's α and needs a narrower bracket.
+  const centre = Math.log(Math.min(100, Math.max(1e-6, near && near > 0 ? near : moments)));
+  const width = near && near > 0 ? 1 : 4;
+  let lo = Math.max(Math.log(1e-6), centre - width);
+  let hi = Math.min(Math.log(100), centre + width);
   const ll = (logAlpha: number) => nbLogLikelihood(y, mu, Math.exp(logAlpha));
   const ratio = (Math.sqrt(5) - 1) / 2;
   let a = hi - ratio * (hi - lo);
   let b = lo + ratio * (hi - lo);
   let fa = ll(a);
   let fb = ll(b);
-  while (hi - lo > 0.01) {
+  // To 2 % in α: far finer than α is known from the data.
+  while (hi - lo > 0.02) {
     if (fa >= fb) {
       hi = b;
       b = a;
@@ -169,7 +176,7 @@ export function fitDispersion(y: Float64Array, mu: Float64Array): number {
   return best <= Math.log(2e-6) ? 0 : Math.exp(best);
 }
 
-/** NB2 regression: Poisson IRLS, then two rounds of α by ML and β by IRLS at that α. */
+/** NB2 regression: Poisson IRLS, then α by ML and β by IRLS at that α in turn until α settles. */
 export function fitNegativeBinomial(
   columns: readonly Float64Array[],
   y: Float64Array,
@@ -179,8 +186,12 @@ export function fitNegativeBinomial(
     if (c.length !== y.length) throw new Error(`fitNegativeBinomial: a column has ${c.length} rows, y has ${y.length}`);
   let beta = fitBeta(columns, y, offset, 0);
   let alpha = 0;
-  for (let round = 0; round < 2; round++) {
-    alpha = fitDispersion(y, linearMeans(columns, offset, beta));
+  for (let round = 0; round < 3; round++) {
+    const next = fitDispersion(y, linearMeans(columns, offset, beta), alpha);
+    // β hardly moves with α (they are nearly orthogonal): stop once α has settled.
+    const settled = round > 0 && Math.abs(Math.log((next + 1e-12) / (alpha + 1e-12))) < 0.02;
+    alpha = next;
+    if (settled) break;
     beta = fitBeta(columns, y, offset, alpha, beta);
   }
   return { beta, alpha, logLikelihood: nbLogLikelihood(y, linearMeans(columns, offset, beta), alpha) };

@@ -9,7 +9,7 @@
  *
  * E the calendar exposure of the horizon (weekday and season, calendar.ts), fₖ,g the grid
  * states (features.ts). β and α are shared by all grids and fitted on the horizon totals that
- * followed up to 52 earlier weekly origins, every one of them with its target window closed
+ * followed up to 26 earlier origins a fortnight apart (a year of them), every one with its target window closed
  * before the forecast origin. Because the fitted distribution is that of the horizon total
  * itself, the intervals are its quantiles: no sum of daily distributions is needed.
  */
@@ -57,7 +57,7 @@ export interface Forecast {
 }
 
 export interface ForecastOptions {
-  /** Earlier weekly origins to fit on, at most (default 52). */
+  /** Earlier origins to fit on, at most (default and most TRAINING_ORIGINS). */
   trainingOrigins?: number;
 }
 
@@ -65,13 +65,16 @@ export type ForecastError = { kind: 'too_little_history'; historyDays: number; n
 
 export const MAX_HORIZON_DAYS = 91;
 
+/** Training origins: this many, this many days apart, before the forecast origin. */
+export const TRAINING_ORIGINS = 26;
+export const TRAINING_SPACING_DAYS = 14;
+
 /**
- * Days before the origin the model reads: a year before the earliest of 52 weekly training
- * origins. Older counts are ignored, so a forecast as of a day is the same whether it is made
+ * Days before the origin the model reads: a year before the earliest training origin. Older counts are ignored, so a forecast as of a day is the same whether it is made
  * alone or inside a backtest that read further back.
  */
 export function lookbackDays(horizonDays: number): number {
-  return WINDOW_DAYS.long + 7 * 51 + horizonDays;
+  return WINDOW_DAYS.long + TRAINING_SPACING_DAYS * (TRAINING_ORIGINS - 1) + horizonDays;
 }
 
 /** The forecast as of the start of day `origin` (local) for the `horizonDays` days from it. */
@@ -93,10 +96,10 @@ export function forecastGrids(
   const counts = DailyCounts.from(input.gridCount, input.rows, historyStart, origin);
   const calendar = fitCalendar(counts.dailyTotals(), counts.start);
 
-  const maxOrigins = options.trainingOrigins ?? 52;
+  const maxOrigins = Math.min(options.trainingOrigins ?? TRAINING_ORIGINS, TRAINING_ORIGINS);
   const origins: number[] = [];
   for (let k = 0; k < maxOrigins; k++) {
-    const o = origin - horizonDays - 7 * k;
+    const o = origin - horizonDays - TRAINING_SPACING_DAYS * k;
     if (o - counts.start < WINDOW_DAYS.recent) break;
     origins.push(o);
   }
