@@ -105,5 +105,12 @@ export function simulateCity(opts: {
       if (k > 0) rows.push({ grid: g, day: d, count: k });
     }
   }
-  return { gridCount, neighbours: lattice(opts.rows, opts.cols), rates, rows, firstDay: opts.firstDay, endDay: opts.firstDay + opts.days };
+  return {
+    gridCount,
+    neighbours: lattice(opts.rows, opts.cols),
+    rates,
+    rows,
+    firstDay: opts.firstDay,
+    endDay: opts.firstDay + opts.days,
+  };
 }

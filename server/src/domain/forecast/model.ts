@@ -9,8 +9,8 @@
  *
  * E the calendar exposure of the horizon (weekday and season, calendar.ts), fₖ,g the grid
  * states (features.ts). β and α are shared by all grids and fitted on the horizon totals that
- * followed up to 26 earlier origins a fortnight apart (a year of them), every one with its target window closed
- * before the forecast origin. Because the fitted distribution is that of the horizon total
+ * followed up to 26 earlier origins a fortnight apart (a year of them), every one with its
+ * target window closed before the forecast origin. Because the fitted distribution is that of the horizon total
  * itself, the intervals are its quantiles: no sum of daily distributions is needed.
  */
 import { err, ok, type Result } from '../result.js';
