@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TEST_NOW } from '../../test/api.js';
+import { eachDriver, openTestDatabase } from '../../test/databases.js';
+import type { Database } from '../db/database.js';
+import { backtestUnit, forecastUnit } from './service.js';
+
+const TOWNSHIP = '371702005000';
+
+eachDriver('the forecast service', (driver) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDatabase(driver, 'tiny');
+  });
+  afterAll(() => db.close());
+
+  const request = { unitCode: TOWNSHIP, asOf: TEST_NOW, horizonDays: 7, category: null };
+
+  it('forecasts every current grid of the unit from the start of the as-of day', async () => {
+    const f = await forecastUnit(db, request);
+    if (!f.ok) throw new Error(`expected a forecast, got ${JSON.stringify(f.error)}`);
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM grids WHERE valid_to IS NULL AND code LIKE '371702005%'`,
+    );
+    expect(f.value.grids).toHaveLength(rows[0]!.n);
+    expect(f.value.origin.toISOString()).toBe('2026-06-29T16:00:00.000Z');
+    for (const g of f.value.grids) {
+      expect(g.lower95).toBeLessThanOrEqual(g.lower80);
+      expect(g.upper80).toBeLessThanOrEqual(g.upper95);
+      expect(g.expected).toBeGreaterThanOrEqual(0);
+    }
+    expect(f.value.basis).toBe('all');
+  });
+
+  it('is unchanged by cases reported from the start of the as-of day on', async () => {
+    const before = await forecastUnit(db, request);
+    await db.query(
+      `INSERT INTO cases (code, category, severity, source, status, reported_at, deadline, closed_at,
+         handled_level, grid_code, village_code, geom)
+       SELECT left(code, 12) || to_char(t.at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(t.n::text, 4, '0'),
+         category, severity, source, 'registered', t.at, t.at + interval '10 days', NULL,
+         handled_level, grid_code, village_code, geom
+       FROM (SELECT * FROM cases WHERE grid_code LIKE '371702005%' ORDER BY code LIMIT 1) c,
+         (VALUES (timestamptz '2026-06-30T00:00:00+08:00', 9001), (timestamptz '2026-07-03T12:00:00+08:00', 9002)) t(at, n)`,
+    );
+    expect(await forecastUnit(db, request)).toEqual(before);
+  });
+
+  it('splits the all-cases forecast for a category too sparse for a model of its own', async () => {
+    const all = await forecastUnit(db, request);
+    const land = await forecastUnit(db, { ...request, category: 'land' });
+    if (!all.ok || !land.ok) throw new Error('expected forecasts');
+    expect(land.value.basis).toBe('split');
+    land.value.grids.forEach((g, i) => expect(g.expected).toBeLessThan(all.value.grids[i]!.expected));
+  });
+
+  it('backtests the unit over twelve weekly origins beside the baselines', async () => {
+    const b = await backtestUnit(db, { unitCode: TOWNSHIP, asOf: TEST_NOW, horizonDays: 7 });
+    if (!b.ok) throw new Error(`expected a backtest, got ${JSON.stringify(b.error)}`);
+    expect(b.value.origins).toHaveLength(12);
+    expect(b.value.model.mae).toBeGreaterThan(0);
+    expect(b.value.baselines.lastFourWeeks.mae).toBeGreaterThan(0);
+    expect(b.value.baselines.giStarHotSpots.pai10).not.toBeNull();
+  });
+
+  it('rejects an unknown category by name', async () => {
+    await expect(forecastUnit(db, { ...request, category: 'noise' })).rejects.toThrow(/category "noise" is not one of/);
+  });
+});
