@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/errors.js';
 import { accountSession } from '../account/current.js';
 import { SignedInScreen } from '../account/SignedInScreen.js';
-import type { WallApi } from '../wall/api.js';
+import type { ApiClient } from '../api/client.js';
 import { CRS, IMPORTS, LAYERS, ROLLBACK, upload, type DataImport, type Report, type UploadForm } from './import-api.js';
 import { ImportHistory } from './ImportHistory.js';
 import { ImportReport } from './ImportReport.js';
@@ -28,7 +28,7 @@ function Panel({ title, children, testId }: { title: string; children: React.Rea
   );
 }
 
-function Importer({ api, onLogout }: { api: WallApi; onLogout: () => void }) {
+function Importer({ api, onLogout }: { api: ApiClient; onLogout: () => void }) {
   const { t, i18n } = useTranslation();
   const [form, setForm] = useState<UploadForm>({ layer: 'cameras', crs: 'gcj02', file: null, mapping: '' });
   const [report, setReport] = useState<Report | null>(null);

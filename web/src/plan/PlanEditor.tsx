@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanningSettings } from '../../../server/src/domain/grid-planning/rules.js';
 import type { StyleJson } from '../map/basemap-style.js';
 import type { PlanMapGrid, PlanMapMarker } from '../map/PlanMap.js';
-import type { WallApi } from '../wall/api.js';
+import type { ApiClient } from '../api/client.js';
 import { ChecksPanel } from './ChecksPanel.js';
 import { CommitForm } from './CommitForm.js';
 import { changeInput, type PlanState } from './edit-state.js';
@@ -22,7 +22,7 @@ import { NO_GRID, usePlanEditor } from './use-plan-editor.js';
 const PlanMap = lazy(() => import('../map/PlanMap.js'));
 
 export interface PlanEditorProps {
-  api: WallApi;
+  api: ApiClient;
   base: PlanBase;
   settings: PlanningSettings;
   style: StyleJson | null;

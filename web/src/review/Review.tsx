@@ -35,7 +35,7 @@ import {
 } from '../stability/periods.js';
 import { ME } from '../stability/queries.js';
 import { BAND_COLORS, HOTSPOT_COLORS } from '../theme/palette.js';
-import type { WallApi } from '../wall/api.js';
+import type { ApiClient } from '../api/client.js';
 import { Panel } from '../wall/Panel.js';
 import { breakdownRows, breakdownTable, rankingTable } from './breakdown.js';
 import { composeMapImage, downloadCsv, downloadPng } from './export.js';
@@ -47,7 +47,7 @@ const ReviewMap = lazy(() => import('../map/ReviewMap.js'));
 /** Periods offered in the pickers. */
 const CHOICES = 24;
 
-export function Review({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reason: string) => void }) {
+export function Review({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (reason: string) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const num = useNumber();

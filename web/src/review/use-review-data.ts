@@ -4,7 +4,7 @@
  * outlines of the children and of the significant grids.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { WallApi } from '../wall/api.js';
+import type { ApiClient } from '../api/client.js';
 import type { AreaFeature } from '../map/layers/choropleth.js';
 import { levelOf } from '../stability/drill.js';
 import { hotspotTownships, type OutlineLoader } from '../stability/outlines.js';
@@ -47,7 +47,13 @@ export function useLoad<T>(key: string | null, load: () => Promise<T>): Loaded<T
   return state;
 }
 
-export function useReviewData(api: WallApi, outlines: OutlineLoader, unit: string | null, a: Period, b: Period | null) {
+export function useReviewData(
+  api: ApiClient,
+  outlines: OutlineLoader,
+  unit: string | null,
+  a: Period,
+  b: Period | null,
+) {
   const isGrid = unit !== null && levelOf(unit) === 'grid';
   const indexOf = (p: Period) => () =>
     api.query<UnitIndexAnswer>(UNIT_INDEX, { unit, period: p.kind, at: periodAt(p), withRanking: !isGrid });

@@ -21,7 +21,7 @@ import { playbackRange, windowDayKeys, windowRange, type TimeWindow, WINDOWS } f
 import { dayKey } from '../time/zone.js';
 import { deriveAlerts } from './alerts.js';
 import { AlertsPanel } from './AlertsPanel.js';
-import type { WallApi } from './api.js';
+import type { ApiClient } from '../api/client.js';
 import { DetailCard } from './DetailCard.js';
 import { formatCount, formatRate, type Language } from './format.js';
 import { gridLoader } from './grids.js';
@@ -65,7 +65,7 @@ function useMinuteClock(): Date {
   return now;
 }
 
-export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reason: string) => void }) {
+export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (reason: string) => void }) {
   const { t, i18n } = useTranslation();
   const lang: Language = i18n.language === 'en' ? 'en' : 'zh';
   const [params] = useState(() => new URLSearchParams(window.location.search));
