@@ -9,6 +9,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import { Map as MapLibreMap, prewarm, setWorkerUrl, type MapSourceDataEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import './map.css';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayKey, startOfDay } from '../time/zone.js';
@@ -98,7 +99,7 @@ const LAYER_SELECTION: Record<string, 'case' | 'camera' | 'riskPoint'> = {
   'risk-points': 'riskPoint',
 };
 
-/** Lays the map out `scale` times smaller than its frame and scales it up by CSS (wall.css). */
+/** Lays the map out `scale` times smaller than its frame and scales it up by CSS (map.css). */
 function scaleMap(map: MapLibreMap, scale: number): void {
   const container = map.getContainer();
   container.style.setProperty('--map-scale', String(scale));

@@ -36,7 +36,7 @@ import {
 import { ME } from '../stability/queries.js';
 import { BAND_COLORS, HOTSPOT_COLORS } from '../theme/palette.js';
 import type { ApiClient } from '../api/client.js';
-import { Panel } from '../wall/Panel.js';
+import { Panel } from '../ui/Panel.js';
 import { breakdownRows, breakdownTable, rankingTable } from './breakdown.js';
 import { composeMapImage, downloadCsv, downloadPng } from './export.js';
 import { BreakdownTable, HotspotList, RankingTable, ScoreCard, useNumber } from './ReviewPanels.js';

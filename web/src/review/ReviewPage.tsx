@@ -8,7 +8,7 @@ import { endRefusedSession, SignedInScreen } from '../account/SignedInScreen.js'
 import { credentialsFromSearch, searchWithoutToken, type Credentials } from '../api/session.js';
 import { ApiClient } from '../api/client.js';
 import { Review } from './Review.js';
-import '../wall/wall.css';
+import '../ui/ui.css';
 import './review.css';
 
 function initialCredentials(): Credentials | null {

@@ -30,7 +30,7 @@ import { reportHealth, staleSince, type Health, type Source } from './health.js'
 import { KpiPanel } from './KpiPanel.js';
 import { toggleLayer, visibilityFromSearch, type LayerToggle } from './layer-toggles.js';
 import { LayerToggles, Legend } from './LayerPanel.js';
-import { Panel } from './Panel.js';
+import { Panel } from '../ui/Panel.js';
 import { itemFromCase, tickerItems } from './ticker.js';
 import { TickerPanel } from './TickerPanel.js';
 import { TimeBar } from './TimeBar.js';

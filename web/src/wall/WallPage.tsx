@@ -2,8 +2,9 @@
 import { useCallback, useMemo, useState } from 'react';
 import { credentialsFromSearch, searchWithoutToken, type Credentials } from '../api/session.js';
 import { ApiClient } from '../api/client.js';
-import { LoginGate } from './LoginGate.js';
+import { LoginGate } from '../ui/LoginGate.js';
 import { Wall } from './Wall.js';
+import '../ui/ui.css';
 import './wall.css';
 
 const KIOSK = {
