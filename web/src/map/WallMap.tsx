@@ -13,12 +13,11 @@ import './map.css';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayKey, startOfDay } from '../time/zone.js';
-import { BASEMAP_TOGGLES, type LayerVisibility } from '../wall/layer-toggles.js';
+import { BASEMAP_TOGGLES, type LayerVisibility } from './layer-toggles.js';
 import { layersInGroup } from './basemap-style.js';
 import { buildLayers } from './build-layers.js';
 import { rowPosition } from './feed-data.js';
 import type { Bbox } from './grid-view.js';
-import { exposeProjectionForTests } from './expose-for-tests.js';
 import { mapPadding } from './padding.js';
 import { drawRiskIcon, ICON_MAPPING } from './icons.js';
 import { areaRate, rateBreaks, type AreaRate } from './layers/choropleth.js';
@@ -29,6 +28,7 @@ import { tooltipLines, type Hit } from './tooltip.js';
 import type { StyleJson } from './basemap-style.js';
 import type { AreaFeature } from './layers/choropleth.js';
 import { isSoftwareRenderer, mapCssScale, mapPixelRatio, rendererOf } from './renderer.js';
+import { useBrowserTestHandle } from './use-browser-test-handle.js';
 import { useGrids, type LoadGrids } from './use-grids.js';
 import { useLabelGlyphs } from './use-label-glyphs.js';
 import {
@@ -79,8 +79,6 @@ export interface WallMapProps {
   hotspots?: { grids: readonly AreaFeature[]; bins: ReadonlyMap<string, number>; version: string } | null;
   /** Told which townships have their grids on the map (so their grids' index scores can be read). */
   onGridTownships?: (codes: string[]) => void;
-  /** Hands browser tests the map's projection (see expose-for-tests.ts). */
-  exposeForTests?: boolean;
 }
 
 /** Whether deck.gl still waits for something (a shader program being linked, a buffer) to draw. */
@@ -112,6 +110,7 @@ export default function WallMap(props: WallMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
+  useBrowserTestHandle('__wallMap', map);
   const overlay = useRef<MapboxOverlay | null>(null);
   const drawingNow = useRef(false);
   const [zoom, setZoom] = useState(8);
@@ -291,9 +290,7 @@ export default function WallMap(props: WallMapProps) {
     });
     setRenderer(software ? 'software' : 'gpu');
     setMap(m);
-    const unexpose = props.exposeForTests ? exposeProjectionForTests('__wallMap', m) : null;
     return () => {
-      unexpose?.();
       overlay.current = null;
       setMap(null);
       deck.finalize();

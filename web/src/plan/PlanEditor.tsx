@@ -16,7 +16,7 @@ import { GridTable } from './GridTable.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { ImpactPanel } from './ImpactPanel.js';
 import { COMMIT, REVERT, type GridChange, type PlanBase } from './queries.js';
-import type { Position, Ring } from './topology.js';
+import type { Position, Ring } from '../geometry/positions.js';
 import { NO_GRID, usePlanEditor } from './use-plan-editor.js';
 
 const PlanMap = lazy(() => import('../map/PlanMap.js'));
@@ -29,7 +29,6 @@ export interface PlanEditorProps {
   changes: readonly GridChange[];
   /** Read the village again (after saving, a revert or a conflict), saying why. */
   onReload: (notice?: string) => void;
-  exposeForTests: boolean;
 }
 
 export function PlanEditor(p: PlanEditorProps) {
@@ -253,7 +252,6 @@ export function PlanEditor(p: PlanEditorProps) {
             onLine={onLine}
             onPolygon={onPolygon}
             onSelect={setSelected}
-            exposeForTests={p.exposeForTests}
           />
         </Suspense>
       </div>

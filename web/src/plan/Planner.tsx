@@ -141,7 +141,6 @@ export function Planner({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (
             setNotice(text ?? null);
             setReloads((n) => n + 1);
           }}
-          exposeForTests={params.has('e2e')}
         />
       )}
     </div>

@@ -1,6 +1,7 @@
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { applyRingEdit, diffRing, insertOnEdge, nodeRings, onlyNoded, roundRing, type Ring } from './topology.js';
+import { applyRingEdit, diffRing, insertOnEdge, nodeRings, onlyNoded, roundRing } from './topology.js';
+import { type Ring } from '../geometry/positions.js';
 
 // Two unit squares side by side sharing the edge x = 1 (counter-clockwise, closed).
 const west: Ring = [

@@ -21,7 +21,7 @@ import {
 } from './edit-state.js';
 import { canRedo, canUndo, pushHistory, redoHistory, startHistory, undoHistory, type History } from './history.js';
 import { MERGE, PROPOSE, SPLIT, type PlanBase, type Proposal } from './queries.js';
-import type { Position, Ring } from './topology.js';
+import type { Position, Ring } from '../geometry/positions.js';
 
 /** How long after the last edit step the server is asked. */
 export const PROPOSE_DEBOUNCE_MS = 500;

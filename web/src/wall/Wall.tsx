@@ -28,7 +28,7 @@ import { gridLoader } from './grids.js';
 import { Header } from './Header.js';
 import { reportHealth, staleSince, type Health, type Source } from './health.js';
 import { KpiPanel } from './KpiPanel.js';
-import { toggleLayer, visibilityFromSearch, type LayerToggle } from './layer-toggles.js';
+import { toggleLayer, visibilityFromSearch, type LayerToggle } from '../map/layer-toggles.js';
 import { LayerToggles, Legend } from './LayerPanel.js';
 import { Panel } from '../ui/Panel.js';
 import { itemFromCase, tickerItems } from './ticker.js';
@@ -285,7 +285,6 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
                 index={indexLayer}
                 hotspots={hotspots}
                 onGridTownships={setGridTownships}
-                exposeForTests={params.has('e2e')}
               />
             ) : (
               <div className="map-loading">{t('wall.loading')}</div>

@@ -1,6 +1,6 @@
-/** Small feeds written the way the server writes them (columns.ts), for the map's specs. */
+/** Small feeds written the way the server writes them (columns.ts), for the map's specs (test code only). */
 import { encodeColumns, positionColumn, timeColumn, type DictionaryValue } from '../../../server/src/feeds/columns.js';
-import { toPointFeed, type PointFeed } from './feed-data.js';
+import { toPointFeed, type PointFeed } from '../map/feed-data.js';
 
 export function feedBytes(
   layer: string,

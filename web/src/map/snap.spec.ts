@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { snapTarget, type Project } from './snap.js';
-import type { Ring } from './topology.js';
+import type { Ring } from '../geometry/positions.js';
 
 // 100 px per unit, y down as on screen.
 const project: Project = ([x, y]) => ({ x: x * 100, y: -y * 100 });
