@@ -19,6 +19,7 @@ import { useBasemap, useFeeds } from '../map/use-map-data.js';
 import type { MapSelection } from '../map/WallMap.js';
 import { playbackRange, windowDayKeys, windowRange, type TimeWindow, WINDOWS } from '../time/windows.js';
 import { dayKey } from '../time/zone.js';
+import { useTimeZone } from '../time/display-zone.js';
 import { deriveAlerts } from './alerts.js';
 import { AlertsPanel } from './AlertsPanel.js';
 import type { ApiClient } from '../api/client.js';
@@ -53,7 +54,6 @@ const UNIT_NOTICES = {
 /** A code as typed, cut short: whatever was typed, the notice stays one line. */
 const shortened = (code: string) => (code.length > 16 ? `${code.slice(0, 15)}…` : code);
 
-export const TIME_ZONE: string = import.meta.env.VITE_TIME_ZONE || 'Asia/Shanghai';
 export const FEED_REFRESH_MS = 5 * 60_000;
 
 function useMinuteClock(): Date {
@@ -71,7 +71,8 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
   const [params] = useState(() => new URLSearchParams(window.location.search));
   const uiScale = useUiScale();
   const now = useMinuteClock();
-  const today = dayKey(now, TIME_ZONE);
+  const timeZone = useTimeZone();
+  const today = dayKey(now, timeZone);
   const [timeWindow, setTimeWindow] = useState<TimeWindow>(() => {
     const w = params.get('window') as TimeWindow | null;
     return w && WINDOWS.includes(w) ? w : 'd30';
@@ -125,9 +126,9 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
   const ranking = rankingFor(focus);
 
   // Ranges are whole days, so the variables (and the query) change only when the day does.
-  const range = useMemo(() => windowRange(timeWindow, now, TIME_ZONE), [timeWindow, today]);
-  const trendRange = useMemo(() => windowRange('d30', now, TIME_ZONE), [today]);
-  const feedRange = useMemo(() => windowRange('d365', now, TIME_ZONE), [today]);
+  const range = useMemo(() => windowRange(timeWindow, now, timeZone), [timeWindow, today, timeZone]);
+  const trendRange = useMemo(() => windowRange('d30', now, timeZone), [today, timeZone]);
+  const feedRange = useMemo(() => windowRange('d365', now, timeZone), [today, timeZone]);
   const variables = useMemo(
     () => ({
       unit: focus,
@@ -162,7 +163,10 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
     return new Map((statics?.townships ?? []).map((u) => [u.code, areaRate(counts.get(u.code) ?? 0, u.households)]));
   }, [s?.byTownship, statics?.townships]);
   const ranked = useMemo(() => rankByRate(s?.byRank ?? [], statics?.rankUnits ?? []), [s?.byRank, statics?.rankUnits]);
-  const trend = useMemo(() => fillDays(s?.byDay ?? [], dayKey(trendRange.from, TIME_ZONE), 30), [s?.byDay, trendRange]);
+  const trend = useMemo(
+    () => fillDays(s?.byDay ?? [], dayKey(trendRange.from, timeZone), 30),
+    [s?.byDay, trendRange, timeZone],
+  );
   const categories = useMemo(() => inVocabularyOrder(s?.byCategory ?? [], CASE_CATEGORIES), [s?.byCategory]);
   const ticker = useMemo(
     () =>
@@ -186,15 +190,15 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
     [s, trend, live, now],
   );
 
-  const days = useMemo(() => windowDayKeys(timeWindow, now, TIME_ZONE), [timeWindow, today]);
+  const days = useMemo(() => windowDayKeys(timeWindow, now, timeZone), [timeWindow, today, timeZone]);
   const playDay = usePlayback(days, playing);
   const time = useMemo(() => {
     if (playing && playDay) {
-      const p = playbackRange(playDay, TIME_ZONE);
+      const p = playbackRange(playDay, timeZone);
       return { from: p.range.from, to: p.range.to, soft: p.soft, window: range };
     }
     return { from: range.from, to: range.to, soft: null, window: range };
-  }, [playing, playDay, range]);
+  }, [playing, playDay, range, timeZone]);
 
   const stops = useMemo(() => (home ? planTour(ranked, places.byCode, home) : []), [ranked, places.byCode, home]);
   const flyTo = useTour(stops, tour);
@@ -243,7 +247,7 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
     <div className="wall" data-testid="wall">
       <Header
         unitName={s?.summary.unitName ?? (focus ? (names.get(focus) ?? null) : null)}
-        timeZone={TIME_ZONE}
+        timeZone={timeZone}
         synthetic={statics?.dataset?.synthetic ?? false}
         notice={problem ? t(UNIT_NOTICES[problem], { code: shortened(unitAsked ?? '') }) : null}
         stale={staleSince(health)}
@@ -280,7 +284,7 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
                 loadGrids={loadGrids}
                 gridKey={`${range.from.toISOString()}|${refreshKey}`}
                 uiScale={uiScale}
-                timeZone={TIME_ZONE}
+                timeZone={timeZone}
                 onSelect={setSelection}
                 index={indexLayer}
                 hotspots={hotspots}
@@ -308,7 +312,7 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
                 selection={selection}
                 names={names}
                 rates={townshipRates}
-                timeZone={TIME_ZONE}
+                timeZone={timeZone}
                 onClose={() => setSelection(null)}
               />
             )}
@@ -324,7 +328,7 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
             <RankBars ranked={ranked} formatRate={(n) => formatRate(n, lang)} />
           </Panel>
           <IndexRankPanel entries={index?.answer.ranking?.entries ?? null} />
-          <TickerPanel items={ticker} names={names} timeZone={TIME_ZONE} live={health.live?.ok ?? false} />
+          <TickerPanel items={ticker} names={names} timeZone={timeZone} live={health.live?.ok ?? false} />
           <AlertsPanel alerts={alerts} />
         </div>
       </main>
