@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AreaRate } from '../map/layers/choropleth.js';
-import type { MapSelection } from '../map/WallMap.js';
+import type { MapSelection } from '../map/wall-picking.js';
 import { formatDateTime } from '../time/zone.js';
 import type { ApiClient } from '../api/client.js';
 import { lookUp } from './detail.js';

@@ -16,7 +16,7 @@ import { fillDays, inVocabularyOrder, rankByRate } from '../charts/series.js';
 import { TrendChart } from '../charts/TrendChart.js';
 import { areaRate } from '../map/layers/choropleth.js';
 import { useBasemap, useFeeds } from '../map/use-map-data.js';
-import type { MapSelection } from '../map/WallMap.js';
+import type { MapSelection } from '../map/wall-picking.js';
 import { playbackRange, windowDayKeys, windowRange, type TimeWindow, WINDOWS } from '../time/windows.js';
 import { dayKey } from '../time/zone.js';
 import { useTimeZone } from '../time/display-zone.js';

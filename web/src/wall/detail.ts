@@ -1,5 +1,5 @@
 /** Looking up what was clicked on the map: by position for feed points, by code for areas. */
-import type { MapSelection } from '../map/WallMap.js';
+import type { MapSelection } from '../map/wall-picking.js';
 import type { ApiClient } from '../api/client.js';
 import { CAMERA_NEAR, CASE_NEAR, GRID_DETAIL, RISK_POINT_NEAR } from './queries.js';
 
