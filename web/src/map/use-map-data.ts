@@ -55,7 +55,7 @@ export function useFeeds(source: MapDataSource): Feeds {
   const { fetchFeed, feedQuery, refreshKey } = source;
   const casesQuery = feedQuery?.cases ?? null;
   const othersQuery = feedQuery?.others ?? null;
-  // Told, not a reason to fetch again: a new callback from a parent's render must not re-read 25 MB.
+  // Told, not a reason to fetch again: a new callback from a parent's render must not re-read the feeds.
   const onHealth = useRef(source.onHealth);
   onHealth.current = source.onHealth;
   useEffect(() => {
