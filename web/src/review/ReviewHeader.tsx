@@ -19,6 +19,32 @@ export interface ReviewHeaderProps {
   hasRanking: boolean;
 }
 
+/** A labelled picker of periods by their start; `none` offers "—" (the empty value) first. */
+function PeriodSelect(p: {
+  label: string;
+  testId: string;
+  value: string;
+  periods: readonly Period[];
+  onChange: (start: string) => void;
+  none?: boolean;
+}) {
+  const { i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  return (
+    <label>
+      {p.label}
+      <select data-testid={p.testId} value={p.value} onChange={(e) => p.onChange(e.target.value)}>
+        {p.none && <option value="">—</option>}
+        {p.periods.map((c) => (
+          <option key={c.start} value={c.start}>
+            {periodLabel(c, lang)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function ReviewHeader(p: ReviewHeaderProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
@@ -60,33 +86,21 @@ export function ReviewHeader(p: ReviewHeaderProps) {
             </button>
           ))}
         </div>
-        <label>
-          {t('review.period')}
-          <select data-testid="period-a" value={p.a.start} onChange={(e) => go({ period: e.target.value })}>
-            {p.choices.map((c) => (
-              <option key={c.start} value={c.start}>
-                {periodLabel(c, lang)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('review.compareWith')}
-          <select
-            data-testid="period-b"
-            value={p.b?.start ?? ''}
-            onChange={(e) => go({ compare: e.target.value || null })}
-          >
-            <option value="">—</option>
-            {p.choices
-              .filter((c) => c.start !== p.a.start)
-              .map((c) => (
-                <option key={c.start} value={c.start}>
-                  {periodLabel(c, lang)}
-                </option>
-              ))}
-          </select>
-        </label>
+        <PeriodSelect
+          label={t('review.period')}
+          testId="period-a"
+          value={p.a.start}
+          periods={p.choices}
+          onChange={(start) => go({ period: start })}
+        />
+        <PeriodSelect
+          label={t('review.compareWith')}
+          testId="period-b"
+          value={p.b?.start ?? ''}
+          periods={p.choices.filter((c) => c.start !== p.a.start)}
+          onChange={(start) => go({ compare: start || null })}
+          none
+        />
         <button
           type="button"
           className="chip"
