@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client.js';
 import type { LayerVisibility } from '../map/layer-toggles.js';
 import type { Range } from '../time/windows.js';
-import { levelOfCode, prefixOfCode } from './units.js';
+import { levelOfCode, prefixOfCode } from '../units/admin-codes.js';
 import { useIndexScores, useWallHotspots, useWallIndex } from './use-index.js';
 import type { usePlaces } from './use-wall-data.js';
 
