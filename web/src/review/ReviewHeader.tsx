@@ -101,33 +101,24 @@ export function ReviewHeader(p: ReviewHeaderProps) {
           onChange={(start) => go({ compare: start || null })}
           none
         />
-        <button
-          type="button"
-          className="chip"
-          data-testid="export-png"
-          onClick={p.exports.exportPng}
-          disabled={!p.hasIndex}
-        >
-          {t('review.exportPng')}
-        </button>
-        <button
-          type="button"
-          className="chip"
-          data-testid="export-csv"
-          onClick={p.exports.exportCsv}
-          disabled={!p.hasIndex}
-        >
-          {t('review.exportCsv')}
-        </button>
-        <button
-          type="button"
-          className="chip"
-          data-testid="export-ranking"
-          onClick={p.exports.exportRanking}
-          disabled={!p.hasRanking}
-        >
-          {t('review.exportRanking')}
-        </button>
+        {(
+          [
+            ['export-png', 'review.exportPng', p.exports.exportPng, p.hasIndex],
+            ['export-csv', 'review.exportCsv', p.exports.exportCsv, p.hasIndex],
+            ['export-ranking', 'review.exportRanking', p.exports.exportRanking, p.hasRanking],
+          ] as const
+        ).map(([testId, label, onClick, enabled]) => (
+          <button
+            key={testId}
+            type="button"
+            className="chip"
+            data-testid={testId}
+            onClick={onClick}
+            disabled={!enabled}
+          >
+            {t(label)}
+          </button>
+        ))}
         <button
           type="button"
           className="chip"
