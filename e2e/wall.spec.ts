@@ -11,7 +11,7 @@ import { difference, fingerprint, launchChromium, watchPage, type PageWatch } fr
 import { ensureWebBuild } from './support/build.js';
 import { MAP_PADDING } from '../web/src/map/padding.js';
 import { SOFTWARE_PIXEL_BUDGET } from '../web/src/map/renderer.js';
-import { AREA_FILLS, isAreaFill, LAYER_TOGGLES, type LayerToggle } from '../web/src/wall/layer-toggles.js';
+import { AREA_FILLS, isAreaFill, LAYER_TOGGLES, type LayerToggle } from '../web/src/map/layer-toggles.js';
 import { BASE_FONT_PX } from '../web/src/wall/scale.js';
 import {
   clippedText,

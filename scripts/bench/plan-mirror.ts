@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { checkPartitionPlanar } from '../../server/src/domain/grid-planning/mirror.js';
 import { DEFAULT_PLANNING_SETTINGS } from '../../server/src/domain/grid-planning/rules.js';
 import { editRing, mirrorGrids, stateFromBase, type BaseGrid } from '../../web/src/plan/edit-state.js';
-import type { Position } from '../../web/src/plan/topology.js';
+import type { Position } from '../../web/src/geometry/positions.js';
 
 const { values } = parseArgs({
   options: {

@@ -4,13 +4,13 @@
  * idle; a token the server refuses ends the session, and the gate sends the person to sign in.
  */
 import { useMemo, type ReactNode } from 'react';
-import { WallApi } from '../wall/api.js';
+import { ApiClient } from '../api/client.js';
 import { accountSession } from './current.js';
 import { RequireAccount } from './RequireAccount.js';
 import type { SignedIn } from './sign-in-steps.js';
 
-export function SignedInScreen({ children }: { children: (api: WallApi, signedIn: SignedIn) => ReactNode }) {
-  const api = useMemo(() => new WallApi({ kind: 'signed-in', token: () => accountSession.token() }), []);
+export function SignedInScreen({ children }: { children: (api: ApiClient, signedIn: SignedIn) => ReactNode }) {
+  const api = useMemo(() => new ApiClient({ kind: 'signed-in', token: () => accountSession.token() }), []);
   return <RequireAccount>{(signedIn) => children(api, signedIn)}</RequireAccount>;
 }
 

@@ -4,12 +4,11 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_TIME_ZONE, formatDateTime } from '../time/zone.js';
+import { useTimeZone } from '../time/display-zone.js';
+import { formatDateTime } from '../time/zone.js';
 import { GRANTABLE_ROLES, needsConfirmation, type AccountAction } from './account-actions.js';
 import type { Account } from './accounts-api.js';
 import { StateBadge } from './AccountTable.js';
-
-const when = (at: string | null) => (at ? formatDateTime(new Date(at), DEFAULT_TIME_ZONE) : '—');
 
 export function AccountDetail({
   account,
@@ -25,6 +24,8 @@ export function AccountDetail({
   onGrant: (role: string | null) => void;
 }) {
   const { t } = useTranslation();
+  const timeZone = useTimeZone();
+  const when = (at: string | null) => (at ? formatDateTime(new Date(at), timeZone) : '—');
   const [confirming, setConfirming] = useState<AccountAction | null>(null);
   const [role, setRole] = useState(account.role ?? '');
   const act = (action: AccountAction) => {

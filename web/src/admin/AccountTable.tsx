@@ -1,6 +1,7 @@
 /** The accounts as a table: state first, who they are, what they may do, where, and when last seen. */
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_TIME_ZONE, formatDateTime } from '../time/zone.js';
+import { useTimeZone } from '../time/display-zone.js';
+import { formatDateTime } from '../time/zone.js';
 import type { Account } from './accounts-api.js';
 
 export function StateBadge({ account }: { account: Pick<Account, 'state'> }) {
@@ -18,6 +19,7 @@ export function AccountTable({
   onSelect: (username: string) => void;
 }) {
   const { t } = useTranslation();
+  const timeZone = useTimeZone();
   if (accounts.length === 0) return <p className="empty">{t('admin.accounts.none')}</p>;
   return (
     <table className="admin-table" data-testid="account-table">
@@ -54,9 +56,7 @@ export function AccountTable({
             <td>{a.role ? t(`admin.roles.${a.role}`) : <span className="muted">{t('admin.accounts.noRole')}</span>}</td>
             <td title={a.jurisdiction}>{a.jurisdictionName ?? <span className="mono">{a.jurisdiction}</span>}</td>
             <td>{a.twoFactor ? <span className="ok">{t('admin.accounts.enrolled')}</span> : '—'}</td>
-            <td className="mono">
-              {a.lastSignInAt ? formatDateTime(new Date(a.lastSignInAt), DEFAULT_TIME_ZONE) : '—'}
-            </td>
+            <td className="mono">{a.lastSignInAt ? formatDateTime(new Date(a.lastSignInAt), timeZone) : '—'}</td>
             <td className="num">{a.openSessions}</td>
           </tr>
         ))}

@@ -8,7 +8,8 @@ import { Link, NavLink, useNavigate } from 'react-router';
 import { adminPagesFor } from '../account/access.js';
 import { accountSession } from '../account/current.js';
 import type { SignedIn } from '../account/sign-in-steps.js';
-import '../wall/wall.css';
+import { Panel } from '../ui/Panel.js';
+import '../ui/ui.css';
 import './admin.css';
 
 const PAGE_KEYS: Record<string, string> = { '/admin/accounts': 'accounts', '/admin/audit': 'audit' };
@@ -66,7 +67,7 @@ export function AdminShell({ signedIn, children }: { signedIn: SignedIn; childre
   );
 }
 
-/** A titled panel of the administrators' pages (the wall's panel look). */
+/** A titled panel of the administrators' pages: the kit's panel with an optional note. */
 export function AdminPanel({
   title,
   note,
@@ -81,12 +82,13 @@ export function AdminPanel({
   className?: string;
 }) {
   return (
-    <section className={`panel admin-panel ${className ?? ''}`} data-testid={testId}>
-      <header className="panel-title">
-        <h2>{title}</h2>
-        {note && <span className="panel-note">{note}</span>}
-      </header>
-      <div className="panel-body">{children}</div>
-    </section>
+    <Panel
+      title={title}
+      extra={note && <span className="panel-note">{note}</span>}
+      className={`admin-panel ${className ?? ''}`}
+      testId={testId}
+    >
+      {children}
+    </Panel>
   );
 }

@@ -8,7 +8,7 @@ import type { AccountSession } from '../account/account-session.js';
 import { accountSession } from '../account/current.js';
 import { RequireAccount } from '../account/RequireAccount.js';
 import { useSubmit } from '../account/use-account.js';
-import { DEFAULT_TIME_ZONE } from '../time/zone.js';
+import { useTimeZone } from '../time/display-zone.js';
 import { AdminPanel, AdminShell } from './AdminShell.js';
 import { adminErrorText } from './admin-errors.js';
 import {
@@ -30,6 +30,7 @@ import { downloadWithToken } from './download.js';
 
 function Audit({ session }: { session: AccountSession }) {
   const { t } = useTranslation();
+  const timeZone = useTimeZone();
   const [form, setForm] = useState<AuditForm>(EMPTY_FORM);
   const [applied, setApplied] = useState<AuditForm>(EMPTY_FORM);
   /** Cursors of the pages before this one (null: the first page), for going back. */
@@ -57,13 +58,13 @@ function Audit({ session }: { session: AccountSession }) {
     () =>
       run(async () => {
         const { auditLog } = await session.query<{ auditLog: Page }>(AUDIT_LOG, {
-          filter: auditFilter(applied, DEFAULT_TIME_ZONE),
+          filter: auditFilter(applied, timeZone),
           first: PAGE_SIZE,
           after: cursor,
         });
         setPage(auditLog);
       }),
-    [session, run, applied, cursor],
+    [session, run, applied, cursor, timeZone],
   );
   useEffect(() => void load(), [load]);
 
@@ -75,7 +76,7 @@ function Audit({ session }: { session: AccountSession }) {
     void exporting.run(async () => {
       const token = session.token();
       if (!token) return;
-      await downloadWithToken(auditCsvPath(form, DEFAULT_TIME_ZONE), token, 'audit.csv');
+      await downloadWithToken(auditCsvPath(form, timeZone), token, 'audit.csv');
     });
   const pageNumber = cursors.length;
   const failure = error ?? exporting.error;

@@ -1,10 +1,12 @@
 /** A page of audit entries, newest first. */
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_TIME_ZONE, formatClock, dayKey } from '../time/zone.js';
+import { useTimeZone } from '../time/display-zone.js';
+import { formatClock, dayKey } from '../time/zone.js';
 import type { AuditEntry } from './audit-api.js';
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t } = useTranslation();
+  const timeZone = useTimeZone();
   if (entries.length === 0) return <p className="empty">{t('admin.audit.none')}</p>;
   return (
     <table className="admin-table audit-table" data-testid="audit-table">
@@ -25,7 +27,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           return (
             <tr key={e.id} data-id={e.id} data-outcome={outcome}>
               <td className="mono">
-                {dayKey(at, DEFAULT_TIME_ZONE)} {formatClock(at, DEFAULT_TIME_ZONE)}
+                {dayKey(at, timeZone)} {formatClock(at, timeZone)}
               </td>
               <td className="mono">{e.username ?? '—'}</td>
               <td className="mono">{e.operation}</td>

@@ -1,8 +1,7 @@
 /**
  * A code-split module, `null` until it is in. Unlike `React.lazy` under `Suspense`, nothing
- * suspends: React 19 reveals a boundary's content no sooner than 300 ms after its fallback was
- * shown, and on the wall that held the map back by about 0.2 s after both its chunk and its data
- * were in. A failed load (the server restarting) is tried again with backoff; until then the
+ * suspends: React 19 holds a boundary's content back for a while after its fallback was shown,
+ * and on the wall that kept the map hidden after both its chunk and its data were in. A failed load (the server restarting) is tried again with backoff; until then the
  * caller shows its placeholder and the rest of the page goes on.
  */
 import { useEffect, useState } from 'react';

@@ -2,6 +2,7 @@
 import { scaleLinear } from 'd3';
 import { useTranslation } from 'react-i18next';
 import { css, ACCENT } from '../theme/palette.js';
+import './charts.css';
 
 export interface CategoryBarsProps {
   buckets: readonly { key: string; count: number }[];

@@ -2,6 +2,7 @@
 import { scaleLinear } from 'd3';
 import { useTranslation } from 'react-i18next';
 import type { Ranked } from './series.js';
+import './charts.css';
 
 export interface RankBarsProps {
   ranked: readonly Ranked[];

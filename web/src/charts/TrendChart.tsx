@@ -3,6 +3,7 @@ import { area, curveMonotoneX, line, max, scaleLinear, scaleUtc } from 'd3';
 import { useTranslation } from 'react-i18next';
 import type { DayValue } from './series.js';
 import { remPx, useSize } from './use-size.js';
+import './charts.css';
 
 export function TrendChart({ days }: { days: readonly DayValue[] }) {
   const { t } = useTranslation();

@@ -9,26 +9,15 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/errors.js';
 import { accountSession } from '../account/current.js';
 import { SignedInScreen } from '../account/SignedInScreen.js';
-import type { WallApi } from '../wall/api.js';
+import type { ApiClient } from '../api/client.js';
 import { CRS, IMPORTS, LAYERS, ROLLBACK, upload, type DataImport, type Report, type UploadForm } from './import-api.js';
 import { ImportHistory } from './ImportHistory.js';
 import { ImportReport } from './ImportReport.js';
-import '../wall/wall.css';
-import '../review/review.css';
+import '../ui/ui.css';
+import { Panel } from '../ui/Panel.js';
 import './imports.css';
 
-function Panel({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
-  return (
-    <section className="panel import-panel" data-testid={testId}>
-      <header className="panel-title">
-        <h2>{title}</h2>
-      </header>
-      <div className="panel-body">{children}</div>
-    </section>
-  );
-}
-
-function Importer({ api, onLogout }: { api: WallApi; onLogout: () => void }) {
+function Importer({ api, onLogout }: { api: ApiClient; onLogout: () => void }) {
   const { t, i18n } = useTranslation();
   const [form, setForm] = useState<UploadForm>({ layer: 'cameras', crs: 'gcj02', file: null, mapping: '' });
   const [report, setReport] = useState<Report | null>(null);
@@ -123,7 +112,7 @@ function Importer({ api, onLogout }: { api: WallApi; onLogout: () => void }) {
         </main>
       ) : (
         <main className="import-body">
-          <Panel title={t('imports.stepFile')}>
+          <Panel title={t('imports.stepFile')} className="import-panel">
             <form onSubmit={submit} className="import-form" data-testid="import-form">
               <label>
                 {t('imports.layer')}
@@ -194,7 +183,7 @@ function Importer({ api, onLogout }: { api: WallApi; onLogout: () => void }) {
               </div>
             </form>
           </Panel>
-          <Panel title={t('imports.stepReport')} testId="import-result">
+          <Panel title={t('imports.stepReport')} className="import-panel" testId="import-result">
             {error && (
               <p className="import-error" role="alert" data-testid="import-error">
                 {t('imports.failed', { reason: error })}
@@ -211,7 +200,7 @@ function Importer({ api, onLogout }: { api: WallApi; onLogout: () => void }) {
               !error && !notice && <p className="muted">{t('imports.noReport')}</p>
             )}
           </Panel>
-          <Panel title={t('imports.history')}>
+          <Panel title={t('imports.history')} className="import-panel">
             <ImportHistory imports={imports} busy={busy} onRollback={(id) => void rollback(id)} />
           </Panel>
         </main>

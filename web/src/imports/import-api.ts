@@ -2,7 +2,7 @@
  * The upload page's calls: the file goes to POST /imports as the raw body (the same code path
  * as `npm run import`); the record of imports and rolling one back go through GraphQL.
  */
-import type { WallApi } from '../wall/api.js';
+import type { ApiClient } from '../api/client.js';
 
 export const LAYERS = ['cameras', 'risk_points', 'cases', 'grids'] as const;
 export type Layer = (typeof LAYERS)[number];
@@ -44,7 +44,7 @@ export interface UploadForm {
 }
 
 /** Runs one import (dry or applied); a refused request becomes an Error with the server's message. */
-export async function upload(api: WallApi, form: UploadForm, dryRun: boolean): Promise<Report> {
+export async function upload(api: ApiClient, form: UploadForm, dryRun: boolean): Promise<Report> {
   const params = new URLSearchParams({ layer: form.layer, fileName: form.file!.name, dryRun: dryRun ? '1' : '0' });
   if (form.crs) params.set('crs', form.crs);
   if (form.mapping.trim()) params.set('mapping', form.mapping.trim());

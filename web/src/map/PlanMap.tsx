@@ -22,10 +22,10 @@ import {
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { useEffect, useRef, useState } from 'react';
-import { snapTarget } from '../plan/snap.js';
-import type { Position, Ring } from '../plan/topology.js';
+import { snapTarget } from './snap.js';
+import { useBrowserTestHandle } from './use-browser-test-handle.js';
+import type { Position, Ring } from '../geometry/positions.js';
 import type { StyleJson } from './basemap-style.js';
-import { exposeProjectionForTests } from './expose-for-tests.js';
 
 setWorkerUrl(workerUrl);
 
@@ -70,7 +70,6 @@ export interface PlanMapProps {
   onPolygon: (ring: Ring) => void;
   onSelect: (key: string | null) => void;
   /** Lets browser tests turn map coordinates into screen pixels. */
-  exposeForTests?: boolean;
 }
 
 const TONE_FILL: Record<PlanTone, HexColor> = {
@@ -157,6 +156,7 @@ function makeDraw(map: MapLibreMap, rings: () => Ring[]) {
 export default function PlanMap(props: PlanMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
+  useBrowserTestHandle('__planMap', map);
   const [draw, setDraw] = useState<TerraDraw | null>(null);
   const syncing = useRef(false);
   const latest = useRef(props);
@@ -266,9 +266,7 @@ export default function PlanMap(props: PlanMapProps) {
       setMap(m);
     });
     m.on('error', (e) => console.error('map:', e.error));
-    const unexpose = props.exposeForTests ? exposeProjectionForTests('__planMap', m) : null;
     return () => {
-      unexpose?.();
       setDraw(null);
       setMap(null);
       d?.stop();

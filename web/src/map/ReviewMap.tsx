@@ -8,6 +8,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import './map.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StyleJson } from './basemap-style.js';
 import { buildLayers } from './build-layers.js';

@@ -13,7 +13,7 @@ import {
   weightsWhere,
 } from './feed-data.js';
 import { dayKey, startOfDay } from '../time/zone.js';
-import { feedBytes } from './test-feeds.js';
+import { feedBytes } from '../test-support/feeds.js';
 
 async function caseFeed() {
   return toPointFeed(

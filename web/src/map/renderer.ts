@@ -1,7 +1,6 @@
 /**
- * Whether the map is drawn by a software renderer (SwiftShader, llvmpipe): there a frame takes
- * most of a second at 1080p, so the wall jumps where a GPU would fly (README, "Wall screen in
- * the browser").
+ * Whether the map is drawn by a software renderer (SwiftShader, llvmpipe): there a frame is so
+ * slow that the wall jumps where a GPU would fly (docs/performance.md has the figures).
  */
 const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|microsoft basic render/i;
 
@@ -23,8 +22,8 @@ export const SOFTWARE_PIXEL_BUDGET = 1920 * 1080;
  * The pixel ratio to draw a map of `width` × `height` CSS pixels at: the screen's own, or for a
  * software renderer at most what keeps the canvas within SOFTWARE_PIXEL_BUDGET (a map of
  * 1920 × 1080 CSS pixels on a screen at 200 %: 1, the compositor scaling the picture up). Its
- * frames then cost what a 1080p wall's do (README, "Wall screen in the browser"). On a wall laid
- * out larger than 1080p's design the map is first laid out smaller (mapCssScale).
+ * frames then cost what a 1080p wall's do. On a wall laid out larger than 1080p's design the
+ * map is first laid out smaller (mapCssScale).
  */
 export function mapPixelRatio(software: boolean, width: number, height: number, devicePixelRatio: number): number {
   if (!software || width <= 0 || height <= 0) return devicePixelRatio;

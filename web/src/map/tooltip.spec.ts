@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { areaRate } from './layers/choropleth.js';
-import { testCameras, testCases, testRiskPoints } from './test-feeds.js';
+import { testCameras, testCases, testRiskPoints } from '../test-support/feeds.js';
 import { tooltipLines, type TooltipContext } from './tooltip.js';
 
 const context: TooltipContext = {

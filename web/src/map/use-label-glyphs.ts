@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { loadFontFiles } from '../theme/fonts.js';
 import { labelCharacters, labelLevelsNear, type LabelPlace } from './layers/labels.js';
 import type { LabelLevel } from './layers/zoom.js';
+import { markWall } from './benchmark-marks.js';
 
 export function useLabelGlyphs(places: readonly LabelPlace[], zoom: number) {
   // For each level, the places array its glyphs were loaded for (a new array loads again).
@@ -21,7 +22,7 @@ export function useLabelGlyphs(places: readonly LabelPlace[], zoom: number) {
       const mine = places.filter((p) => p.level === level);
       void loadFontFiles(labelCharacters(mine)).finally(() => {
         if (asked.current.get(level) !== places) return;
-        performance.mark(`wall:labels-${level}`);
+        markWall(`labels-${level}`);
         setLoaded((prev) => new Map(prev).set(level, places));
       });
     }

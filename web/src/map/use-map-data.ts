@@ -8,6 +8,7 @@ import { toPointFeed } from './feed-data.js';
 import { resolveStyleUrls, type StyleJson } from './basemap-style.js';
 import type { AreaFeature } from './layers/choropleth.js';
 import type { Feeds } from './wall-layers.js';
+import { markWall } from './benchmark-marks.js';
 
 export interface MapDataSource {
   fetchFeed: (path: string) => Promise<ArrayBuffer>;
@@ -30,7 +31,7 @@ export function useBasemap(fetchJson: MapDataSource['fetchJson'], onHealth: (ok:
     ]).then(
       ([s, t]) => {
         if (cancelled) return;
-        performance.mark('wall:style');
+        markWall('style');
         setStyle(resolveStyleUrls(s, window.location.origin));
         setTownships(t.features);
       },
@@ -54,7 +55,7 @@ export function useFeeds(source: MapDataSource): Feeds {
   const { fetchFeed, feedQuery, refreshKey } = source;
   const casesQuery = feedQuery?.cases ?? null;
   const othersQuery = feedQuery?.others ?? null;
-  // Told, not a reason to fetch again: a new callback from a parent's render must not re-read 25 MB.
+  // Told, not a reason to fetch again: a new callback from a parent's render must not re-read the feeds.
   const onHealth = useRef(source.onHealth);
   onHealth.current = source.onHealth;
   useEffect(() => {
@@ -68,7 +69,7 @@ export function useFeeds(source: MapDataSource): Feeds {
     ]).then(
       ([cases, cameras, riskPoints]) => {
         if (cancelled) return;
-        performance.mark('wall:feeds');
+        markWall('feeds');
         setFeeds({ cases, cameras, riskPoints });
         onHealth.current(true);
       },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VISIBILITY } from '../wall/layer-toggles.js';
-import { testCameras, testCases, testRiskPoints } from './test-feeds.js';
+import { DEFAULT_VISIBILITY } from './layer-toggles.js';
+import { testCameras, testCases, testRiskPoints } from '../test-support/feeds.js';
 import { dayKey, startOfDay } from '../time/zone.js';
 import type { AreaFeature } from './layers/choropleth.js';
 import {

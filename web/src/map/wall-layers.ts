@@ -2,7 +2,7 @@
  * Every deck.gl layer of the wall map, bottom to top, as specs: the choropleth, case heatmap and
  * hexagons, camera hexagons, points (cameras, cases), risk icons, labels. Pure.
  */
-import type { LayerVisibility } from '../wall/layer-toggles.js';
+import type { LayerVisibility } from './layer-toggles.js';
 import type { DictionaryValue } from '../../../server/src/domain/feed-columns.js';
 import { dayRange, reportDays, type PointFeed, type ReportDays } from './feed-data.js';
 import { choroplethLayers, type AreaFeature, type ChoroplethInput } from './layers/choropleth.js';

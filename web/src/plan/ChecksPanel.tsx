@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { GridIssue } from '../../../server/src/domain/grid-planning/rules.js';
 import type { Proposal } from './queries.js';
-import type { Position } from './topology.js';
+import type { Position } from '../geometry/positions.js';
 import type { MirrorVerdict } from './use-plan-editor.js';
 
 export interface ChecksPanelProps {

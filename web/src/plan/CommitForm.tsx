@@ -2,9 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/errors.js';
+import { useTimeZone } from '../time/display-zone.js';
 import { dayKey, startOfDay } from '../time/zone.js';
-
-export const PLAN_TIME_ZONE: string = import.meta.env.VITE_TIME_ZONE || 'Asia/Shanghai';
 
 export interface CommitFormProps {
   /** Why saving is not possible now, or null. */
@@ -16,7 +15,8 @@ export interface CommitFormProps {
 
 export function CommitForm(p: CommitFormProps) {
   const { t } = useTranslation();
-  const today = dayKey(new Date(), PLAN_TIME_ZONE);
+  const timeZone = useTimeZone();
+  const today = dayKey(new Date(), timeZone);
   const [reason, setReason] = useState('');
   const [day, setDay] = useState(today);
   const [confirm, setConfirm] = useState(false);
@@ -28,7 +28,7 @@ export function CommitForm(p: CommitFormProps) {
     setOutcome(null);
     try {
       // Today: the server's "now", so the new versions follow the ones they replace.
-      const id = await p.onSave(reason, day === today ? null : startOfDay(day, PLAN_TIME_ZONE), confirm);
+      const id = await p.onSave(reason, day === today ? null : startOfDay(day, timeZone), confirm);
       setOutcome({ ok: true, text: t('plan.commit.saved', { id }) });
       setReason('');
       setConfirm(false);

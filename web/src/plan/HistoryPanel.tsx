@@ -1,8 +1,8 @@
 /** The village's committed changes, newest first: who, when, why, what kind; before/after; revert. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTimeZone } from '../time/display-zone.js';
 import { formatDateTime } from '../time/zone.js';
-import { PLAN_TIME_ZONE } from './CommitForm.js';
 import type { ChangeGrid, GridChange } from './queries.js';
 import { sketchPaths } from './sketch.js';
 
@@ -33,6 +33,7 @@ export interface HistoryPanelProps {
 
 export function HistoryPanel({ changes, onRevert }: HistoryPanelProps) {
   const { t } = useTranslation();
+  const timeZone = useTimeZone();
   const [reverting, setReverting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -57,13 +58,11 @@ export function HistoryPanel({ changes, onRevert }: HistoryPanelProps) {
               <strong>
                 #{c.id} {t(`plan.kind.${c.kind}`)}
               </strong>
-              <span>
-                {t('plan.history.by', { author: c.author, at: formatDateTime(new Date(c.at), PLAN_TIME_ZONE) })}
-              </span>
+              <span>{t('plan.history.by', { author: c.author, at: formatDateTime(new Date(c.at), timeZone) })}</span>
             </div>
             <p className="why">{c.reason}</p>
             <p className="note">
-              {t('plan.history.effective', { at: formatDateTime(new Date(c.effectiveFrom), PLAN_TIME_ZONE) })} ·{' '}
+              {t('plan.history.effective', { at: formatDateTime(new Date(c.effectiveFrom), timeZone) })} ·{' '}
               {t('plan.history.moved', {
                 cases: c.casesMoved,
                 cameras: c.camerasMoved,

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanningSettings } from '../../../server/src/domain/grid-planning/rules.js';
 import type { StyleJson } from '../map/basemap-style.js';
 import type { PlanMapGrid, PlanMapMarker } from '../map/PlanMap.js';
-import type { WallApi } from '../wall/api.js';
+import type { ApiClient } from '../api/client.js';
 import { ChecksPanel } from './ChecksPanel.js';
 import { CommitForm } from './CommitForm.js';
 import { changeInput, type PlanState } from './edit-state.js';
@@ -16,20 +16,19 @@ import { GridTable } from './GridTable.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { ImpactPanel } from './ImpactPanel.js';
 import { COMMIT, REVERT, type GridChange, type PlanBase } from './queries.js';
-import type { Position, Ring } from './topology.js';
+import type { Position, Ring } from '../geometry/positions.js';
 import { NO_GRID, usePlanEditor } from './use-plan-editor.js';
 
 const PlanMap = lazy(() => import('../map/PlanMap.js'));
 
 export interface PlanEditorProps {
-  api: WallApi;
+  api: ApiClient;
   base: PlanBase;
   settings: PlanningSettings;
   style: StyleJson | null;
   changes: readonly GridChange[];
   /** Read the village again (after saving, a revert or a conflict), saying why. */
   onReload: (notice?: string) => void;
-  exposeForTests: boolean;
 }
 
 export function PlanEditor(p: PlanEditorProps) {
@@ -253,7 +252,6 @@ export function PlanEditor(p: PlanEditorProps) {
             onLine={onLine}
             onPolygon={onPolygon}
             onSelect={setSelected}
-            exposeForTests={p.exposeForTests}
           />
         </Suspense>
       </div>

@@ -1,7 +1,7 @@
 /** /plan: the grid planner, for planners and data administrators signed in through /signin. */
 import { endRefusedSession, SignedInScreen } from '../account/SignedInScreen.js';
 import { Planner } from './Planner.js';
-import '../wall/wall.css';
+import '../ui/ui.css';
 import './plan.css';
 
 export function PlanPage() {

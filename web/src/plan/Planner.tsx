@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { authFailureText } from '../api/auth-failure.js';
 import { ApiError } from '../api/errors.js';
 import { useBasemap } from '../map/use-map-data.js';
-import type { WallApi } from '../wall/api.js';
+import type { ApiClient } from '../api/client.js';
 import { PlanEditor } from './PlanEditor.js';
 import { CHANGES, PLAN_BASE, PLAN_START, VILLAGES, type GridChange, type PlanBase, type PlanStart } from './queries.js';
 
@@ -18,7 +18,7 @@ interface Unit {
 
 const townshipOf = (village: string) => `${village.slice(0, 9)}000`;
 
-export function Planner({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reason: string) => void }) {
+export function Planner({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (reason: string) => void }) {
   const { t, i18n } = useTranslation();
   const [params] = useState(() => new URLSearchParams(window.location.search));
   const [start, setStart] = useState<PlanStart | null>(null);
@@ -141,7 +141,6 @@ export function Planner({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (re
             setNotice(text ?? null);
             setReloads((n) => n + 1);
           }}
-          exposeForTests={params.has('e2e')}
         />
       )}
     </div>

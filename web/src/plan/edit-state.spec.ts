@@ -12,7 +12,7 @@ import {
   stateFromBase,
   type BaseGrid,
 } from './edit-state.js';
-import type { Position, Ring } from './topology.js';
+import type { Position, Ring } from '../geometry/positions.js';
 
 // A village of 0.02° × 0.01° near Heze, as two grids of about 1 km² each, sharing x = 115.51.
 const X0 = 115.5;

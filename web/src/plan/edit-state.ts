@@ -7,7 +7,8 @@
 import * as turf from '@turf/turf';
 import type { MirrorGrid } from '../../../server/src/domain/grid-planning/mirror.js';
 import { redrawPartition } from './redraw.js';
-import { applyRingEdit, nodeRings, onlyNoded, roundRing, type Position, type Ring } from './topology.js';
+import { applyRingEdit, nodeRings, onlyNoded, roundRing } from './topology.js';
+import { type Position, type Ring } from '../geometry/positions.js';
 
 export interface PlanGrid {
   /** Stable identity while editing (the map feature id); not sent to the server. */

@@ -2,7 +2,7 @@
 import type { GridIssue } from '../../../server/src/domain/grid-planning/rules.js';
 import type { PlanningSettings } from '../../../server/src/domain/grid-planning/rules.js';
 import type { BaseGrid } from './edit-state.js';
-import type { Position } from './topology.js';
+import type { Position } from '../geometry/positions.js';
 
 export const PLAN_START = /* GraphQL */ `
   query PlanStart {

@@ -6,7 +6,7 @@ import { checkPartitionPlanar } from '../../../server/src/domain/grid-planning/m
 import { DEFAULT_PLANNING_SETTINGS } from '../../../server/src/domain/grid-planning/rules.js';
 import { changeInput, mirrorGrids, redrawGrid, stateFromBase, type BaseGrid } from './edit-state.js';
 import { dropSpikes, redrawPartition, type RedrawOutcome } from './redraw.js';
-import type { Position, Ring } from './topology.js';
+import type { Position, Ring } from '../geometry/positions.js';
 
 // A village of 0.03° × 0.01° near Heze as three grids in a row: west, middle, east.
 const X0 = 115.5;

@@ -12,7 +12,7 @@
  */
 import * as turf from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { Position } from './topology.js';
+import type { Position } from '../geometry/positions.js';
 
 /** Pieces smaller than this (m²) are slivers of floating-point overlay, not area anyone drew. */
 export const SLIVER_M2 = 0.05;

@@ -2,7 +2,7 @@
  * A small drawing of grid outlines as SVG paths (history's before/after maps): lon/lat scaled to a
  * box, longitude shrunk by cos(latitude) so shapes keep their proportions. Pure.
  */
-import type { Position } from './topology.js';
+import type { Position } from '../geometry/positions.js';
 
 export interface SketchShape {
   code: string;

@@ -1,22 +1,12 @@
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { applyRingEdit, diffRing, insertOnEdge, nodeRings, onlyNoded, roundRing, type Ring } from './topology.js';
+import { applyRingEdit, diffRing, insertOnEdge, nodeRings, onlyNoded, roundRing } from './topology.js';
+import type { Ring } from '../geometry/positions.js';
+import { EAST_SQUARE, WEST_SQUARE } from '../test-support/squares.js';
 
 // Two unit squares side by side sharing the edge x = 1 (counter-clockwise, closed).
-const west: Ring = [
-  [0, 0],
-  [1, 0],
-  [1, 1],
-  [0, 1],
-  [0, 0],
-];
-const east: Ring = [
-  [1, 0],
-  [2, 0],
-  [2, 1],
-  [1, 1],
-  [1, 0],
-];
+const west = WEST_SQUARE;
+const east = EAST_SQUARE;
 const area = (r: Ring) => turf.area(turf.polygon([r]));
 const overlap = (a: Ring, b: Ring) => {
   const i = turf.intersect(turf.featureCollection([turf.polygon([a]), turf.polygon([b])]));

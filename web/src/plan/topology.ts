@@ -7,15 +7,7 @@
  * leaves) are inserted into that edge ("noding"), so every shared edge has the same vertices on
  * both sides. Pure: closed rings of [lon, lat] in, new rings out; inputs are never mutated.
  */
-export type Position = [number, number];
-/** A closed ring: the last position repeats the first. */
-export type Ring = Position[];
-
-/** Degrees; about 1 mm. Two positions closer than this are the same vertex. */
-export const SAME_VERTEX_DEGREES = 1e-8;
-
-export const samePosition = (a: Position, b: Position, eps = SAME_VERTEX_DEGREES): boolean =>
-  Math.abs(a[0] - b[0]) <= eps && Math.abs(a[1] - b[1]) <= eps;
+import { samePosition, SAME_VERTEX_DEGREES, type Position, type Ring } from '../geometry/positions.js';
 
 /** The ring without its closing position. */
 const open = (ring: Ring): Position[] =>

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { checkPartitionPlanar, type MirrorResult } from '../../../server/src/domain/grid-planning/mirror.js';
 import type { PlanningSettings } from '../../../server/src/domain/grid-planning/rules.js';
-import type { WallApi } from '../wall/api.js';
+import type { ApiClient } from '../api/client.js';
 import {
   changeInput,
   editRing,
@@ -21,7 +21,7 @@ import {
 } from './edit-state.js';
 import { canRedo, canUndo, pushHistory, redoHistory, startHistory, undoHistory, type History } from './history.js';
 import { MERGE, PROPOSE, SPLIT, type PlanBase, type Proposal } from './queries.js';
-import type { Position, Ring } from './topology.js';
+import type { Position, Ring } from '../geometry/positions.js';
 
 /** How long after the last edit step the server is asked. */
 export const PROPOSE_DEBOUNCE_MS = 500;
@@ -34,7 +34,7 @@ export interface MirrorVerdict extends MirrorResult {
   ms: number;
 }
 
-export function usePlanEditor(api: WallApi, base: PlanBase, settings: PlanningSettings) {
+export function usePlanEditor(api: ApiClient, base: PlanBase, settings: PlanningSettings) {
   const [history, setHistory] = useState<History<PlanState>>(() => startHistory(stateFromBase(base.grids)));
   const [draft, setDraft] = useState<PlanState | null>(null);
   const [proposal, setProposal] = useState<{ state: PlanState; value: Proposal } | null>(null);

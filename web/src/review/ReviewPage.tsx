@@ -6,9 +6,9 @@
 import { useCallback, useMemo, useState } from 'react';
 import { endRefusedSession, SignedInScreen } from '../account/SignedInScreen.js';
 import { credentialsFromSearch, searchWithoutToken, type Credentials } from '../api/session.js';
-import { WallApi } from '../wall/api.js';
+import { ApiClient } from '../api/client.js';
 import { Review } from './Review.js';
-import '../wall/wall.css';
+import '../ui/ui.css';
 import './review.css';
 
 function initialCredentials(): Credentials | null {
@@ -21,7 +21,7 @@ function initialCredentials(): Credentials | null {
 
 export function ReviewPage() {
   const [credentials, setCredentials] = useState<Credentials | null>(initialCredentials);
-  const api = useMemo(() => (credentials ? new WallApi(credentials) : null), [credentials]);
+  const api = useMemo(() => (credentials ? new ApiClient(credentials) : null), [credentials]);
   const onRefused = useCallback(() => setCredentials(null), []);
   if (api) return <Review api={api} onAuthFailed={onRefused} />;
   return <SignedInScreen>{(signedIn) => <Review api={signedIn} onAuthFailed={endRefusedSession} />}</SignedInScreen>;

@@ -4,7 +4,8 @@
  * outlines of the children and of the significant grids.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { WallApi } from '../wall/api.js';
+import type { ApiClient } from '../api/client.js';
+import { ApiError, type ApiErrorKind } from '../api/errors.js';
 import type { AreaFeature } from '../map/layers/choropleth.js';
 import { levelOf } from '../stability/drill.js';
 import { hotspotTownships, type OutlineLoader } from '../stability/outlines.js';
@@ -18,9 +19,11 @@ import {
   type UnitIndexAnswer,
 } from '../stability/queries.js';
 
+/** One request's state; `errorKind` says why it failed (null for a failure that is no ApiError). */
 export interface Loaded<T> {
   data: T | null;
   error: string | null;
+  errorKind: ApiErrorKind | null;
   loading: boolean;
 }
 
@@ -29,16 +32,25 @@ export function useLoad<T>(key: string | null, load: () => Promise<T>): Loaded<T
   const [state, setState] = useState<Loaded<T> & { key: string | null }>({
     data: null,
     error: null,
+    errorKind: null,
     loading: false,
     key: null,
   });
   useEffect(() => {
     if (key === null) return;
     let cancelled = false;
-    setState((s) => ({ ...s, loading: true, error: null }));
+    setState((s) => ({ ...s, loading: true, error: null, errorKind: null }));
     load().then(
-      (data) => !cancelled && setState({ data, error: null, loading: false, key }),
-      (error: unknown) => !cancelled && setState({ data: null, error: (error as Error).message, loading: false, key }),
+      (data) => !cancelled && setState({ data, error: null, errorKind: null, loading: false, key }),
+      (error: unknown) =>
+        !cancelled &&
+        setState({
+          data: null,
+          error: (error as Error).message,
+          errorKind: error instanceof ApiError ? error.kind : null,
+          loading: false,
+          key,
+        }),
     );
     return () => {
       cancelled = true;
@@ -47,7 +59,14 @@ export function useLoad<T>(key: string | null, load: () => Promise<T>): Loaded<T
   return state;
 }
 
-export function useReviewData(api: WallApi, outlines: OutlineLoader, unit: string | null, a: Period, b: Period | null) {
+/** Everything the review reads for `unit` and periods `a` (and `b`, when comparing). */
+export function useReviewData(
+  api: ApiClient,
+  outlines: OutlineLoader,
+  unit: string | null,
+  a: Period,
+  b: Period | null,
+) {
   const isGrid = unit !== null && levelOf(unit) === 'grid';
   const indexOf = (p: Period) => () =>
     api.query<UnitIndexAnswer>(UNIT_INDEX, { unit, period: p.kind, at: periodAt(p), withRanking: !isGrid });
@@ -80,4 +99,12 @@ export function useReviewData(api: WallApi, outlines: OutlineLoader, unit: strin
     return all.flat().filter((g) => significant.has(g.properties.code));
   });
   return { indexA, indexB, history, hotspots, areas, hotGrids };
+}
+
+/** Tells `onAuthFailed` when any of `loads` was refused for want of a valid sign-in. */
+export function useAuthFailure(loads: readonly Loaded<unknown>[], onAuthFailed: (reason: string) => void): void {
+  const refused = loads.find((l) => l.errorKind === 'unauthenticated')?.error ?? null;
+  useEffect(() => {
+    if (refused !== null) onAuthFailed(refused);
+  }, [refused]);
 }

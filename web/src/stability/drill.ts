@@ -4,7 +4,7 @@
  * from the code itself, so the breadcrumb needs no lookups. The review's state lives in the URL
  * (unit, period kind, period, comparison), so the browser's back button goes back up too.
  */
-import { levelOfCode } from '../wall/units.js';
+import { levelOfCode } from '../units/admin-codes.js';
 import { PERIOD_KINDS, type PeriodKind } from './periods.js';
 
 export type ReviewLevel = 'city' | 'county' | 'township' | 'village' | 'grid';

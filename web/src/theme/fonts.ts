@@ -1,9 +1,9 @@
 /**
  * The bundled CJK font (Noto Sans SC) comes as about a hundred files, one per unicode-range, and
  * the browser fetches a file when some text first needs it. Each file that comes in once the
- * page is laid out makes Chromium lay out and repaint all of it (every text's font has changed):
- * at 4K with software compositing, tens of milliseconds of raster in a quiet page and two to
- * three times that during a load. So the app asks for what it knows it will show in as few
+ * page is laid out makes Chromium lay out and repaint all of it (every text's font has changed),
+ * which at 4K with software compositing is a full-screen raster each time, dearer still during a
+ * load. So the app asks for what it knows it will show in as few
  * batches as it can: the UI's own texts before the first render (main.tsx), the places' names
  * as soon as they are read, the map's labels as the map gets near them.
  *

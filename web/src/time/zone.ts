@@ -1,11 +1,21 @@
 /**
- * Dates and times in the display time zone (Asia/Shanghai unless the build sets
- * VITE_TIME_ZONE), whatever the clock of the machine driving the screen is set to.
- * Pure functions of instants; "today" and day windows are calendar days in that zone.
+ * Dates and times in the display time zone (the server's, see display-zone.ts), whatever the
+ * clock of the machine driving the screen is set to. Pure functions of instants; "today" and day
+ * windows are calendar days in that zone.
  */
 
-/** The zone until the server has said its own (`timeZone` in /healthz). */
+/** The zone shown until the server says which, and when it does not: the product's home zone. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** Whether `name` is an IANA time zone this browser knows. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 export const DAY_MS = 86_400_000;
 
 const partsCache = new Map<string, Intl.DateTimeFormat>();

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Alert } from './alerts.js';
 import { formatPercent, type Language } from './format.js';
-import { Panel } from './Panel.js';
+import { Panel } from '../ui/Panel.js';
 
 /** What fits the panel; alerts come most serious first, so the rest matter least. */
 const MAX_ALERTS = 5;

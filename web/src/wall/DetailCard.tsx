@@ -2,16 +2,16 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AreaRate } from '../map/layers/choropleth.js';
-import type { MapSelection } from '../map/WallMap.js';
+import type { MapSelection } from '../map/wall-picking.js';
 import { formatDateTime } from '../time/zone.js';
-import type { WallApi } from './api.js';
+import type { ApiClient } from '../api/client.js';
 import { lookUp } from './detail.js';
 import { formatCount, formatRate, type Language } from './format.js';
 
 type Fields = Record<string, unknown>;
 
 export interface DetailCardProps {
-  api: WallApi;
+  api: ApiClient;
   selection: MapSelection;
   names: ReadonlyMap<string, string>;
   rates: ReadonlyMap<string, AreaRate>;

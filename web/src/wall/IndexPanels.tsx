@@ -6,7 +6,7 @@ import { ScoreTrend } from '../charts/ScoreTrend.js';
 import { periodLabel, periodsEndingWith, periodStartingOn, periodTick } from '../stability/periods.js';
 import type { RankingEntry } from '../stability/queries.js';
 import { BAND_COLORS, css } from '../theme/palette.js';
-import { Panel } from './Panel.js';
+import { Panel } from '../ui/Panel.js';
 import type { WallIndex } from './use-index.js';
 import './index-panels.css';
 

@@ -3,7 +3,7 @@ import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { css, RISK_LEVEL_COLORS } from '../theme/palette.js';
 import { formatCount, formatPercent, widthInEms, type Language } from './format.js';
-import { Panel } from './Panel.js';
+import { Panel } from '../ui/Panel.js';
 import type { Summary } from './queries.js';
 
 function Kpi({

@@ -13,7 +13,13 @@ import {
   RISK_LEVEL_COLORS,
   type Rgb,
 } from '../theme/palette.js';
-import { isAreaFill, isBasemapToggle, LAYER_TOGGLES, type LayerToggle, type LayerVisibility } from './layer-toggles.js';
+import {
+  isAreaFill,
+  isBasemapToggle,
+  LAYER_TOGGLES,
+  type LayerToggle,
+  type LayerVisibility,
+} from '../map/layer-toggles.js';
 
 export function LayerToggles({
   visibility,

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { css, CASE_STATUS_COLORS } from '../theme/palette.js';
 import { dayKey, formatHourMinute } from '../time/zone.js';
-import { Panel } from './Panel.js';
+import { Panel } from '../ui/Panel.js';
 import type { TickerItem } from './ticker.js';
 
 export function TickerPanel({

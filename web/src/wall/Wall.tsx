@@ -3,47 +3,40 @@
  * ranking, live events and alerts on the right. Runs unattended: everything refreshes by itself
  * and keeps its last data on screen while the server is away.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_CATEGORIES } from '../../../server/src/domain/vocabulary.js';
-import { useModule } from '../app/use-module.js';
-import { loadFontFiles } from '../theme/fonts.js';
-import { authFailureText } from '../api/auth-failure.js';
-import { ApiError } from '../api/errors.js';
+import type { ApiClient } from '../api/client.js';
 import { CategoryBars } from '../charts/CategoryBars.js';
 import { RankBars } from '../charts/RankBars.js';
 import { fillDays, inVocabularyOrder, rankByRate } from '../charts/series.js';
 import { TrendChart } from '../charts/TrendChart.js';
+import { toggleLayer, visibilityFromSearch, type LayerToggle } from '../map/layer-toggles.js';
 import { areaRate } from '../map/layers/choropleth.js';
-import { useBasemap, useFeeds } from '../map/use-map-data.js';
-import type { MapSelection } from '../map/WallMap.js';
-import { playbackRange, windowDayKeys, windowRange, type TimeWindow, WINDOWS } from '../time/windows.js';
+import { loadFontFiles } from '../theme/fonts.js';
 import { dayKey } from '../time/zone.js';
+import { Panel } from '../ui/Panel.js';
+import { prefixOfCode } from '../units/admin-codes.js';
 import { deriveAlerts } from './alerts.js';
 import { AlertsPanel } from './AlertsPanel.js';
-import type { WallApi } from './api.js';
-import { DetailCard } from './DetailCard.js';
 import { formatCount, formatRate, type Language } from './format.js';
-import { gridLoader } from './grids.js';
 import { Header } from './Header.js';
-import { reportHealth, staleSince, type Health, type Source } from './health.js';
+import { staleSince } from './health.js';
+import { IndexPanel, IndexRankPanel } from './IndexPanels.js';
 import { KpiPanel } from './KpiPanel.js';
-import { toggleLayer, visibilityFromSearch, type LayerToggle } from './layer-toggles.js';
-import { LayerToggles, Legend } from './LayerPanel.js';
-import { Panel } from './Panel.js';
 import { itemFromCase, tickerItems } from './ticker.js';
 import { TickerPanel } from './TickerPanel.js';
-import { TimeBar } from './TimeBar.js';
 import { dataExtent, homeBbox, planTour } from './tour.js';
-import { firstScreenNames, prefixOfCode, rankingFor, unitProblem } from './units.js';
-import { usePlayback, useTour } from './use-motion.js';
+import { firstScreenNames } from './units.js';
+import { useTour } from './use-motion.js';
 import { useUiScale } from './use-ui-scale.js';
-import { useLiveEvents, usePlaces, useSnapshot, useStatic } from './use-wall-data.js';
-import { IndexPanel, IndexRankPanel } from './IndexPanels.js';
-import { useIndexScores, useWallHotspots, useWallIndex } from './use-index.js';
-import { levelOfCode } from './units.js';
-
-const loadWallMap = () => import('../map/WallMap.js');
+import { useLiveEvents, usePlaces, useSnapshot } from './use-wall-data.js';
+import { useWallFocus } from './use-wall-focus.js';
+import { useWallHealth } from './use-wall-health.js';
+import { useWallIndexLayers } from './use-wall-index-layers.js';
+import { useWallMapSource } from './use-wall-map-source.js';
+import { useWallTime } from './use-wall-time.js';
+import { WallMapFrame } from './WallMapFrame.js';
 
 const UNIT_NOTICES = {
   malformed: 'wall.unitMalformed',
@@ -53,81 +46,22 @@ const UNIT_NOTICES = {
 /** A code as typed, cut short: whatever was typed, the notice stays one line. */
 const shortened = (code: string) => (code.length > 16 ? `${code.slice(0, 15)}…` : code);
 
-export const TIME_ZONE: string = import.meta.env.VITE_TIME_ZONE || 'Asia/Shanghai';
-export const FEED_REFRESH_MS = 5 * 60_000;
-
-function useMinuteClock(): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
-
-export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reason: string) => void }) {
+export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (reason: string) => void }) {
   const { t, i18n } = useTranslation();
   const lang: Language = i18n.language === 'en' ? 'en' : 'zh';
   const [params] = useState(() => new URLSearchParams(window.location.search));
   const uiScale = useUiScale();
-  const now = useMinuteClock();
-  const today = dayKey(now, TIME_ZONE);
-  const [timeWindow, setTimeWindow] = useState<TimeWindow>(() => {
-    const w = params.get('window') as TimeWindow | null;
-    return w && WINDOWS.includes(w) ? w : 'd30';
-  });
+  const wallTime = useWallTime(params);
+  const { now, timeZone, range, trendRange, feedRange, time } = wallTime;
   const [visibility, setVisibility] = useState(() => visibilityFromSearch(window.location.search));
+  const toggle = useCallback((layer: LayerToggle) => setVisibility((v) => toggleLayer(v, layer)), []);
   const [tour, setTour] = useState(params.get('tour') === '1');
-  const [playing, setPlaying] = useState(false);
-  const [selection, setSelection] = useState<MapSelection | null>(null);
-  const [health, setHealth] = useState<Health>({});
-  const [refreshKey, setRefreshKey] = useState(0);
-  // The map's code is fetched at once, while the first data is read.
-  const WallMap = useModule(loadWallMap)?.default;
-
-  const lastOk = useRef<Partial<Record<Source, boolean>>>({});
-  // Read when a failure is told: a language switch must not renew `report` (and re-read the basemap).
-  const tNow = useRef(t);
-  tNow.current = t;
-  const report = useCallback(
-    (source: Source, ok: boolean, error?: unknown) => {
-      setHealth((h) => reportHealth(h, source, ok, new Date()));
-      // Back after an outage of the server's HTTP answers: the map reads its feeds again too. A
-      // live socket that merely reconnected does not re-read 25 MB of feeds (its snapshot refresh
-      // covers the gap, and the feeds are read again every few minutes anyway).
-      if (ok && source !== 'live' && lastOk.current[source] === false) setRefreshKey((k) => k + 1);
-      lastOk.current[source] = ok;
-      if (error instanceof ApiError && error.kind === 'unauthenticated')
-        onAuthFailed(authFailureText(error, tNow.current));
-    },
-    [onAuthFailed],
-  );
-  const mapHealth = useCallback((ok: boolean) => report('map', ok), [report]);
+  const { health, report, mapHealth, refreshKey } = useWallHealth(onAuthFailed);
 
   const places = usePlaces(api, report);
   const unitAsked = params.get('unit');
-  // The units ranked depend on the wall's unit, known from the "who am I" the same query reads.
-  const [rankRoot, setRankRoot] = useState<string | null>(() =>
-    unitAsked !== null && unitProblem(unitAsked, new Map(), null) === null ? unitAsked : null,
-  );
-  const staticRanking = rankingFor(rankRoot);
-  const statics = useStatic(api, staticRanking.parent, staticRanking.level, report);
-  const jurisdiction = statics?.me.jurisdiction ?? null;
-  // The address's unit is shown once the places and the account's jurisdiction vouch for it; a
-  // wrong one (a typo, another county's) is said so in the header and the account's own shown.
-  const problem = unitAsked === null ? null : unitProblem(unitAsked, places.byCode, jurisdiction);
-  const unitChecked = unitAsked !== null && !problem && places.byCode.size > 0 && jurisdiction !== null;
-  const unitParam = unitChecked ? unitAsked : null;
-  const unitPending = unitAsked !== null && !problem && !unitChecked;
-  // Taken in the same render as the "who am I": a snapshot asked for before it would be wasted.
-  const focus = unitParam ?? (unitPending ? null : jurisdiction);
-  useEffect(() => setRankRoot(focus), [focus]);
-  const ranking = rankingFor(focus);
+  const { statics, problem, unitParam, unitPending, focus, ranking } = useWallFocus(api, unitAsked, places, report);
 
-  // Ranges are whole days, so the variables (and the query) change only when the day does.
-  const range = useMemo(() => windowRange(timeWindow, now, TIME_ZONE), [timeWindow, today]);
-  const trendRange = useMemo(() => windowRange('d30', now, TIME_ZONE), [today]);
-  const feedRange = useMemo(() => windowRange('d365', now, TIME_ZONE), [today]);
   const variables = useMemo(
     () => ({
       unit: focus,
@@ -141,11 +75,6 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
   );
   const snapshot = useSnapshot(api, statics && focus ? variables : null, report);
   const live = useLiveEvents(api, focus, snapshot.refresh, report);
-
-  useEffect(() => {
-    const timer = setInterval(() => setRefreshKey((k) => k + 1), FEED_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, []);
 
   // The names the first screen shows, their font files asked for in one batch (theme/fonts.ts).
   useEffect(() => void loadFontFiles(firstScreenNames(places.places, focus)), [places.places, focus]);
@@ -162,7 +91,10 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
     return new Map((statics?.townships ?? []).map((u) => [u.code, areaRate(counts.get(u.code) ?? 0, u.households)]));
   }, [s?.byTownship, statics?.townships]);
   const ranked = useMemo(() => rankByRate(s?.byRank ?? [], statics?.rankUnits ?? []), [s?.byRank, statics?.rankUnits]);
-  const trend = useMemo(() => fillDays(s?.byDay ?? [], dayKey(trendRange.from, TIME_ZONE), 30), [s?.byDay, trendRange]);
+  const trend = useMemo(
+    () => fillDays(s?.byDay ?? [], dayKey(trendRange.from, timeZone), 30),
+    [s?.byDay, trendRange, timeZone],
+  );
   const categories = useMemo(() => inVocabularyOrder(s?.byCategory ?? [], CASE_CATEGORIES), [s?.byCategory]);
   const ticker = useMemo(
     () =>
@@ -186,64 +118,24 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
     [s, trend, live, now],
   );
 
-  const days = useMemo(() => windowDayKeys(timeWindow, now, TIME_ZONE), [timeWindow, today]);
-  const playDay = usePlayback(days, playing);
-  const time = useMemo(() => {
-    if (playing && playDay) {
-      const p = playbackRange(playDay, TIME_ZONE);
-      return { from: p.range.from, to: p.range.to, soft: p.soft, window: range };
-    }
-    return { from: range.from, to: range.to, soft: null, window: range };
-  }, [playing, playDay, range]);
-
   const stops = useMemo(() => (home ? planTour(ranked, places.byCode, home) : []), [ranked, places.byCode, home]);
   const flyTo = useTour(stops, tour);
-
-  const loadGridsFor = useMemo(() => gridLoader(api), [api]);
-  const loadGrids = useCallback((code: string) => loadGridsFor(code, range), [loadGridsFor, range]);
-  const unitQuery = unitParam ? `unit=${unitParam}` : '';
-  const feedQuery = useMemo(
-    () =>
-      unitPending
-        ? null
-        : {
-            cases: [`from=${feedRange.from.toISOString()}`, `to=${feedRange.to.toISOString()}`, unitQuery]
-              .filter(Boolean)
-              .join('&'),
-            others: unitQuery,
-          },
-    [feedRange, unitQuery, unitPending],
-  );
-  const mapSource = { fetchFeed: api.feed, fetchJson: api.json, feedQuery, refreshKey, onHealth: mapHealth };
-  const basemap = useBasemap(mapSource.fetchJson, mapHealth);
-  // The feeds name a unit only when the address does; otherwise the server gives the whole
-  // jurisdiction, so they are asked for at once, beside the login, not after the "who am I".
-  const feeds = useFeeds(mapSource);
-  const toggle = useCallback((layer: LayerToggle) => setVisibility((v) => toggleLayer(v, layer)), []);
-
-  // The stability index: read once the wall's own numbers are in, so the first frame stays light.
-  const index = useWallIndex(api, s ? focus : null, 'month');
-  const [gridTownships, setGridTownships] = useState<string[]>([]);
-  const indexParents = useMemo(() => {
-    const root = statics?.me.jurisdiction;
-    if (!root || !['city', 'county'].includes(levelOfCode(root))) return [];
-    const prefix = prefixOfCode(root);
-    return places.places.filter((p) => p.level === 'county' && p.code.startsWith(prefix)).map((p) => p.code);
-  }, [statics?.me.jurisdiction, places.places]);
-  const indexScores = useIndexScores(api, indexParents, gridTownships, 'month', visibility.index);
-  const indexLayer = useMemo(() => {
-    const scores = new Map(indexScores);
-    const own = index?.answer.stabilityIndex;
-    if (own) scores.set(own.unitCode, own);
-    return { scores, version: `${scores.size}:${own?.score ?? ''}` };
-  }, [indexScores, index]);
-  const hotspots = useWallHotspots(api, focus, range, visibility.hotspots);
+  const mapData = useWallMapSource(api, { unitParam, unitPending, feedRange, range, refreshKey, mapHealth });
+  const indexLayers = useWallIndexLayers(api, {
+    jurisdiction: statics?.me.jurisdiction ?? null,
+    places: places.places,
+    indexUnit: s ? focus : null,
+    focus,
+    range,
+    visibility,
+  });
+  const { index } = indexLayers;
 
   return (
     <div className="wall" data-testid="wall">
       <Header
         unitName={s?.summary.unitName ?? (focus ? (names.get(focus) ?? null) : null)}
-        timeZone={TIME_ZONE}
+        timeZone={timeZone}
         synthetic={statics?.dataset?.synthetic ?? false}
         notice={problem ? t(UNIT_NOTICES[problem], { code: shortened(unitAsked ?? '') }) : null}
         stale={staleSince(health)}
@@ -263,57 +155,38 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
           </Panel>
         </div>
         <div className="center">
-          <div className="map-frame">
-            {home && WallMap ? (
-              <WallMap
-                basemap={basemap}
-                feeds={feeds}
-                onHealth={mapHealth}
-                home={home}
-                flyTo={flyTo}
-                places={places.places}
-                names={names}
-                prefix={focus ? prefixOfCode(focus) : ''}
-                visibility={visibility}
-                time={time}
-                townshipRates={townshipRates}
-                loadGrids={loadGrids}
-                gridKey={`${range.from.toISOString()}|${refreshKey}`}
-                uiScale={uiScale}
-                timeZone={TIME_ZONE}
-                onSelect={setSelection}
-                index={indexLayer}
-                hotspots={hotspots}
-                onGridTownships={setGridTownships}
-                exposeForTests={params.has('e2e')}
-              />
-            ) : (
-              <div className="map-loading">{t('wall.loading')}</div>
-            )}
-            <LayerToggles visibility={visibility} onToggle={toggle} />
-            <Legend visibility={visibility} />
-            <TimeBar
-              window={timeWindow}
-              onWindow={(w) => {
-                setTimeWindow(w);
-                setPlaying(false);
-              }}
-              playing={playing}
-              onPlay={() => setPlaying((p) => !p)}
-              day={playDay}
-              progress={playDay ? (days.indexOf(playDay) + 1) / days.length : 0}
-            />
-            {selection && (
-              <DetailCard
-                api={api}
-                selection={selection}
-                names={names}
-                rates={townshipRates}
-                timeZone={TIME_ZONE}
-                onClose={() => setSelection(null)}
-              />
-            )}
-          </div>
+          <WallMapFrame
+            api={api}
+            map={
+              home
+                ? {
+                    basemap: mapData.basemap,
+                    feeds: mapData.feeds,
+                    onHealth: mapHealth,
+                    home,
+                    flyTo,
+                    places: places.places,
+                    names,
+                    prefix: focus ? prefixOfCode(focus) : '',
+                    visibility,
+                    time,
+                    townshipRates,
+                    loadGrids: mapData.loadGrids,
+                    gridKey: `${range.from.toISOString()}|${refreshKey}`,
+                    uiScale,
+                    timeZone,
+                    index: indexLayers.indexLayer,
+                    hotspots: indexLayers.hotspots,
+                    onGridTownships: indexLayers.setGridTownships,
+                  }
+                : null
+            }
+            wallTime={wallTime}
+            visibility={visibility}
+            onToggle={toggle}
+            names={names}
+            townshipRates={townshipRates}
+          />
         </div>
         <div className="col right with-index">
           <Panel
@@ -325,7 +198,7 @@ export function Wall({ api, onAuthFailed }: { api: WallApi; onAuthFailed: (reaso
             <RankBars ranked={ranked} formatRate={(n) => formatRate(n, lang)} />
           </Panel>
           <IndexRankPanel entries={index?.answer.ranking?.entries ?? null} />
-          <TickerPanel items={ticker} names={names} timeZone={TIME_ZONE} live={health.live?.ok ?? false} />
+          <TickerPanel items={ticker} names={names} timeZone={timeZone} live={health.live?.ok ?? false} />
           <AlertsPanel alerts={alerts} />
         </div>
       </main>

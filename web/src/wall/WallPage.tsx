@@ -1,9 +1,10 @@
 /** /wall: logs in from the URL or the build's kiosk account (see api/session.ts), or asks. */
 import { useCallback, useMemo, useState } from 'react';
 import { credentialsFromSearch, searchWithoutToken, type Credentials } from '../api/session.js';
-import { WallApi } from './api.js';
-import { LoginGate } from './LoginGate.js';
+import { ApiClient } from '../api/client.js';
+import { LoginGate } from '../ui/LoginGate.js';
 import { Wall } from './Wall.js';
+import '../ui/ui.css';
 import './wall.css';
 
 const KIOSK = {
@@ -23,7 +24,7 @@ function initialCredentials(): Credentials | null {
 export function WallPage() {
   const [credentials, setCredentials] = useState<Credentials | null>(initialCredentials);
   const [refused, setRefused] = useState<string | null>(null);
-  const api = useMemo(() => (credentials ? new WallApi(credentials) : null), [credentials]);
+  const api = useMemo(() => (credentials ? new ApiClient(credentials) : null), [credentials]);
   const onAuthFailed = useCallback((reason: string) => {
     // Never retry refused credentials: a kiosk repeating a wrong password would lock its account.
     setRefused(reason);

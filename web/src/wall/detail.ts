@@ -1,6 +1,6 @@
 /** Looking up what was clicked on the map: by position for feed points, by code for areas. */
-import type { MapSelection } from '../map/WallMap.js';
-import type { WallApi } from './api.js';
+import type { MapSelection } from '../map/wall-picking.js';
+import type { ApiClient } from '../api/client.js';
 import { CAMERA_NEAR, CASE_NEAR, GRID_DETAIL, RISK_POINT_NEAR } from './queries.js';
 
 /** Feed positions are exact to a few centimetres; this finds the clicked point and nothing else. */
@@ -12,7 +12,7 @@ type Fields = Record<string, unknown>;
 type Connection = Record<string, { edges: { node: Fields }[] }>;
 
 export async function lookUp(
-  api: WallApi,
+  api: ApiClient,
   selection: MapSelection,
 ): Promise<{ kind: MapSelection['kind']; record: Fields | null }> {
   if (selection.kind === 'grid') {

@@ -3,7 +3,7 @@
  * case counts read for the current time window each time.
  */
 import type { GridArea } from '../map/use-grids.js';
-import type { WallApi } from './api.js';
+import type { ApiClient } from '../api/client.js';
 import { GRID_COUNTS, TOWNSHIP_GRIDS, type GridNode } from './queries.js';
 
 interface GridPage {
@@ -13,7 +13,7 @@ interface GridPage {
 /** Outlines kept per township; a city has 167, a wall looks at a handful at a time. */
 const MAX_TOWNSHIPS_KEPT = 40;
 
-export function gridLoader(api: WallApi) {
+export function gridLoader(api: ApiClient) {
   const outlines = new Map<string, Promise<GridNode[]>>();
   const readOutlines = async (township: string) => {
     const nodes: GridNode[] = [];

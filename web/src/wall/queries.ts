@@ -1,14 +1,5 @@
 /** The GraphQL documents of the wall screen and the shapes they answer. */
 
-export const LOGIN = /* GraphQL */ `
-  mutation WallLogin($username: String!, $password: String!) {
-    login(username: $username, password: $password) {
-      token
-      expiresAt
-    }
-  }
-`;
-
 /** Read once, and again every half hour: who we are, the data set, the units to rank and colour. */
 export const WALL_STATIC = /* GraphQL */ `
   query WallStatic($rankParent: ID, $rankLevel: AdminLevel!) {

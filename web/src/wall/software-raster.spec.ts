@@ -1,14 +1,13 @@
 /**
  * The wall runs unattended all day, often on software rendering, where the page's styles cost
  * CPU that the map needs:
- * - every frame the page produces costs a full-screen readback of the composited page (a
- *   Chromium trace of the city wall counted 141 of them, most from one pulsing "live" dot, before
- *   the map's first frame; without it, 25). So no style may animate without end;
+ * - every frame the page produces costs a full-screen readback of the composited page, and one
+ *   pulsing "live" dot made most of the frames before the map's first. So no style may animate
+ *   without end;
  * - the page is rastered in software, all of it again whenever a web-font file arrives (a CJK
  *   font comes as many files, so that happens several times in a load). Blurred box-shadows over
- *   the panels and the map's frame made a 4K repaint cost 250 ms of CPU instead of 95; with the
- *   page's background glows painted over their own boxes only, 62 ms (a trace's RasterTask
- *   events). So the wall's big boxes have no blurred shadow.
+ *   the panels and the map's frame make each such repaint several times dearer than gradients
+ *   painted over the boxes' own edges. So the wall's big boxes have no blurred shadow.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

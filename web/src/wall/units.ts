@@ -1,20 +1,6 @@
-/** What a 12-digit admin code says about its unit: its level, and the prefix of everything inside it. */
+/** The wall's units: which it ranks, whether the address's unit can be shown, the first screen's names. */
 import { labelCharacters } from '../map/layers/labels.js';
-
-export type UnitLevel = 'city' | 'county' | 'township' | 'village';
-
-export function levelOfCode(code: string): UnitLevel {
-  if (code.endsWith('00000000')) return 'city';
-  if (code.endsWith('000000')) return 'county';
-  if (code.endsWith('000')) return 'township';
-  return 'village';
-}
-
-const DIGITS: Record<UnitLevel, number> = { city: 4, county: 6, township: 9, village: 12 };
-
-export function prefixOfCode(code: string): string {
-  return code.slice(0, DIGITS[levelOfCode(code)]);
-}
+import { levelOfCode, prefixOfCode } from '../units/admin-codes.js';
 
 /** The areas the wall ranks: townships for a city or county, villages for a township or village. */
 export function rankingFor(code: string | null): { parent: string | null; level: 'township' | 'village' } {

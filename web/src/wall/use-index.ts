@@ -18,7 +18,7 @@ import {
   type RankingEntry,
   type UnitIndexAnswer,
 } from '../stability/queries.js';
-import type { WallApi } from './api.js';
+import type { ApiClient } from '../api/client.js';
 
 export const INDEX_PERIOD_MS = 30 * 60_000;
 /** GraphQL refuses more aliases than this in one request (server/src/graphql/limits.ts). */
@@ -49,7 +49,7 @@ function useEvery<T>(key: string | null, periodMs: number, load: () => Promise<T
   return value && value.key === key ? value.value : null;
 }
 
-export function useWallIndex(api: WallApi, unit: string | null, kind: PeriodKind): WallIndex | null {
+export function useWallIndex(api: ApiClient, unit: string | null, kind: PeriodKind): WallIndex | null {
   return useEvery(unit && `${unit}|${kind}`, INDEX_PERIOD_MS, async () => {
     const answer = await api.query<UnitIndexAnswer>(UNIT_INDEX, { unit, period: kind, at: null, withRanking: true });
     const period = answer.stabilityIndex && periodStartingOn(kind, answer.stabilityIndex.periodStart);
@@ -78,7 +78,7 @@ export function rankingsQuery(count: number): string {
 
 /** Latest published scores of the children of every parent, in requests of at most 15 parents. */
 export async function childScores(
-  api: WallApi,
+  api: ApiClient,
   parents: readonly string[],
   kind: PeriodKind,
 ): Promise<Map<string, AreaScore>> {
@@ -100,7 +100,7 @@ export async function childScores(
  * townships whose grids are on screen, every grid (rankings of their villages).
  */
 export function useIndexScores(
-  api: WallApi,
+  api: ApiClient,
   counties: readonly string[],
   gridTownships: readonly string[],
   kind: PeriodKind,
@@ -141,7 +141,7 @@ export interface WallHotspots {
 
 /** Gi* over the wall's time window, with outlines for the grids that are significant. */
 export function useWallHotspots(
-  api: WallApi,
+  api: ApiClient,
   unit: string | null,
   range: { from: Date; to: Date },
   enabled: boolean,

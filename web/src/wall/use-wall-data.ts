@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { listenToCaseEvents } from '../api/live.js';
 import { startPoller, type Poller } from '../api/poller.js';
 import { ApiError } from '../api/errors.js';
-import type { WallApi } from './api.js';
+import type { ApiClient } from '../api/client.js';
 import type { Source } from './health.js';
 import { WALL_SNAPSHOT, WALL_STATIC, type WallSnapshot, type WallStatic } from './queries.js';
 import { itemFromEvent, pushItem, type TickerItem } from './ticker.js';
@@ -43,7 +43,7 @@ function usePoller(
   return poller;
 }
 
-export function usePlaces(api: WallApi, report: HealthReport) {
+export function usePlaces(api: ApiClient, report: HealthReport) {
   const [places, setPlaces] = useState<UnitPlace[]>([]);
   usePoller(
     async () => setPlaces((await api.json<{ units: UnitPlace[] }>('/basemap/units.json')).units),
@@ -56,7 +56,7 @@ export function usePlaces(api: WallApi, report: HealthReport) {
 }
 
 export function useStatic(
-  api: WallApi,
+  api: ApiClient,
   rankParent: string | null,
   rankLevel: 'township' | 'village',
   report: HealthReport,
@@ -71,7 +71,7 @@ export function useStatic(
   return data;
 }
 
-export function useSnapshot(api: WallApi, variables: Record<string, unknown> | null, report: HealthReport) {
+export function useSnapshot(api: ApiClient, variables: Record<string, unknown> | null, report: HealthReport) {
   const [data, setData] = useState<WallSnapshot | null>(null);
   const [fetchedAt, setFetchedAt] = useState<Date | null>(null);
   const key = JSON.stringify(variables);
@@ -91,7 +91,7 @@ export function useSnapshot(api: WallApi, variables: Record<string, unknown> | n
 const LIVE_SETTLE_MS = 500;
 
 /** Live events; after a reconnect `onReconnect` runs so the wall refetches what it missed. */
-export function useLiveEvents(api: WallApi, unitCode: string | null, onReconnect: () => void, report: HealthReport) {
+export function useLiveEvents(api: ApiClient, unitCode: string | null, onReconnect: () => void, report: HealthReport) {
   const [items, setItems] = useState<TickerItem[]>([]);
   const reconnect = useRef(onReconnect);
   reconnect.current = onReconnect;

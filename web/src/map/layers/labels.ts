@@ -112,7 +112,7 @@ export function labelCharacters(places: readonly { name: string }[]): string {
 
 /**
  * The label levels shown at this zoom or one step closer: whose font subsets to have loaded. A
- * city's village names touch most of the CJK font's files (1–2 MB), so they wait for a close zoom.
+ * city's village names touch most of the CJK font's files, so they wait for a close zoom.
  */
 export function labelLevelsNear(zoom: number): LabelLevel[] {
   return LEVELS.filter((level) => labelVisible(level, zoom) || labelVisible(level, zoom + 1));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CAMERA_STATUS_COLORS, CASE_STATUS_COLORS } from '../../theme/palette.js';
 import { reportDays, toPointFeed } from '../feed-data.js';
-import { feedBytes, testCameras, testCases, testRiskPoints } from '../test-feeds.js';
+import { feedBytes, testCameras, testCases, testRiskPoints } from '../../test-support/feeds.js';
 import { dayKey, startOfDay } from '../../time/zone.js';
 import {
   ALL_RISK_LEVELS_FROM,

@@ -5,7 +5,7 @@
  * calls this through its custom snapping hook; screen distances come from the map's projection.
  * Pure.
  */
-import { samePosition, type Position, type Ring } from './topology.js';
+import { samePosition, type Position, type Ring } from '../geometry/positions.js';
 
 export type Project = (p: Position) => { x: number; y: number };
 

@@ -1,4 +1,4 @@
-/** A framed panel with a title bar, the wall's basic building block. */
+/** A framed panel with a title bar: the screens' basic building block. */
 import type { ReactNode } from 'react';
 
 export function Panel({

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { authFailureText } from '../api/auth-failure.js';
 import type { Credentials } from '../api/session.js';
-import { login } from './api.js';
+import { login } from '../api/client.js';
 
 export function LoginGate({
   reason,

@@ -1,11 +1,11 @@
-/** Small feeds written the way the server writes them (columns.ts), for the map's specs. */
+/** Small feeds written the way the server writes them (feed-columns.ts), for the map's specs (test code only). */
 import {
   encodeColumns,
   positionColumn,
   timeColumn,
   type DictionaryValue,
 } from '../../../server/src/domain/feed-columns.js';
-import { toPointFeed, type PointFeed } from './feed-data.js';
+import { toPointFeed, type PointFeed } from '../map/feed-data.js';
 
 export function feedBytes(
   layer: string,

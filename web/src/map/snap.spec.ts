@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { snapTarget, type Project } from './snap.js';
-import type { Ring } from './topology.js';
+import { EAST_SQUARE, WEST_SQUARE } from '../test-support/squares.js';
 
 // 100 px per unit, y down as on screen.
 const project: Project = ([x, y]) => ({ x: x * 100, y: -y * 100 });
-const west: Ring = [
-  [0, 0],
-  [1, 0],
-  [1, 1],
-  [0, 1],
-  [0, 0],
-];
-const east: Ring = [
-  [1, 0],
-  [2, 0],
-  [2, 1],
-  [1, 1],
-  [1, 0],
-];
+const west = WEST_SQUARE;
+const east = EAST_SQUARE;
 
 describe('snapping a dragged vertex', () => {
   it('snaps to a vertex of another grid within the tolerance', () => {

@@ -1,0 +1,74 @@
+/**
+ * The review's map, loaded on demand so the map libraries stay out of the first download, with
+ * its legend of index bands and the hot-spot switch.
+ */
+import { lazy, Suspense, useState, type MutableRefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StyleJson } from '../map/basemap-style.js';
+import type { AreaFeature } from '../map/layers/choropleth.js';
+import { BAND_COLORS, HOTSPOT_COLORS } from '../theme/palette.js';
+import type { ReviewView } from './use-review-view.js';
+
+const ReviewMap = lazy(() => import('../map/ReviewMap.js'));
+
+export interface ReviewMapFrameProps {
+  style: StyleJson | null;
+  view: ReviewView;
+  hotGrids: AreaFeature[];
+  /** The unit under the pointer (in the map or the ranking), highlighted on both. */
+  hover: string | null;
+  drillable: boolean;
+  describe: (code: string, layer: 'area' | 'hotspot') => string[];
+  onPick: (code: string) => void;
+  canvases: MutableRefObject<() => HTMLCanvasElement[]>;
+}
+
+export function ReviewMapFrame(p: ReviewMapFrameProps) {
+  const { t } = useTranslation();
+  const [showHotspots, setShowHotspots] = useState(true);
+  const bandName = (band: string) => t(`band.${band}`);
+  return (
+    <div className="review-map-frame">
+      <Suspense fallback={<div className="map-loading">{t('review.loading')}</div>}>
+        <ReviewMap
+          style={p.style}
+          areas={p.view.areas}
+          scores={p.view.scores}
+          selected={p.hover}
+          hotspots={{ grids: p.hotGrids, bins: p.view.bins, visible: showHotspots }}
+          bbox={p.view.bbox}
+          describe={p.describe}
+          onPick={p.onPick}
+          onCanvases={(get) => (p.canvases.current = get)}
+        />
+      </Suspense>
+      <div className="map-card review-legend" data-testid="review-legend">
+        <h3>{t('legend.index')}</h3>
+        {(['blue', 'yellow', 'orange', 'red'] as const).map((band) => (
+          <span key={band} className="legend-item">
+            <i style={{ background: `rgb(${BAND_COLORS[band].join(' ')})` }} />
+            {bandName(band)}
+          </span>
+        ))}
+        <button
+          type="button"
+          className={`toggle${showHotspots ? ' on' : ''}`}
+          aria-pressed={showHotspots}
+          data-testid="toggle-hotspots"
+          onClick={() => setShowHotspots((v) => !v)}
+        >
+          <i />
+          {t('legend.hotspots')}
+        </button>
+        {showHotspots &&
+          [3, 2, 1, -1, -2, -3].map((bin) => (
+            <span key={bin} className="legend-item">
+              <i className="outline" style={{ borderColor: `rgb(${HOTSPOT_COLORS[bin]!.join(' ')})` }} />
+              {t(`hotspotBin.${bin}`)}
+            </span>
+          ))}
+        <p className="hint">{p.drillable ? t('review.drill') : t('review.leaf')}</p>
+      </div>
+    </div>
+  );
+}

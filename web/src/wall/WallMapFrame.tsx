@@ -1,0 +1,66 @@
+/**
+ * The wall's middle: the map (its code fetched while the first data is read), with the layer
+ * switches, the legend, the time bar and the card of what was clicked laid over it.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiClient } from '../api/client.js';
+import { useModule } from '../app/use-module.js';
+import type { LayerToggle, LayerVisibility } from '../map/layer-toggles.js';
+import type { AreaRate } from '../map/layers/choropleth.js';
+import type { WallMapProps } from '../map/WallMap.js';
+import type { MapSelection } from '../map/wall-picking.js';
+import { DetailCard } from './DetailCard.js';
+import { LayerToggles, Legend } from './LayerPanel.js';
+import { TimeBar } from './TimeBar.js';
+import type { useWallTime } from './use-wall-time.js';
+
+const loadWallMap = () => import('../map/WallMap.js');
+
+export interface WallMapFrameProps {
+  api: ApiClient;
+  /** The map's props but selection, which the frame keeps; null until the map has somewhere to open. */
+  map: Omit<WallMapProps, 'onSelect'> | null;
+  wallTime: ReturnType<typeof useWallTime>;
+  visibility: LayerVisibility;
+  onToggle: (layer: LayerToggle) => void;
+  names: ReadonlyMap<string, string>;
+  townshipRates: ReadonlyMap<string, AreaRate>;
+}
+
+export function WallMapFrame(p: WallMapFrameProps) {
+  const { t } = useTranslation();
+  const WallMap = useModule(loadWallMap)?.default;
+  const [selection, setSelection] = useState<MapSelection | null>(null);
+  const { wallTime } = p;
+  const { playDay, days } = wallTime;
+  return (
+    <div className="map-frame">
+      {p.map && WallMap ? (
+        <WallMap {...p.map} onSelect={setSelection} />
+      ) : (
+        <div className="map-loading">{t('wall.loading')}</div>
+      )}
+      <LayerToggles visibility={p.visibility} onToggle={p.onToggle} />
+      <Legend visibility={p.visibility} />
+      <TimeBar
+        window={wallTime.timeWindow}
+        onWindow={wallTime.chooseWindow}
+        playing={wallTime.playing}
+        onPlay={wallTime.togglePlaying}
+        day={playDay}
+        progress={playDay ? (days.indexOf(playDay) + 1) / days.length : 0}
+      />
+      {selection && (
+        <DetailCard
+          api={p.api}
+          selection={selection}
+          names={p.names}
+          rates={p.townshipRates}
+          timeZone={wallTime.timeZone}
+          onClose={() => setSelection(null)}
+        />
+      )}
+    </div>
+  );
+}
