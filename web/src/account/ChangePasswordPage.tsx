@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { landingPath } from './access.js';
 import { AuthScreen, Field, Refusal } from './AuthScreen.js';
 import { accountSession } from './current.js';
-import { PasswordRulesList } from './PasswordRulesList.js';
+import { NewPasswordFields } from './NewPasswordFields.js';
 import { refusalLines } from './password-problems.js';
 import { CHANGE_PASSWORD, PASSWORD_RULES } from './queries.js';
 import { RequireAccount } from './RequireAccount.js';
@@ -64,27 +64,13 @@ function ChangePasswordForm({ signedIn }: { signedIn: SignedIn }) {
           required
         />
       </Field>
-      <PasswordRulesList rules={rules} />
-      <Field label={t('account.newPassword.label')}>
-        <input
-          name="new-password"
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="new-password"
-          required
-        />
-      </Field>
-      <Field label={t('account.newPassword.repeat')}>
-        <input
-          name="repeat-password"
-          type="password"
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          autoComplete="new-password"
-          required
-        />
-      </Field>
+      <NewPasswordFields
+        rules={rules}
+        password={password}
+        repeat={repeat}
+        onPassword={setPassword}
+        onRepeat={setRepeat}
+      />
       <Refusal lines={lines} />
       <button type="submit" className="auth-submit" disabled={busy}>
         {busy ? t('account.working') : t('account.change.submit')}

@@ -6,8 +6,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/errors.js';
 import { postGraphQL } from '../../api/graphql.js';
-import { Field, Refusal } from '../AuthScreen.js';
-import { PasswordRulesList } from '../PasswordRulesList.js';
+import { Refusal } from '../AuthScreen.js';
+import { NewPasswordFields } from '../NewPasswordFields.js';
 import { refusalLines } from '../password-problems.js';
 import { CONTINUE_SIGN_IN } from '../queries.js';
 import type { AuthPayload, PasswordRules } from '../sign-in-steps.js';
@@ -51,28 +51,14 @@ export function NewPasswordStep({
   return (
     <form className="auth-form" onSubmit={submit} data-testid="sign-in-new-password">
       <p className="auth-lead">{t('account.newPassword.lead')}</p>
-      <PasswordRulesList rules={rules} />
-      <Field label={t('account.newPassword.label')}>
-        <input
-          name="new-password"
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="new-password"
-          autoFocus
-          required
-        />
-      </Field>
-      <Field label={t('account.newPassword.repeat')}>
-        <input
-          name="repeat-password"
-          type="password"
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          autoComplete="new-password"
-          required
-        />
-      </Field>
+      <NewPasswordFields
+        rules={rules}
+        password={password}
+        repeat={repeat}
+        onPassword={setPassword}
+        onRepeat={setRepeat}
+        autoFocus
+      />
       <Refusal lines={lines} />
       <button type="submit" className="auth-submit" disabled={busy}>
         {busy ? t('account.working') : t('account.newPassword.submit')}
