@@ -1,7 +1,8 @@
 /**
- * Live case events over graphql-ws (subscription caseChanged). Reconnects forever with backoff;
- * each (re)connection logs in with a current token. Events missed while disconnected are not
- * replayed, so `onConnected` tells the wall to refetch its snapshot.
+ * Live events over graphql-ws: case moves, grid changes, camera status and early warnings, on
+ * one socket. Reconnects forever with backoff; each (re)connection logs in with a current token.
+ * Events missed while disconnected are not replayed, so `onConnected` tells the screen to
+ * refetch what it shows.
  */
 import { createClient } from 'graphql-ws';
 import { backoffDelayMs } from './backoff.js';
@@ -14,27 +15,53 @@ export interface LiveCaseEvent {
   case: { category: string; severity: string; villageCode: string; overdue: boolean } | null;
 }
 
-const CASE_CHANGED = /* GraphQL */ `
-  subscription WallCaseChanged($unitCode: ID) {
-    caseChanged(unitCode: $unitCode) {
-      caseCode
-      at
-      fromStatus
-      toStatus
-      case {
-        category
-        severity
-        villageCode
-        overdue
-      }
-    }
-  }
-`;
+export interface LiveGridsEvent {
+  villageCode: string;
+  changeId: string;
+  kind: string;
+  author: string;
+  at: string;
+}
+
+export interface LiveCameraEvent {
+  id: string;
+  status: string;
+}
+
+export interface LiveWarningEvent {
+  id: string;
+  gridCode: string;
+  day: string;
+}
+
+/** What each subscription delivers, by its field name. */
+export interface LiveEventTypes {
+  caseChanged: LiveCaseEvent;
+  gridsChanged: LiveGridsEvent;
+  cameraStatusChanged: LiveCameraEvent;
+  warningRaised: LiveWarningEvent;
+}
+
+export type LiveTopic = keyof LiveEventTypes;
+
+const SELECTIONS: Record<LiveTopic, string> = {
+  caseChanged: 'caseCode at fromStatus toStatus case { category severity villageCode overdue }',
+  gridsChanged: 'villageCode changeId kind author at',
+  cameraStatusChanged: 'id status',
+  warningRaised: 'id gridCode day',
+};
+
+/** The subscription document of one topic, narrowed to `$unitCode` when one is given. */
+export const subscriptionOf = (topic: LiveTopic): string =>
+  `subscription Live($unitCode: ID) { ${topic}(unitCode: $unitCode) { ${SELECTIONS[topic]} } }`;
+
+export type LiveHandlers = { [T in LiveTopic]?: (event: LiveEventTypes[T]) => void };
 
 export interface LiveOptions {
   getToken: () => Promise<string>;
   unitCode: string | null;
-  onEvent: (event: LiveCaseEvent) => void;
+  /** One subscription per topic given a handler. */
+  handlers: LiveHandlers;
   /** `reconnected` is true from the second connection on: refetch what is shown. */
   onConnected: (reconnected: boolean) => void;
   onLost: () => void;
@@ -46,7 +73,7 @@ export function liveUrl(location: Pick<Location, 'protocol' | 'host'>): string {
 
 /**
  * Close codes with which the server ends a socket whose session ended (token expired, signed
- * out, account changed): graphql-ws gives up on them, the wall signs in again and reconnects.
+ * out, account changed): graphql-ws gives up on them, the screen signs in again and reconnects.
  */
 const SESSION_ENDED = new Set([4401, 4403]);
 
@@ -56,7 +83,7 @@ const closeCode = (error: unknown): number | null =>
     : null;
 
 /** Starts listening; returns a function that stops and closes the socket. */
-export function listenToCaseEvents(options: LiveOptions): () => void {
+export function listenLive(options: LiveOptions): () => void {
   let connections = 0;
   let stopped = false;
   let restarts = 0;
@@ -88,7 +115,7 @@ function connectOnce(options: LiveOptions, hooks: { onConnected: () => void; onS
   const client = createClient({
     url: liveUrl(window.location),
     // Lazy: connection errors (a CloseEvent while the server restarts, or a dispose while
-    // connecting) go to the subscription's error sink, never to an unhandled rejection.
+    // connecting) go to the subscriptions' error sinks, never to an unhandled rejection.
     lazy: true,
     keepAlive: 15_000,
     retryAttempts: Number.POSITIVE_INFINITY,
@@ -98,19 +125,30 @@ function connectOnce(options: LiveOptions, hooks: { onConnected: () => void; onS
   });
   const offConnected = client.on('connected', hooks.onConnected);
   const offClosed = client.on('closed', () => options.onLost());
-  const unsubscribe = client.subscribe<{ caseChanged: LiveCaseEvent }>(
-    { query: CASE_CHANGED, variables: { unitCode: options.unitCode } },
-    {
-      next: (result) => result.data && options.onEvent(result.data.caseChanged),
-      error: (error) => {
-        options.onLost();
-        if (SESSION_ENDED.has(closeCode(error) ?? 0)) hooks.onSessionEnded();
+  // Every subscription of the socket errs when its session ends: the restart happens once.
+  let ended = false;
+  const topics = (Object.keys(options.handlers) as LiveTopic[]).filter((t) => options.handlers[t]);
+  const unsubscribes = topics.map((topic) =>
+    client.subscribe<Record<string, unknown>>(
+      { query: subscriptionOf(topic), variables: { unitCode: options.unitCode } },
+      {
+        next: (result) => {
+          const event = result.data?.[topic];
+          if (event) (options.handlers[topic] as (e: unknown) => void)(event);
+        },
+        error: (error) => {
+          options.onLost();
+          if (!ended && SESSION_ENDED.has(closeCode(error) ?? 0)) {
+            ended = true;
+            hooks.onSessionEnded();
+          }
+        },
+        complete: () => undefined,
       },
-      complete: () => undefined,
-    },
+    ),
   );
   return () => {
-    unsubscribe();
+    for (const unsubscribe of unsubscribes) unsubscribe();
     offConnected();
     offClosed();
     void client.dispose();

@@ -6,6 +6,8 @@ export const planZh = {
   chooseVillage: '请选择村/社区',
   loading: '正在加载…',
   noAccess: '当前账号没有网格调整权限（需要规划员或管理员）。',
+  changedElsewhere: '{{author}} 刚刚提交了本村/社区的网格调整，当前编辑基于旧网格，提交将被拒绝。',
+  reloadChanged: '载入最新网格',
   tools: {
     select: '选择/拖动边界',
     split: '画线分割',
@@ -125,6 +127,9 @@ export const planEn: typeof planZh = {
   chooseVillage: 'Choose a village',
   loading: 'Loading…',
   noAccess: 'This account may not redraw grids (planners and administrators only).',
+  changedElsewhere:
+    '{{author}} has just committed a grid change to this village: this edit is based on the old grids and would be refused.',
+  reloadChanged: 'Load the latest grids',
   tools: {
     select: 'Select / move boundary',
     split: 'Split with a line',

@@ -87,7 +87,6 @@ export default function WallMap(props: WallMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
-  useBrowserTestHandle('__wallMap', map);
   const overlay = useRef<MapboxOverlay | null>(null);
   const drawingNow = useRef(false);
   const stats = useFrameStats(wrapper, drawingNow);
@@ -104,6 +103,7 @@ export default function WallMap(props: WallMapProps) {
   const { style, townships } = props.basemap;
   const feeds = props.feeds;
   const grids = useGrids(townships, view, zoom, props.loadGrids, props.gridKey);
+  useBrowserTestHandle('__wallMap', map, () => ({ grids: grids.map((g) => g.feature.properties.code) }));
   const areas = useAreaRates(props.townshipRates, grids, props.onGridTownships);
 
   // Labels wait for the font files that hold their characters.

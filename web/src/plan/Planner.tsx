@@ -9,6 +9,7 @@ import { ApiError } from '../api/errors.js';
 import { useBasemap } from '../map/use-map-data.js';
 import type { ApiClient } from '../api/client.js';
 import { PlanEditor } from './PlanEditor.js';
+import { useVillageChanges } from './use-village-changes.js';
 import { CHANGES, PLAN_BASE, PLAN_START, VILLAGES, type GridChange, type PlanBase, type PlanStart } from './queries.js';
 
 interface Unit {
@@ -73,6 +74,8 @@ export function Planner({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (
     };
   }, [api, village, reloads, fail]);
 
+  const elsewhere = useVillageChanges(api, village, start?.me.username ?? null);
+
   const chooseVillage = (code: string) => {
     setVillage(code || null);
     setBase(null);
@@ -125,6 +128,21 @@ export function Planner({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (
       {error && (
         <p className="error plan-error" data-testid="plan-error">
           {error}
+        </p>
+      )}
+      {elsewhere.change && (
+        <p className="error plan-error" data-testid="plan-changed-elsewhere">
+          {t('plan.changedElsewhere', { author: elsewhere.change.author })}{' '}
+          <button
+            type="button"
+            className="chip"
+            onClick={() => {
+              elsewhere.clear();
+              setReloads((n) => n + 1);
+            }}
+          >
+            {t('plan.reloadChanged')}
+          </button>
         </p>
       )}
       {!village && <p className="plan-empty">{t('plan.chooseVillage')}</p>}

@@ -7,6 +7,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../api/client.js';
+import { useLiveVersion } from '../api/use-live-version.js';
 import { IndicatorBars } from '../charts/IndicatorBars.js';
 import { ScoreTrend } from '../charts/ScoreTrend.js';
 import type { StyleJson } from '../map/basemap-style.js';
@@ -27,6 +28,11 @@ import { useReviewView } from './use-review-view.js';
 /** Periods offered in the pickers. */
 const CHOICES = 24;
 
+/** What the review reads again when it happens: hot spots and outlines follow cases and grids. */
+const LIVE_TOPICS = ['caseChanged', 'gridsChanged'] as const;
+/** Hot spots are a whole period's statistics: a quarter-minute behind the newest case is soon enough. */
+const LIVE_REVIEW_MS = 15_000;
+
 export function Review({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (reason: string) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
@@ -45,7 +51,11 @@ export function Review({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (r
   const b = state.compare ? periodOr(state.kind, state.compare, previousPeriod(a)) : null;
 
   const outlines = useMemo(() => outlineLoader(api.query), [api]);
-  const data = useReviewData(api, outlines, unit, a, b);
+  const liveVersion = useLiveVersion(api, unit && unit.slice(0, 12), LIVE_TOPICS, {
+    waitMs: LIVE_REVIEW_MS,
+    onEvent: (topic) => topic === 'gridsChanged' && outlines.forgetGrids(),
+  });
+  const data = useReviewData(api, outlines, unit, a, b, liveVersion);
   useAuthFailure([me, data.indexA, data.hotspots], onAuthFailed);
 
   const style = useLoad('style', async () =>

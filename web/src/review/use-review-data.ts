@@ -1,7 +1,8 @@
 /**
  * What the review shows, read for the unit and periods chosen: the index of period A (and B when
  * comparing) with the children's ranking, the 12-period trend, Gi* hot spots of period A, and
- * outlines of the children and of the significant grids.
+ * outlines of the children and of the significant grids. Hot spots and outlines are read again
+ * when live events say cases moved or grids changed.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client.js';
@@ -66,6 +67,8 @@ export function useReviewData(
   unit: string | null,
   a: Period,
   b: Period | null,
+  /** Grows when live events changed what the hot spots and outlines are drawn from. */
+  liveVersion = 0,
 ) {
   const isGrid = unit !== null && levelOf(unit) === 'grid';
   const indexOf = (p: Period) => () =>
@@ -78,7 +81,7 @@ export function useReviewData(
       .query<{ stabilityIndexHistory: HistoryPoint[] }>(INDEX_HISTORY, { unit, period: a.kind, ...trendWindow(a) })
       .then((r) => r.stabilityIndexHistory),
   );
-  const hotspots = useLoad(unit && `${unit}|${a.kind}|${a.start}|hot`, () =>
+  const hotspots = useLoad(unit && `${unit}|${a.kind}|${a.start}|hot|${liveVersion}`, () =>
     api
       .query<{ hotspots: HotspotCell[] }>(HOTSPOTS, {
         unit,
@@ -87,7 +90,7 @@ export function useReviewData(
       })
       .then((r) => r.hotspots),
   );
-  const areas = useLoad<AreaFeature[]>(unit, async () => {
+  const areas = useLoad<AreaFeature[]>(unit && `${unit}|${liveVersion}`, async () => {
     if (!isGrid) return outlines.children(unit!);
     return (await outlines.grids(unit!.slice(0, 12))).filter((g) => g.properties.code === unit);
   });

@@ -60,7 +60,11 @@ export function outlineLoader(query: Query) {
       return answer.adminUnits.map(toFeature);
     });
   };
-  return { children, grids };
+  /** Drops every kept grid outline: a grid change may have redrawn any of them. */
+  const forgetGrids = () => {
+    for (const key of [...cache.keys()]) if (key.startsWith('grids:')) cache.delete(key);
+  };
+  return { children, grids, forgetGrids };
 }
 
 export type OutlineLoader = ReturnType<typeof outlineLoader>;

@@ -56,7 +56,7 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
   const [visibility, setVisibility] = useState(() => visibilityFromSearch(window.location.search));
   const toggle = useCallback((layer: LayerToggle) => setVisibility((v) => toggleLayer(v, layer)), []);
   const [tour, setTour] = useState(params.get('tour') === '1');
-  const { health, report, mapHealth, refreshKey } = useWallHealth(onAuthFailed);
+  const { health, report, mapHealth, refreshKey, refreshMap } = useWallHealth(onAuthFailed);
 
   const places = usePlaces(api, report);
   const unitAsked = params.get('unit');
@@ -74,7 +74,13 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
     [focus, range, trendRange, ranking.level],
   );
   const snapshot = useSnapshot(api, statics && focus ? variables : null, report);
-  const live = useLiveEvents(api, focus, snapshot.refresh, report);
+  const mapData = useWallMapSource(api, { unitParam, unitPending, feedRange, range, refreshKey, mapHealth });
+  const live = useLiveEvents(
+    api,
+    focus,
+    { refreshNumbers: snapshot.refresh, refreshMap, forgetGrids: mapData.forgetGrids },
+    report,
+  );
 
   // The names the first screen shows, their font files asked for in one batch (theme/fonts.ts).
   useEffect(() => void loadFontFiles(firstScreenNames(places.places, focus)), [places.places, focus]);
@@ -120,7 +126,6 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
 
   const stops = useMemo(() => (home ? planTour(ranked, places.byCode, home) : []), [ranked, places.byCode, home]);
   const flyTo = useTour(stops, tour);
-  const mapData = useWallMapSource(api, { unitParam, unitPending, feedRange, range, refreshKey, mapHealth });
   const indexLayers = useWallIndexLayers(api, {
     jurisdiction: statics?.me.jurisdiction ?? null,
     places: places.places,

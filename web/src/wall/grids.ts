@@ -1,6 +1,7 @@
 /**
- * Grids of a township for the choropleth: outlines read once (paged, 100 per page) and kept,
- * case counts read for the current time window each time.
+ * Grids of a township for the choropleth: outlines read once (paged, 100 per page) and kept
+ * until a grid change of one of its villages, case counts read for the current time window
+ * each time.
  */
 import type { GridArea } from '../map/use-grids.js';
 import type { ApiClient } from '../api/client.js';
@@ -13,7 +14,16 @@ interface GridPage {
 /** Outlines kept per township; a city has 167, a wall looks at a handful at a time. */
 const MAX_TOWNSHIPS_KEPT = 40;
 
-export function gridLoader(api: ApiClient) {
+/** The township a village (or any lower unit) lies in: its first nine digits. */
+export const townshipOf = (code: string): string => `${code.slice(0, 9)}000`;
+
+export interface GridLoader {
+  load: (township: string, range: { from: Date; to: Date }) => Promise<GridArea[]>;
+  /** Drops the kept outlines of the village's township: its grids changed. */
+  forgetVillage: (villageCode: string) => void;
+}
+
+export function gridLoader(api: ApiClient): GridLoader {
   const outlines = new Map<string, Promise<GridNode[]>>();
   const readOutlines = async (township: string) => {
     const nodes: GridNode[] = [];
@@ -25,7 +35,7 @@ export function gridLoader(api: ApiClient) {
     } while (after);
     return nodes;
   };
-  return async (township: string, range: { from: Date; to: Date }): Promise<GridArea[]> => {
+  const load = async (township: string, range: { from: Date; to: Date }): Promise<GridArea[]> => {
     let nodes = outlines.get(township);
     if (!nodes) {
       nodes = readOutlines(township);
@@ -48,4 +58,5 @@ export function gridLoader(api: ApiClient) {
       count: byCode.get(g.code) ?? 0,
     }));
   };
+  return { load, forgetVillage: (villageCode) => void outlines.delete(townshipOf(villageCode)) };
 }

@@ -1,11 +1,12 @@
 /**
  * The wall's data, kept fresh without anyone touching it: unit places (public, hourly), who we
  * are and the units to rank (half-hourly), the snapshot of numbers and statistics (every
- * minute), live case events. Every source retries with backoff while the server is away and
+ * minute), live events (which also refresh what they change). Every source retries with backoff while the server is away and
  * keeps its last data meanwhile; health reports say what is stale.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { listenToCaseEvents } from '../api/live.js';
+import { coalesce } from '../api/coalesce.js';
+import { listenLive } from '../api/live.js';
 import { startPoller, type Poller } from '../api/poller.js';
 import { ApiError } from '../api/errors.js';
 import type { ApiClient } from '../api/client.js';
@@ -89,30 +90,70 @@ export function useSnapshot(api: ApiClient, variables: Record<string, unknown> |
 }
 
 const LIVE_SETTLE_MS = 500;
+/** How soon the numbers follow live events (case moves, camera status, warnings). */
+export const LIVE_NUMBERS_MS = 3_000;
+/** How soon the map's grids follow a committed grid change. */
+export const LIVE_GRIDS_MS = 1_000;
+/** How soon the map's points follow case moves and camera status (each re-read is the whole feed). */
+export const LIVE_POINTS_MS = 15_000;
 
-/** Live events; after a reconnect `onReconnect` runs so the wall refetches what it missed. */
-export function useLiveEvents(api: ApiClient, unitCode: string | null, onReconnect: () => void, report: HealthReport) {
+/** What the wall does when live events tell it that what it shows has changed. */
+export interface LiveReactions {
+  /** Refetch the numbers, charts and alerts (also after a reconnect). */
+  refreshNumbers: () => void;
+  /** Re-read the map's feeds and grids. */
+  refreshMap: () => void;
+  /** Drop what is kept of a village's grids (before the map re-reads them). */
+  forgetGrids: (villageCode: string) => void;
+}
+
+/**
+ * Live events for the ticker, and refreshes of what they change: a case move or a warning
+ * refreshes the numbers, camera status the numbers and the points, a grid change the map at
+ * once. After a reconnect the numbers are refetched (events missed meanwhile are not replayed).
+ */
+export function useLiveEvents(api: ApiClient, unitCode: string | null, reactions: LiveReactions, report: HealthReport) {
   const [items, setItems] = useState<TickerItem[]>([]);
-  const reconnect = useRef(onReconnect);
-  reconnect.current = onReconnect;
-  // Through a ref: a new `report` each render must not tear the socket down and open another.
+  // Through refs: a new `report` or reaction each render must not tear the socket down and open another.
+  const react = useRef(reactions);
+  react.current = reactions;
   const reportRef = useRef(report);
   reportRef.current = report;
   useEffect(() => {
+    const numbers = coalesce(() => react.current.refreshNumbers(), LIVE_NUMBERS_MS);
+    const points = coalesce(() => react.current.refreshMap(), LIVE_POINTS_MS);
+    const grids = coalesce(() => {
+      points.cancel();
+      react.current.refreshMap();
+      react.current.refreshNumbers();
+    }, LIVE_GRIDS_MS);
     // Opened a moment after the wall settles: a socket opened and closed again within a render
     // or two (login, unit from the URL) would surface as a stray CloseEvent in the page.
     let stop: (() => void) | null = null;
     const timer = setTimeout(() => {
-      stop = listenToCaseEvents({
+      stop = listenLive({
         getToken: () => api.token(),
         unitCode,
-        onEvent: (event) => {
-          const item = itemFromEvent(event);
-          if (item) setItems((before) => pushItem(before, item));
+        handlers: {
+          caseChanged: (event) => {
+            const item = itemFromEvent(event);
+            if (item) setItems((before) => pushItem(before, item));
+            numbers.poke();
+            points.poke();
+          },
+          gridsChanged: (event) => {
+            react.current.forgetGrids(event.villageCode);
+            grids.poke();
+          },
+          cameraStatusChanged: () => {
+            numbers.poke();
+            points.poke();
+          },
+          warningRaised: () => numbers.poke(),
         },
         onConnected: (reconnected) => {
           reportRef.current('live', true);
-          if (reconnected) reconnect.current();
+          if (reconnected) react.current.refreshNumbers();
         },
         onLost: () => reportRef.current('live', false, new ApiError('network', 'live events disconnected')),
       });
@@ -120,6 +161,7 @@ export function useLiveEvents(api: ApiClient, unitCode: string | null, onReconne
     return () => {
       clearTimeout(timer);
       stop?.();
+      for (const c of [numbers, points, grids]) c.cancel();
     };
   }, [api, unitCode]);
   return items;

@@ -39,5 +39,6 @@ export function useWallHealth(onAuthFailed: (reason: string) => void) {
     const timer = setInterval(() => setRefreshKey((k) => k + 1), FEED_REFRESH_MS);
     return () => clearInterval(timer);
   }, []);
-  return { health, report, mapHealth, refreshKey };
+  const refreshMap = useCallback(() => setRefreshKey((k) => k + 1), []);
+  return { health, report, mapHealth, refreshKey, refreshMap };
 }

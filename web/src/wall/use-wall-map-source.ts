@@ -1,7 +1,7 @@
 /**
  * What the wall's map reads: the basemap and the binary feeds (the cases of the last year, the
  * cameras and risk points), for the address's unit when it names one, and the grids' counts for
- * the window as the map zooms in.
+ * the window as the map zooms in (outlines kept until a grid change drops them).
  */
 import { useCallback, useMemo } from 'react';
 import type { ApiClient } from '../api/client.js';
@@ -21,9 +21,9 @@ interface MapSourceInput {
 
 /** The basemap, the feeds and the grid loader for the wall's map. */
 export function useWallMapSource(api: ApiClient, p: MapSourceInput) {
-  const loadGridsFor = useMemo(() => gridLoader(api), [api]);
+  const grids = useMemo(() => gridLoader(api), [api]);
   const { range, feedRange, unitPending } = p;
-  const loadGrids = useCallback((code: string) => loadGridsFor(code, range), [loadGridsFor, range]);
+  const loadGrids = useCallback((code: string) => grids.load(code, range), [grids, range]);
   const unitQuery = p.unitParam ? `unit=${p.unitParam}` : '';
   const feedQuery = useMemo(
     () =>
@@ -48,5 +48,5 @@ export function useWallMapSource(api: ApiClient, p: MapSourceInput) {
   // The feeds name a unit only when the address does; otherwise the server gives the whole
   // jurisdiction, so they are asked for at once, beside the login, not after the "who am I".
   const feeds = useFeeds(mapSource);
-  return { basemap, feeds, loadGrids };
+  return { basemap, feeds, loadGrids, forgetGrids: grids.forgetVillage };
 }
