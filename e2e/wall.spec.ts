@@ -285,7 +285,9 @@ describe('the wall at 1920 × 1080, focused on a township', () => {
     const card = await page.textContent('[data-testid=detail-card]');
     expect(await page.getAttribute('[data-testid=detail-card]', 'data-state'), `the card: ${card}`).toBe('found');
     expect(card).toMatch(/371702005\d{3}\d{8}\d{4}/);
-    await page.click('[data-testid=detail-card] .close');
+    // Esc closes it, as it does any dialog.
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=detail-card]', { state: 'detached', timeout: 5_000 });
     for (const layer of ['choropleth', 'cameras', 'riskPoints']) await page.click(`[data-testid=toggle-${layer}]`);
     await settle(page);
     expect(watch.consoleErrors).toEqual([]);
@@ -383,6 +385,19 @@ describe('a wall whose address names a unit it cannot show', () => {
       await waitForMap(page);
       expect(await page.textContent('[data-testid=unit-notice]')).toContain('110101000000');
       expect(await page.textContent('[data-testid=unit-name]')).toContain('菏泽市');
+      // The demo's cases lie in one township: the city's wall opens framed to it, and says so.
+      expect(await page.textContent('[data-testid=map-framed-note]')).toContain('牡丹街道');
+      const { units } = (await (await fetch(`${server.base}/basemap/units.json`)).json()) as {
+        units: { code: string; bbox: number[] }[];
+      };
+      const township = units.find((u) => u.code === TOWNSHIP)!.bbox;
+      const [sw, ne] = [
+        await screenOf(page, '__wallMap', [township[0]!, township[1]!]),
+        await screenOf(page, '__wallMap', [township[2]!, township[3]!]),
+      ];
+      const frameBox = (await page.locator(MAP).boundingBox())!;
+      const spanned = Math.max((ne.x - sw.x) / frameBox.width, (sw.y - ne.y) / frameBox.height);
+      expect(spanned, 'the share of the map the township spans').toBeGreaterThan(0.6);
       expect(await page.locator('[data-testid=stale-badge]').count()).toBe(0);
       // The unit was checked before anything was asked for it: no refused request, no error.
       expect(watch.consoleErrors).toEqual([]);
@@ -401,6 +416,23 @@ describe('a kiosk whose account is refused', () => {
       expect(await page.textContent('[data-testid=login-form] .error')).toBe('登录失败：账号或密码错误');
       await page.waitForTimeout(1500);
       expect(logins).toHaveLength(1);
+    });
+  });
+
+  it('says what an empty login form lacks, on the wall and on the sign-in page, and sends nothing', async () => {
+    await withPage(async (page) => {
+      const logins: string[] = [];
+      page.on('request', (r) => r.postData()?.includes('login(') && logins.push(r.url()));
+      await page.goto(`${server.base}/wall`);
+      await page.click('[data-testid=login-form] button[type=submit]');
+      expect(await page.textContent('[data-testid=login-missing]')).toBe('请输入账号和密码');
+      await page.fill('[data-testid=login-form] input[autocomplete=username]', 'demo-wall');
+      await page.click('[data-testid=login-form] button[type=submit]');
+      expect(await page.textContent('[data-testid=login-missing]')).toBe('请输入密码');
+      await page.goto(`${server.base}/review`);
+      await page.click('[data-testid=sign-in-password] button[type=submit]');
+      expect(await page.textContent('[data-testid=auth-refusal]')).toBe('请输入账号和密码');
+      expect(logins).toEqual([]);
     });
   });
 });
@@ -423,6 +455,19 @@ describe('the wall at 3840 × 2160, the whole city', () => {
       const map = await fingerprint(page, MAP);
       expect(map.colors).toBeGreaterThan(300);
       expect(await page.textContent('[data-testid=unit-name]')).toContain('菏泽市');
+      // The demo's cases lie in one township: the city's wall opens framed to it, and says so.
+      expect(await page.textContent('[data-testid=map-framed-note]')).toContain('牡丹街道');
+      const { units } = (await (await fetch(`${server.base}/basemap/units.json`)).json()) as {
+        units: { code: string; bbox: number[] }[];
+      };
+      const township = units.find((u) => u.code === TOWNSHIP)!.bbox;
+      const [sw, ne] = [
+        await screenOf(page, '__wallMap', [township[0]!, township[1]!]),
+        await screenOf(page, '__wallMap', [township[2]!, township[3]!]),
+      ];
+      const frameBox = (await page.locator(MAP).boundingBox())!;
+      const spanned = Math.max((ne.x - sw.x) / frameBox.width, (sw.y - ne.y) / frameBox.height);
+      expect(spanned, 'the share of the map the township spans').toBeGreaterThan(0.6);
       // Drawn in software (SwiftShader here), both map canvases keep to 1080p's pixels.
       expect(await page.getAttribute(MAP, 'data-renderer')).toBe('software');
       const canvases = await page.$$eval(`${MAP} canvas`, (all) =>

@@ -34,6 +34,7 @@ export const en: Texts<typeof zh> = {
     unitMalformed: "The address's unit “{{code}}” is not a 12-digit code; showing your jurisdiction",
     unitUnknown: 'There is no unit {{code}}; showing your jurisdiction',
     unitOutside: 'Unit {{code}} is outside your jurisdiction; showing your own',
+    framedTo: 'Cases lie in {{names}}: the map is framed there; the numbers cover the whole unit',
   },
   login: {
     reasons: {
@@ -49,6 +50,11 @@ export const en: Texts<typeof zh> = {
       idle: 'the session ended after a period without activity',
       revoked: 'the session was ended',
       account_changed: 'the account was changed: sign in again',
+    },
+    missing: {
+      both: 'Enter your account and password',
+      username: 'Enter your account',
+      password: 'Enter your password',
     },
     title: 'Wall screen login',
     username: 'Account',

@@ -29,8 +29,14 @@ export const zh = {
     unitMalformed: '地址中的单位“{{code}}”不是 12 位区划代码，显示本账号辖区',
     unitUnknown: '没有代码为 {{code}} 的单位，显示本账号辖区',
     unitOutside: '单位 {{code}} 不在本账号辖区内，显示本账号辖区',
+    framedTo: '案件集中在{{names}}，地图已聚焦于此；数字为全辖区',
   },
   login: {
+    missing: {
+      both: '请输入账号和密码',
+      username: '请输入账号',
+      password: '请输入密码',
+    },
     title: '大屏登录',
     username: '账号',
     password: '密码',

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { authFailureText } from '../api/auth-failure.js';
 import type { Credentials } from '../api/session.js';
 import { login } from '../api/client.js';
+import { missingCredentials } from './missing-credentials.js';
 
 export function LoginGate({
   reason,
@@ -21,9 +22,17 @@ export function LoginGate({
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(reason);
+  const [missing, setMissing] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const missing = missingCredentials(username, password);
+    if (missing) {
+      setError(null);
+      setMissing(t(`login.missing.${missing}`));
+      return;
+    }
+    setMissing(null);
     setBusy(true);
     try {
       await login(username, password);
@@ -36,7 +45,7 @@ export function LoginGate({
   };
   return (
     <div className="login-gate">
-      <form className="map-card login" onSubmit={submit} data-testid="login-form">
+      <form className="map-card login" onSubmit={submit} data-testid="login-form" noValidate>
         <h2>{title ?? t('login.title')}</h2>
         <label>
           {t('login.username')}
@@ -52,6 +61,11 @@ export function LoginGate({
             required
           />
         </label>
+        {missing && (
+          <p className="error" data-testid="login-missing">
+            {missing}
+          </p>
+        )}
         {error && <p className="error">{t('login.failed', { reason: error })}</p>}
         <button type="submit" className="chip on" disabled={busy}>
           {t('login.submit')}

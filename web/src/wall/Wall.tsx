@@ -26,9 +26,10 @@ import { IndexPanel, IndexRankPanel } from './IndexPanels.js';
 import { KpiPanel } from './KpiPanel.js';
 import { itemFromCase, tickerItems } from './ticker.js';
 import { TickerPanel } from './TickerPanel.js';
-import { dataExtent, homeBbox, planTour } from './tour.js';
+import { dataExtent, planTour } from './tour.js';
 import { firstScreenNames } from './units.js';
 import { useTour } from './use-motion.js';
+import { useFramedHome } from './use-framed-home.js';
 import { useUiScale } from './use-ui-scale.js';
 import { useLiveEvents, usePlaces, useSnapshot } from './use-wall-data.js';
 import { useWallFocus } from './use-wall-focus.js';
@@ -91,7 +92,8 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
   // known, then on that unit (a jump made unseen: the map shows only with its layers). A unit
   // the places do not hold leaves it on the whole data set.
   const extent = useMemo(() => dataExtent(places.places), [places.places]);
-  const home = homeBbox(places.byCode, focus) ?? extent;
+  const framed = useFramedHome(places.byCode, focus, s?.byTownship ?? null);
+  const home = framed?.bbox ?? extent;
   const townshipRates = useMemo(() => {
     const counts = new Map((s?.byTownship ?? []).map((b) => [b.key, b.count]));
     return new Map((statics?.townships ?? []).map((u) => [u.code, areaRate(counts.get(u.code) ?? 0, u.households)]));
@@ -191,6 +193,11 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
             onToggle={toggle}
             names={names}
             townshipRates={townshipRates}
+            framedNote={
+              framed?.framedTo
+                ? t('wall.framedTo', { names: framed.framedTo.map((c) => names.get(c) ?? c).join('、') })
+                : null
+            }
           />
         </div>
         <div className="col right with-index">

@@ -2,7 +2,7 @@
  * The wall's middle: the map (its code fetched while the first data is read), with the layer
  * switches, the legend, the time bar and the card of what was clicked laid over it.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../api/client.js';
 import { useModule } from '../app/use-module.js';
@@ -26,12 +26,21 @@ export interface WallMapFrameProps {
   onToggle: (layer: LayerToggle) => void;
   names: ReadonlyMap<string, string>;
   townshipRates: ReadonlyMap<string, AreaRate>;
+  /** Says that the home view is framed to where the cases are (null: the whole unit). */
+  framedNote: string | null;
 }
 
 export function WallMapFrame(p: WallMapFrameProps) {
   const { t } = useTranslation();
   const WallMap = useModule(loadWallMap)?.default;
   const [selection, setSelection] = useState<MapSelection | null>(null);
+  // Esc closes the card, as it does any dialog.
+  useEffect(() => {
+    if (!selection) return;
+    const close = (e: KeyboardEvent) => e.key === 'Escape' && setSelection(null);
+    window.addEventListener('keydown', close);
+    return () => window.removeEventListener('keydown', close);
+  }, [selection]);
   const { wallTime } = p;
   const { playDay, days } = wallTime;
   return (
@@ -40,6 +49,11 @@ export function WallMapFrame(p: WallMapFrameProps) {
         <WallMap {...p.map} onSelect={setSelection} />
       ) : (
         <div className="map-loading">{t('wall.loading')}</div>
+      )}
+      {p.framedNote && (
+        <div className="map-card framed-note" data-testid="map-framed-note">
+          {p.framedNote}
+        </div>
       )}
       <LayerToggles visibility={p.visibility} onToggle={p.onToggle} />
       <Legend visibility={p.visibility} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataExtent, homeBbox, planTour, type UnitPlace } from './tour.js';
+import { dataExtent, framedHome, planTour, type UnitPlace } from './tour.js';
 
 const place = (code: string, bbox: [number, number, number, number]): UnitPlace => ({
   code,
@@ -36,15 +36,6 @@ describe('planTour', () => {
   });
 });
 
-describe('homeBbox', () => {
-  it("is the focus unit's box, or nothing while places are unknown", () => {
-    const places = new Map([['a', place('a', [1, 1, 2, 2])]]);
-    expect(homeBbox(places, 'a')).toEqual([1, 1, 2, 2]);
-    expect(homeBbox(places, 'zzz')).toBeNull();
-    expect(homeBbox(new Map(), null)).toBeNull();
-  });
-});
-
 describe('dataExtent', () => {
   const child = (code: string, parent: string, bbox: [number, number, number, number]) => ({
     ...place(code, bbox),
@@ -65,5 +56,44 @@ describe('dataExtent', () => {
 
   it('is null without places', () => {
     expect(dataExtent([])).toBeNull();
+  });
+});
+
+describe('framedHome', () => {
+  const at = (code: string, level: string, bbox: [number, number, number, number]): UnitPlace => ({
+    code,
+    name: code,
+    level,
+    parent: null,
+    label: [bbox[0], bbox[1]],
+    bbox,
+  });
+  const city = at('371700000000', 'city', [0, 0, 100, 100]);
+  const townships = [0, 1, 2, 3, 4, 5].map((i) =>
+    at(`37170200${i}000`, 'township', [i * 10, i * 10, i * 10 + 5, i * 10 + 5]),
+  );
+  const places = new Map([city, ...townships].map((p) => [p.code, p]));
+  const cases = (...counts: number[]) => counts.map((count, i) => ({ key: townships[i]!.code, count }));
+
+  it('frames a city to the townships that have cases when they are few', () => {
+    expect(framedHome(places, city.code, cases(0, 3, 2, 0, 0, 0))).toEqual({
+      bbox: [10, 10, 25, 25],
+      framedTo: [townships[1]!.code, townships[2]!.code],
+    });
+  });
+
+  it('keeps the whole city when cases are in half its townships or more, or in none', () => {
+    expect(framedHome(places, city.code, cases(1, 1, 1, 0, 0, 0))).toEqual({ bbox: city.bbox, framedTo: null });
+    expect(framedHome(places, city.code, cases(0, 0, 0, 0, 0, 0))).toEqual({ bbox: city.bbox, framedTo: null });
+    expect(framedHome(places, city.code, [])).toEqual({ bbox: city.bbox, framedTo: null });
+  });
+
+  it('keeps a township or village focus as it is, and has no home for a unit without a place', () => {
+    expect(framedHome(places, townships[2]!.code, cases(0, 0, 5))).toEqual({
+      bbox: townships[2]!.bbox,
+      framedTo: null,
+    });
+    expect(framedHome(places, '371799000000', cases(1))).toBeNull();
+    expect(framedHome(places, null, cases(1))).toBeNull();
   });
 });

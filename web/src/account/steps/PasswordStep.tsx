@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { authFailureText } from '../../api/auth-failure.js';
 import { postGraphQL } from '../../api/graphql.js';
+import { missingCredentials } from '../../ui/missing-credentials.js';
 import { Field, Refusal } from '../AuthScreen.js';
 import { LOGIN } from '../queries.js';
 import type { AuthPayload } from '../sign-in-steps.js';
@@ -12,9 +13,13 @@ export function PasswordStep({ notice, onAnswer }: { notice: string | null; onAn
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<string | null>(null);
   const { busy, error, run } = useSubmit();
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const lacking = missingCredentials(username, password);
+    setMissing(lacking && t(`login.missing.${lacking}`));
+    if (lacking) return;
     void run(async () => {
       const { login } = await postGraphQL<{ login: AuthPayload }>(LOGIN, { username: username.trim(), password }, null);
       setPassword('');
@@ -22,7 +27,7 @@ export function PasswordStep({ notice, onAnswer }: { notice: string | null; onAn
     });
   };
   return (
-    <form className="auth-form" onSubmit={submit} data-testid="sign-in-password">
+    <form className="auth-form" onSubmit={submit} data-testid="sign-in-password" noValidate>
       {notice && !error && (
         <p className="auth-notice" data-testid="sign-in-notice">
           {notice}
@@ -48,7 +53,7 @@ export function PasswordStep({ notice, onAnswer }: { notice: string | null; onAn
           required
         />
       </Field>
-      <Refusal lines={error ? [authFailureText(error, t)] : []} />
+      <Refusal lines={missing ? [missing] : error ? [authFailureText(error, t)] : []} />
       <button type="submit" className="auth-submit" disabled={busy}>
         {busy ? t('account.working') : t('login.submit')}
       </button>
