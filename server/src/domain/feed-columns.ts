@@ -85,7 +85,8 @@ function dictionaryValues(name: string, values: readonly DictionaryValue[]): Col
 
 function toArrow(rows: number, c: ColumnInput): { field: Field; column: Column<unknown> } {
   const count = (size: number) => {
-    if (c.values.length !== rows * size) throw new Error(`column ${c.name}: ${c.values.length} values for ${rows} rows`);
+    if (c.values.length !== rows * size)
+      throw new Error(`column ${c.name}: ${c.values.length} values for ${rows} rows`);
   };
   if (c.kind === 'position') {
     count(2);
@@ -93,7 +94,10 @@ function toArrow(rows: number, c: ColumnInput): { field: Field; column: Column<u
     const type = fixedSizeList(child, 2);
     const xy = batchOf(child.type, rows * 2, { values: c.values });
     const metadata = new Map([[META.origin, JSON.stringify(c.origin)]]);
-    return { field: field(c.name, type, false, metadata), column: new Column([batchOf(type, rows, { children: [xy] })]) };
+    return {
+      field: field(c.name, type, false, metadata),
+      column: new Column([batchOf(type, rows, { children: [xy] })]),
+    };
   }
   if (c.kind === 'code') {
     count(1);
@@ -110,12 +114,18 @@ function toArrow(rows: number, c: ColumnInput): { field: Field; column: Column<u
       [META.epoch, c.epoch],
       [META.unit, c.unit],
     ]);
-    return { field: field(c.name, uint32(), false, metadata), column: new Column([batchOf(uint32(), rows, { values: c.values })]) };
+    return {
+      field: field(c.name, uint32(), false, metadata),
+      column: new Column([batchOf(uint32(), rows, { values: c.values })]),
+    };
   }
   count(c.size);
   const offsets = new Int32Array(rows + 1);
   for (let i = 0; i <= rows; i++) offsets[i] = i * c.size;
-  return { field: field(c.name, utf8(), false), column: new Column([batchOf(utf8(), rows, { offsets, values: c.values })]) };
+  return {
+    field: field(c.name, utf8(), false),
+    column: new Column([batchOf(utf8(), rows, { offsets, values: c.values })]),
+  };
 }
 
 /** Writes a feed. Throws on inconsistent input (a programming error, not a user error). */
@@ -178,7 +188,8 @@ export function positionColumn(name: string, lonLat: Float64Array): ColumnInput 
 export function codeColumn(name: string, dictionary: readonly DictionaryValue[], codes: Uint8Array): ColumnInput {
   if (dictionary.length > MAX_DICTIONARY) throw new Error(`column ${name}: dictionary over ${MAX_DICTIONARY} entries`);
   for (const code of codes) {
-    if (code >= dictionary.length) throw new Error(`column ${name}: code ${code} outside its ${dictionary.length} values`);
+    if (code >= dictionary.length)
+      throw new Error(`column ${name}: code ${code} outside its ${dictionary.length} values`);
   }
   return { name, kind: 'code', dictionary: [...dictionary], values: codes };
 }

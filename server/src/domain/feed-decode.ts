@@ -60,7 +60,11 @@ function readColumn(f: Field, column: Column<unknown>): DecodedColumn {
     if (!parts.every((p) => p instanceof Int8Array)) fail(f.name, 'codes must be Int8');
     const codes = joined(parts, (n) => new Int8Array(n));
     const dictionary = batches[0] ? (batches[0].dictionary!.toArray() as DictionaryValue[]) : [];
-    return { kind: 'code', dictionary: Array.from(dictionary), values: new Uint8Array(codes.buffer, codes.byteOffset, codes.length) };
+    return {
+      kind: 'code',
+      dictionary: Array.from(dictionary),
+      values: new Uint8Array(codes.buffer, codes.byteOffset, codes.length),
+    };
   }
   if (typeId === Type.Int && meta.has(META.epoch)) {
     const unit = meta.get(META.unit) as TimeUnit;
@@ -85,7 +89,7 @@ export function decodeFeed(input: ArrayBuffer | Uint8Array): DecodedFeed {
   try {
     table = tableFromIPC(bytes);
   } catch (error) {
-    throw new Error(`not an Arrow IPC stream: ${(error as Error).message}`);
+    throw new Error(`not an Arrow IPC stream: ${(error as Error).message}`, { cause: error });
   }
   const metadata = table.schema.metadata ?? new Map<string, string>();
   const layer = metadata.get(META.layer);

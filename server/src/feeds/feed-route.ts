@@ -41,7 +41,11 @@ export interface BuiltFeed {
 export type Build = (filter: FeedFilter, params: FeedParams, clock: Clock) => Promise<BuiltFeed>;
 
 /** The handler of GET /feeds/<layer>. */
-export function feedRoute(layer: FeedLayer, options: { db: Database; auth: AuthSettings; now: () => Date }, build: Build) {
+export function feedRoute(
+  layer: FeedLayer,
+  options: { db: Database; auth: AuthSettings; now: () => Date },
+  build: Build,
+) {
   return async (req: Request, res: Response) => {
     const viewer = await authenticate(req, res, options);
     if (!viewer) return;

@@ -3,7 +3,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test/api.js';
 import { eachDriver } from '../../test/databases.js';
-import { decodeColumns, feedRows } from '../domain/feed-columns.js';
+import { arrowRows } from '../../test/arrow-rows.js';
+import { decodeFeed } from '../domain/feed-decode.js';
 import { gzipOnce } from './gzip.js';
 
 describe('gzipOnce', () => {
@@ -88,7 +89,7 @@ eachDriver('gzip-compressed feeds', (driver) => {
     const res = await feed('/feeds/cameras', 'gzip;q=0, identity');
     expect(res.status).toBe(200);
     expect(res.headers['content-encoding']).toBeUndefined();
-    expect(decodeColumns(res.body).rows).toBe(Number(res.headers['x-feed-rows']));
+    expect(decodeFeed(res.body).rows).toBe(Number(res.headers['x-feed-rows']));
   });
 
   it('sends the new version gzipped after a change, never the gzip of the one before', async () => {
@@ -101,7 +102,7 @@ eachDriver('gzip-compressed feeds', (driver) => {
     await api.db.query('UPDATE cameras SET status = $2 WHERE id = $1', [camera.id, status]);
     const after = await feed('/feeds/cameras?ids=1', 'gzip');
     expect(after.body.equals(before.body)).toBe(false);
-    const row = feedRows(decodeColumns(gunzipSync(after.body))).find((r) => r.id === camera.id);
+    const row = arrowRows(gunzipSync(after.body)).find((r) => r.id === camera.id);
     expect(row?.status).toBe(status);
     expect(gunzipSync(after.body).equals((await feed('/feeds/cameras?ids=1')).body)).toBe(true);
   });

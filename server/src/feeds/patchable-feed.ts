@@ -58,7 +58,13 @@ function codeOffsets(spec: LayerSpec, bytes: Uint8Array): Map<string, number> {
   return offsets;
 }
 
-function patchable(spec: LayerSpec, bytes: Uint8Array, rows: number, ids: string, at: Map<string, number>): PatchableFeed {
+function patchable(
+  spec: LayerSpec,
+  bytes: Uint8Array,
+  rows: number,
+  ids: string,
+  at: Map<string, number>,
+): PatchableFeed {
   const hasIds = ids.length === rows * spec.idLength;
   return {
     bytes,

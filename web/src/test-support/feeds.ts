@@ -16,7 +16,9 @@ export function feedBytes(
 ): ArrayBuffer {
   const columns = [
     positionColumn('position', Float64Array.from(lonLat)),
-    ...Object.entries(codes).map(([name, [dictionary, values]]) => codeColumn(name, dictionary, Uint8Array.from(values))),
+    ...Object.entries(codes).map(([name, [dictionary, values]]) =>
+      codeColumn(name, dictionary, Uint8Array.from(values)),
+    ),
     ...(times ? [timeColumn('reportedAt', Float64Array.from(times.map((t) => Date.parse(t))))] : []),
   ];
   return encodeFeed(layer, lonLat.length / 2, columns).slice().buffer as ArrayBuffer;
