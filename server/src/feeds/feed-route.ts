@@ -10,6 +10,7 @@ import type { FeedFilter } from '../db/queries/feeds.js';
 import { FEED_MEDIA_TYPE } from '../domain/feed-columns.js';
 import { authenticate, sendError } from '../http/bearer.js';
 import type { CacheOutcome } from './cache.js';
+import { etagOf, matchesNoneMatch } from './etag.js';
 import type { FeedLayer } from './layers.js';
 import { parseFeedParams, type FeedParams } from './params.js';
 
@@ -64,17 +65,23 @@ export function feedRoute(
     const feed = await build(filter, params, clock);
     const built = performance.now();
     const encoding = req.acceptsEncodings('gzip', 'identity') === 'gzip' ? 'gzip' : null;
+    const etag = etagOf(feed.bytes, encoding);
+    // Jurisdiction-specific and changing by the minute: no cache may keep it.
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('ETag', etag);
+    // The body depends on Accept-Encoding: a cache between must not hand gzip to a client that did not ask.
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (matchesNoneMatch(req.headers['if-none-match'], etag)) {
+      res.status(304).end();
+      return;
+    }
     const body = encoding ? await feed.gzip() : feed.bytes;
     const total = performance.now() - started;
     const cacheTiming = feed.cache ? `, cache;desc=${feed.cache}` : '';
     const gzipTiming = encoding ? `, gzip;dur=${(total - built).toFixed(1)}` : '';
     res.status(200);
     res.setHeader('Content-Type', FEED_MEDIA_TYPE);
-    // Jurisdiction-specific and changing by the minute: no cache may keep it.
-    res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('X-Feed-Rows', String(feed.rows));
-    // The body depends on Accept-Encoding: a cache between must not hand gzip to a client that did not ask.
-    res.setHeader('Vary', 'Accept-Encoding');
     if (encoding) res.setHeader('Content-Encoding', encoding);
     // Stated up front, so the body goes out in one piece rather than in chunks.
     res.setHeader('Content-Length', String(body.byteLength));

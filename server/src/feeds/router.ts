@@ -15,7 +15,9 @@
  * (camera-status-patch.ts). Server-Timing says `cache;desc=hit`, `update` or `miss`.
  *
  * Response headers: `Content-Type`, `Cache-Control: private, no-store` (jurisdiction-specific
- * data: no cache, shared or the browser's, may keep it), `X-Feed-Rows` (the row count),
+ * data: no cache, shared or the browser's, may keep it), `ETag` (a hash of the bytes, per
+ * content coding: `If-None-Match` with it answers 304 while the feed is unchanged, etag.ts),
+ * `X-Feed-Rows` (the row count),
  * `Vary: Accept-Encoding`, `Content-Length`, and `Content-Encoding: gzip` when the request's
  * Accept-Encoding takes gzip (every browser's does): compressed once per kept feed version
  * (gzip.ts), `gzip;dur` in Server-Timing. The answer itself comes from feed-route.ts.
