@@ -29,7 +29,7 @@ import { ensureDemoAccounts } from '../../server/src/auth/demo-accounts.js';
 import type { Database } from '../../server/src/db/database.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { openServer } from '../../server/src/db/server.js';
-import { decodeColumns } from '../../server/src/domain/feed-columns.js';
+import { decodeFeed } from '../../server/src/domain/feed-decode.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);
@@ -104,7 +104,7 @@ async function binaryFeed(path: string, cold = false): Promise<Download> {
   const ms = performance.now() - started;
   if (res.status !== 200) throw new Error(`${path}: ${res.status} ${new TextDecoder().decode(bytes)}`);
   const dbMs = Number(/db;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? NaN);
-  return { ms, dbMs, rows: decodeColumns(bytes).rows, raw: bytes.length, gzip: gzipSync(bytes).length, requests: 1 };
+  return { ms, dbMs, rows: decodeFeed(bytes).rows, raw: bytes.length, gzip: gzipSync(bytes).length, requests: 1 };
 }
 
 async function jsonArray(): Promise<Download> {

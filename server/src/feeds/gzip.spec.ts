@@ -3,7 +3,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test/api.js';
 import { eachDriver } from '../../test/databases.js';
-import { decodeColumns, feedRows } from '../domain/feed-columns.js';
+import { arrowRows } from '../../test/arrow-rows.js';
+import { decodeFeed } from '../domain/feed-decode.js';
 import { gzipOnce } from './gzip.js';
 
 describe('gzipOnce', () => {
@@ -58,11 +59,32 @@ eachDriver('gzip-compressed feeds', (driver) => {
   });
   afterAll(() => api.stop());
 
-  const feed = (path: string, acceptEncoding?: string) =>
+  const feed = (path: string, acceptEncoding?: string, more: Record<string, string> = {}) =>
     rawGet(`${api.base}${path}`, {
       authorization: `Bearer ${token}`,
       ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}),
+      ...more,
     });
+
+  it('answers 304 to If-None-Match with the ETag while the feed is unchanged, each coding with its own tag', async () => {
+    const plain = await feed('/feeds/risk-points');
+    const zipped = await feed('/feeds/risk-points', 'gzip');
+    const tag = plain.headers.etag as string;
+    expect(tag).toMatch(/^"[\w-]{27}"$/);
+    expect(zipped.headers.etag).toBe(tag.replace(/"$/, '-gzip"'));
+    const again = await feed('/feeds/risk-points', undefined, { 'if-none-match': `"other", ${tag}` });
+    expect([again.status, again.body.byteLength, again.headers.etag]).toEqual([304, 0, tag]);
+    // The gzip's tag does not stand for the plain bytes.
+    expect(
+      (await feed('/feeds/risk-points', undefined, { 'if-none-match': zipped.headers.etag as string })).status,
+    ).toBe(200);
+    await api.db.query(
+      `UPDATE risk_points SET level = 5 - level WHERE id = (SELECT min(id) FROM risk_points WHERE grid_code LIKE '371702005%')`,
+    );
+    const changed = await feed('/feeds/risk-points', undefined, { 'if-none-match': tag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.etag).not.toBe(tag);
+  });
 
   it.each(['cameras', 'cases', 'risk-points'])(
     'sends the %s feed gzipped to a client that accepts gzip, decoding to the same bytes as uncompressed',
@@ -88,7 +110,7 @@ eachDriver('gzip-compressed feeds', (driver) => {
     const res = await feed('/feeds/cameras', 'gzip;q=0, identity');
     expect(res.status).toBe(200);
     expect(res.headers['content-encoding']).toBeUndefined();
-    expect(decodeColumns(res.body).rows).toBe(Number(res.headers['x-feed-rows']));
+    expect(decodeFeed(res.body).rows).toBe(Number(res.headers['x-feed-rows']));
   });
 
   it('sends the new version gzipped after a change, never the gzip of the one before', async () => {
@@ -101,7 +123,7 @@ eachDriver('gzip-compressed feeds', (driver) => {
     await api.db.query('UPDATE cameras SET status = $2 WHERE id = $1', [camera.id, status]);
     const after = await feed('/feeds/cameras?ids=1', 'gzip');
     expect(after.body.equals(before.body)).toBe(false);
-    const row = feedRows(decodeColumns(gunzipSync(after.body))).find((r) => r.id === camera.id);
+    const row = arrowRows(gunzipSync(after.body)).find((r) => r.id === camera.id);
     expect(row?.status).toBe(status);
     expect(gunzipSync(after.body).equals((await feed('/feeds/cameras?ids=1')).body)).toBe(true);
   });

@@ -2,11 +2,12 @@
  * What each map feed carries, and building a feed from the packed chunks the database sends
  * (see db/queries/feeds.ts). Pure: chunks in, bytes out.
  *
- * Bytes per row before compression (positions are Float32 lon/lat offsets, codes Uint8):
- * - cameras: position 8 + status 1 + kind 1 = 10 (+20 with ids)
- * - risk points: position 8 + level 1 + category 1 = 10 (+17 with ids)
+ * Bytes per row before compression (positions are Float32 lon/lat offsets, codes Int8; ids are
+ * utf8, their length plus a 4-byte offset), besides a few hundred bytes of schema and dictionaries:
+ * - cameras: position 8 + status 1 + kind 1 = 10 (+24 with ids)
+ * - risk points: position 8 + level 1 + category 1 = 10 (+21 with ids)
  * - cases: position 8 + status, category, severity, overdue 1 each + reportedAt Uint32 minutes 4
- *   = 16 (+24 with ids)
+ *   = 16 (+28 with ids)
  */
 import { PACKED_BYTES, type PackedChunk, type PackedField } from '../db/queries/feeds.js';
 import {
@@ -19,12 +20,12 @@ import {
   RISK_LEVELS,
 } from '../domain/vocabulary.js';
 import {
-  asciiColumn,
-  encodeColumns,
+  codeColumn,
+  encodeFeed,
   positionColumn,
+  textColumn,
   timeColumn,
   type ColumnInput,
-  type DictionaryValue,
 } from '../domain/feed-columns.js';
 
 export const FEED_LAYERS = ['cameras', 'cases', 'risk-points'] as const;
@@ -77,7 +78,7 @@ export const CASE_LAYER: LayerSpec = {
 };
 
 /** Column names are camelCase (reported_at → reportedAt). */
-const columnName = (field: string) => field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+export const columnName = (field: string) => field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 function concat<T extends Float64Array | Uint8Array>(parts: T[], make: (n: number) => T): T {
   const out = make(parts.reduce((n, p) => n + p.length, 0));
@@ -120,21 +121,22 @@ function unpack(spec: LayerSpec, chunk: PackedChunk, firstRow: number): (Float64
 }
 
 export interface BuildOptions {
-  /** Adds the `id` column (fixed-length ASCII); the chunks must then carry ids. */
+  /** Adds the `id` column (utf8, each the layer's fixed length); the chunks must then carry ids. */
   ids: boolean;
-  /** Written to the header as `meta`: what was asked for. */
+  /** Written to the schema metadata as `meta`: what was asked for. */
   meta?: Record<string, unknown>;
 }
 
 /** The rows of a feed, decoded from the database's chunks: one array per field, and the ids. */
-interface Collected {
+export interface Collected {
   rows: number;
   merged: (Float64Array | Uint8Array)[];
   /** Every row's id, fixed-length, concatenated in row order ('' when the chunks carry none). */
   ids: string;
 }
 
-async function collect(
+/** Reads the chunks (in order) into one array per field, and the ids when asked for. */
+export async function collect(
   spec: LayerSpec,
   chunks: AsyncIterable<PackedChunk> | Iterable<PackedChunk>,
   ids: boolean,
@@ -160,7 +162,8 @@ async function collect(
   return { rows, merged, ids: idParts.join('') };
 }
 
-function encode(spec: LayerSpec, { rows, merged, ids }: Collected, options: BuildOptions): Uint8Array {
+/** The feed's bytes (feed-columns.ts) for collected rows. */
+export function encode(spec: LayerSpec, { rows, merged, ids }: Collected, options: BuildOptions): Uint8Array {
   const lon = merged[0] as Float64Array;
   const lat = merged[1] as Float64Array;
   const lonLat = new Float64Array(rows * 2);
@@ -172,16 +175,12 @@ function encode(spec: LayerSpec, { rows, merged, ids }: Collected, options: Buil
   spec.fields.forEach((field, i) => {
     if (i < 2) return;
     const name = columnName(field.name);
-    if (field.kind === 'code') {
-      columns.push({ name, type: 'uint8', size: 1, dictionary: [...field.dictionary!], values: merged[i]! });
-    } else if (field.kind === 'time') {
-      columns.push(timeColumn(name, merged[i] as Float64Array, 'minute'));
-    } else {
-      columns.push({ name, type: 'float64', size: 1, values: merged[i]! });
-    }
+    if (field.kind === 'code') columns.push(codeColumn(name, field.dictionary!, merged[i] as Uint8Array));
+    else if (field.kind === 'time') columns.push(timeColumn(name, merged[i] as Float64Array, 'minute'));
+    else throw new Error(`${spec.layer}: field ${field.name} of kind ${field.kind} has no feed column`);
   });
-  if (options.ids) columns.push(asciiColumn('id', ids, spec.idLength));
-  return encodeColumns(spec.layer, rows, columns, options.meta);
+  if (options.ids) columns.push(textColumn('id', ids, spec.idLength));
+  return encodeFeed(spec.layer, rows, columns, options.meta);
 }
 
 /** Encodes the chunks (in order) as one feed. */
@@ -192,74 +191,4 @@ export async function buildFeed(
 ): Promise<{ bytes: Uint8Array; rows: number }> {
   const collected = await collect(spec, chunks, options.ids);
   return { bytes: encode(spec, collected, options), rows: collected.rows };
-}
-
-/** A feed that can be encoded again with some rows' coded values changed, found by id. */
-export interface PatchableFeed {
-  bytes: Uint8Array;
-  rows: number;
-  /** Bytes held besides `bytes` (decoded columns and ids), for the cache's accounting. */
-  heldBytes: number;
-  /** Whether it knows its rows' ids (else the first recode must be given them). */
-  hasIds: boolean;
-  /**
-   * The same feed with `field` set to each change's value in the row of its id (ids not in the
-   * feed are skipped: the change is outside its area); null when a value is not in the field's
-   * dictionary or `ids` (every row's id, in row order, when the feed has none) do not fit its
-   * rows (the caller builds the feed afresh).
-   */
-  recode(field: string, changes: readonly { id: string; value: DictionaryValue }[], ids?: string): PatchableFeed | null;
-}
-
-/** Row of `id` among fixed-length ids in ascending order, or -1. */
-export function rowOfId(ids: string, idLength: number, id: string): number {
-  let lo = 0;
-  let hi = ids.length / idLength - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = ids.slice(mid * idLength, (mid + 1) * idLength);
-    if (at === id) return mid;
-    if (at < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-function patchable(spec: LayerSpec, collected: Collected, options: BuildOptions): PatchableFeed {
-  return {
-    bytes: encode(spec, collected, options),
-    rows: collected.rows,
-    heldBytes: collected.merged.reduce((n, a) => n + a.byteLength, 0) + collected.ids.length,
-    hasIds: collected.ids.length === collected.rows * spec.idLength,
-    recode(field, changes, given) {
-      const at = spec.fields.findIndex((f) => f.name === field && f.kind === 'code');
-      if (at < 0) throw new Error(`${spec.layer} has no coded field "${field}"`);
-      const ids = this.hasIds ? collected.ids : (given ?? '');
-      if (ids.length !== collected.rows * spec.idLength) return null;
-      const dictionary = spec.fields[at]!.dictionary!;
-      const codes = (collected.merged[at] as Uint8Array).slice();
-      for (const { id, value } of changes) {
-        const row = rowOfId(ids, spec.idLength, id);
-        if (row < 0) continue;
-        const code = dictionary.indexOf(value);
-        if (code < 0) return null;
-        codes[row] = code;
-      }
-      const merged = collected.merged.map((values, i) => (i === at ? codes : values));
-      return patchable(spec, { ...collected, merged, ids }, options);
-    },
-  };
-}
-
-/**
- * Like buildFeed, and keeps what it takes to change coded values later without the database.
- * Rows must come in ascending id order; their ids are kept when the feed shows them (else the
- * first recode is given them: reading 250,000 ids costs a rebuild ~90 ms it may never need).
- */
-export async function buildPatchableFeed(
-  spec: LayerSpec,
-  chunks: AsyncIterable<PackedChunk> | Iterable<PackedChunk>,
-  options: BuildOptions,
-): Promise<PatchableFeed> {
-  return patchable(spec, await collect(spec, chunks, options.ids), options);
 }

@@ -4,7 +4,9 @@ import { startTestApi, TEST_NOW, type TestApi } from '../../test/api.js';
 import { jurisdictionPrefix } from '../auth/jurisdiction.js';
 import type { Queryable } from '../db/database.js';
 import { findCameraFeedChunks } from '../db/queries/feeds.js';
-import { COLUMNS_MEDIA_TYPE, decodeColumns, feedRows } from '../domain/feed-columns.js';
+import { arrowRows } from '../../test/arrow-rows.js';
+import { FEED_MEDIA_TYPE } from '../domain/feed-columns.js';
+import { decodeFeed } from '../domain/feed-decode.js';
 import { buildFeed, CAMERA_LAYER } from './layers.js';
 
 interface Fetched {
@@ -63,8 +65,9 @@ eachDriver('binary map feeds', (driver) => {
   const rowsOf = async (path: string, token: string) => {
     const res = await get(path, token);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe(COLUMNS_MEDIA_TYPE);
-    return feedRows(decodeColumns(res.bytes)).map(flatten);
+    expect(res.headers.get('content-type')).toBe(FEED_MEDIA_TYPE);
+    // Read with apache-arrow: an implementation independent of the one that wrote the feed.
+    return arrowRows(res.bytes).map(flatten);
   };
   const sql = async (query: string, params: unknown[]) =>
     (await api.db.query<Record<string, unknown>>(query, params)).rows;
@@ -111,7 +114,7 @@ eachDriver('binary map feeds', (driver) => {
     });
 
     it('leaves ids out unless asked, keeping the same order', async () => {
-      const bare = decodeColumns((await get('/feeds/cameras', tokens['demo-village'])).bytes);
+      const bare = decodeFeed((await get('/feeds/cameras', tokens['demo-village'])).bytes);
       expect([...bare.columns.keys()]).toEqual(['position', 'status', 'kind']);
       expect(bare.rows).toBe((await rowsOf('/feeds/cameras?ids=1', tokens['demo-village']!)).length);
     });
@@ -163,7 +166,7 @@ eachDriver('binary map feeds', (driver) => {
       expect(split.used.length).toBe(driver === 'server' ? 3 : 1);
       expect(split.used.every((n) => n > 0)).toBe(true);
       expect(split.bytes.equals(one.bytes)).toBe(true);
-      expect(decodeColumns(one.bytes).rows).toBe((await sql('SELECT count(*)::int AS n FROM cameras', []))[0]!.n);
+      expect(decodeFeed(one.bytes).rows).toBe((await sql('SELECT count(*)::int AS n FROM cameras', []))[0]!.n);
     });
   });
 
@@ -172,7 +175,7 @@ eachDriver('binary map feeds', (driver) => {
     const cacheOf = (res: Fetched) => /cache;desc=(\w+)/.exec(res.headers.get('server-timing') ?? '')?.[1];
     const fetchFeed = () => get('/feeds/cameras?ids=1', tokens['demo-township']);
     const rowOf = (res: Fetched, id: string) =>
-      feedRows(decodeColumns(res.bytes))
+      arrowRows(res.bytes)
         .map(flatten)
         .find((r) => r.id === id)!;
     /** A camera of the township whose last heartbeat is not after TEST_NOW, so a new one applies. */
@@ -202,7 +205,7 @@ eachDriver('binary map feeds', (driver) => {
 
     /** Every row of a feed as SQL reads the township's cameras now. */
     const expectCurrent = async (res: Fetched) => {
-      const rows = feedRows(decodeColumns(res.bytes))
+      const rows = arrowRows(res.bytes)
         .map(flatten)
         .map((r) => ({ id: r.id, status: r.status, kind: r.kind }));
       const expected = await sql(
@@ -222,7 +225,7 @@ eachDriver('binary map feeds', (driver) => {
       expect(cacheOf(after)).toBe('update');
       expect(rowOf(after, camera.id).status).toBe(status);
       await expectCurrent(after);
-      expect(decodeColumns(after.bytes).header).toEqual(decodeColumns(before.bytes).header);
+      expect(decodeFeed(after.bytes).meta).toEqual(decodeFeed(before.bytes).meta);
       expect(cacheOf(await fetchFeed())).toBe('hit');
     });
 
@@ -248,7 +251,21 @@ eachDriver('binary map feeds', (driver) => {
       const plain = await noIds();
       expect(cacheOf(plain)).toBe('update');
       const statuses = await sql(`SELECT status FROM cameras WHERE grid_code LIKE '371702005%' ORDER BY id`, []);
-      expect(feedRows(decodeColumns(plain.bytes)).map((r) => r.status)).toEqual(statuses.map((r) => r.status));
+      expect(arrowRows(plain.bytes).map((r) => r.status)).toEqual(statuses.map((r) => r.status));
+      // Patched twice over, each is byte for byte the feed a build from the database gives now.
+      const township = {
+        prefix: jurisdictionPrefix('371702005000'),
+        area: { unitCode: null, bbox: null, near: null, polygon: null },
+        unitPrefix: jurisdictionPrefix,
+      };
+      for (const [patched, ids] of [
+        [after, true],
+        [plain, false],
+      ] as const) {
+        const chunks = findCameraFeedChunks(api.db, township, CAMERA_LAYER.fields, { ids });
+        const fresh = await buildFeed(CAMERA_LAYER, chunks, { ids, meta: { unit: null, bbox: null } });
+        expect(Buffer.from(patched.bytes).equals(Buffer.from(fresh.bytes)), `ids ${ids}`).toBe(true);
+      }
     });
 
     it('builds afresh when more than statuses changed, or the status log no longer reaches back', async () => {
@@ -278,7 +295,7 @@ eachDriver('binary map feeds', (driver) => {
 
     it('sees changes made outside the API (plain SQL), and cameras added or removed', async () => {
       const before = await fetchFeed();
-      const [first, second] = feedRows(decodeColumns(before.bytes)) as { id: string; kind: string }[];
+      const [first, second] = arrowRows(before.bytes) as { id: string; kind: string }[];
       const kind = first!.kind === 'ptz' ? 'dome' : 'ptz';
       await api.db.query('UPDATE cameras SET kind = $2 WHERE id = $1', [first!.id, kind]);
       expect(rowOf(await fetchFeed(), first!.id).kind).toBe(kind);
@@ -286,7 +303,7 @@ eachDriver('binary map feeds', (driver) => {
       const removed = await fetchFeed();
       expect(cacheOf(removed)).toBe('miss');
       expect(rowOf(removed, second!.id)).toBeUndefined();
-      expect(decodeColumns(removed.bytes).rows).toBe(decodeColumns(before.bytes).rows - 1);
+      expect(decodeFeed(removed.bytes).rows).toBe(decodeFeed(before.bytes).rows - 1);
     });
   });
 
@@ -355,8 +372,8 @@ eachDriver('binary map feeds', (driver) => {
         await api.db.query(`UPDATE ${table} SET geom = ST_Translate(geom, 0.0001, 0) WHERE ${key} = $1`, [row!.id]);
         const moved = await township(path);
         expect(cacheOf(moved), path).toBe('miss');
-        const before = feedRows(decodeColumns(first.bytes)).find((r) => r.id === row!.id) as { position: number[] };
-        const after = feedRows(decodeColumns(moved.bytes)).find((r) => r.id === row!.id) as { position: number[] };
+        const before = arrowRows(first.bytes).find((r) => r.id === row!.id) as { position: number[] };
+        const after = arrowRows(moved.bytes).find((r) => r.id === row!.id) as { position: number[] };
         expect(after.position[0]! - before.position[0]!).toBeCloseTo(0.0001, 6);
         expect(cacheOf(await township(path))).toBe('hit');
       }
@@ -371,7 +388,7 @@ eachDriver('binary map feeds', (driver) => {
       )) as { code: string; deadline: Date }[];
       expect(next, 'the tiny data has an open case still to fall due').toBeDefined();
       const overdueOf = (res: Fetched) =>
-        (feedRows(decodeColumns(res.bytes)).find((r) => r.id === next!.code) as { overdue: boolean }).overdue;
+        (arrowRows(res.bytes).find((r) => r.id === next!.code) as { overdue: boolean }).overdue;
       // Tokens are checked against the API's clock: one per instant the clock is moved to.
       const at = async (instant: Date) => {
         now = instant;
@@ -385,7 +402,7 @@ eachDriver('binary map feeds', (driver) => {
         const past = await at(new Date(next!.deadline.getTime() + 1000));
         expect(cacheOf(past)).toBe('miss');
         expect(overdueOf(past)).toBe(true);
-        expect(decodeColumns(past.bytes).header.meta).toMatchObject({ overdueAt: now.toISOString() });
+        expect(decodeFeed(past.bytes).meta).toMatchObject({ overdueAt: now.toISOString() });
       } finally {
         now = TEST_NOW;
       }

@@ -186,7 +186,7 @@ eachDriver('hostile input', (driver) => {
             headers: { authorization: `Bearer ${token}` },
           });
           if (res.status === 200) {
-            expect(res.headers.get('content-type')).toContain('application/vnd.zongzhi.columns');
+            expect(res.headers.get('content-type')).toContain('application/vnd.apache.arrow.stream');
             return;
           }
           expect([400, 404]).toContain(res.status);

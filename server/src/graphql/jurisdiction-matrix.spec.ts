@@ -13,7 +13,7 @@ import { appRoutes, schemaFields } from '../../test/jurisdiction/inventory.js';
 import { liveCases } from '../../test/jurisdiction/live-cases.js';
 import { QUERY_CASES, QUERY_EXEMPTIONS } from '../../test/jurisdiction/query-cases.js';
 import { eachCaseAndLevel, matrixSuite } from '../../test/jurisdiction/run.js';
-import { decodeColumns } from '../domain/feed-columns.js';
+import { decodeFeed } from '../domain/feed-decode.js';
 import { schema } from './schema.js';
 
 const FIELD_CASES = [
@@ -126,7 +126,7 @@ eachDriver('jurisdiction matrix', (driver) => {
         ['risk-points', d.riskPoints.totalCount],
       ] as const) {
         const res = await fetch(`${suite.api.base}/feeds/${feed}`, { headers: { authorization: `Bearer ${token}` } });
-        expect(decodeColumns(new Uint8Array(await res.arrayBuffer())).header.rows, feed).toBe(expected);
+        expect(decodeFeed(new Uint8Array(await res.arrayBuffer())).rows, feed).toBe(expected);
       }
       for (const unit of d.adminUnits) expect(unit.code.startsWith(prefix), unit.code).toBe(true);
       expect(d.adminUnits.length).toBe(

@@ -3,7 +3,7 @@
  * imports dry-run, health counted, each compared with SQL inside the level's prefix.
  */
 import { expect } from 'vitest';
-import { decodeColumns, feedRows } from '../../src/domain/feed-columns.js';
+import { arrowRows } from '../arrow-rows.js';
 import { readGeoPackage } from '../../src/imports/geopackage.js';
 import { sqlColumn, sqlCount, type Exemption, type MatrixCase, type MatrixEnv, type Probe } from './cases.js';
 
@@ -45,7 +45,7 @@ const FEEDS = {
 
 const feedIds = async (res: Response) => {
   expect(res.status).toBe(200);
-  const rows = feedRows(decodeColumns(new Uint8Array(await res.arrayBuffer())));
+  const rows = arrowRows(new Uint8Array(await res.arrayBuffer()));
   return rows.map((r) => String(r.id).trim()).sort();
 };
 

@@ -1,15 +1,12 @@
 /**
- * Binary map feeds (server/src/domain/feed-columns.ts) turned into what deck.gl binary attributes
- * take: the Float32 lon/lat offsets as they came, per-row colours and weights computed once from
- * the Uint8 codes, and report times as Float32 minutes for the GPU time filter. Pure: no
- * WebGL, no deck.gl, so it is tested in Node.
+ * Binary map feeds (Arrow IPC streams, server/src/domain/feed-columns.ts) turned into what deck.gl
+ * binary attributes take: the Float32 lon/lat offsets and the Int8 codes as they lie in the
+ * stream (views, no copy), per-row colours and weights computed once from the codes, and report
+ * times as Float32 minutes for the GPU time filter. Pure: no WebGL, no deck.gl, so it is tested
+ * in Node.
  */
-import {
-  decodeColumns,
-  type ColumnDescriptor,
-  type DecodedFeed,
-  type DictionaryValue,
-} from '../../../server/src/domain/feed-columns.js';
+import type { DictionaryValue } from '../../../server/src/domain/feed-columns.js';
+import { decodeFeed } from '../../../server/src/domain/feed-decode.js';
 import type { Rgb } from '../theme/palette.js';
 
 export interface CodedColumn {
@@ -31,32 +28,26 @@ export interface PointFeed {
   epochMs: number;
 }
 
-function required(feed: DecodedFeed, name: string): { descriptor: ColumnDescriptor; values: ArrayLike<number> } {
-  const column = feed.columns.get(name);
-  if (!column) throw new Error(`feed ${feed.header.layer} has no column "${name}"`);
-  return column;
-}
-
 /** Reads a feed's bytes into a {@link PointFeed}; throws when it is not a point feed. */
 export function toPointFeed(bytes: ArrayBuffer): PointFeed {
-  const feed = decodeColumns(bytes);
-  const position = required(feed, 'position');
+  const feed = decodeFeed(bytes);
+  const position = feed.columns.get('position');
+  if (position?.kind !== 'position') throw new Error(`feed ${feed.layer} has no column "position"`);
   const codes: Record<string, CodedColumn> = {};
   let minutes: Float32Array | null = null;
   let epochMs = 0;
-  for (const [name, { descriptor, values }] of feed.columns) {
-    if (descriptor.dictionary && values instanceof Uint8Array)
-      codes[name] = { values, dictionary: descriptor.dictionary };
-    if (descriptor.epoch && descriptor.unit === 'minute') {
-      minutes = Float32Array.from(values as ArrayLike<number>);
-      epochMs = Date.parse(descriptor.epoch);
+  for (const [name, column] of feed.columns) {
+    if (column.kind === 'code') codes[name] = { values: column.values, dictionary: column.dictionary };
+    if (column.kind === 'time' && column.unit === 'minute') {
+      minutes = Float32Array.from(column.values);
+      epochMs = Date.parse(column.epoch);
     }
   }
   return {
-    layer: feed.header.layer,
+    layer: feed.layer,
     rows: feed.rows,
-    origin: position.descriptor.origin ?? [0, 0],
-    positions: position.values as Float32Array,
+    origin: position.origin,
+    positions: position.values,
     codes,
     minutes,
     epochMs,

@@ -1,6 +1,7 @@
-/** Small feeds written the way the server writes them (feed-columns.ts), for the map's specs (test code only). */
+/** Small feeds written the way the server writes them (domain/feed-columns.ts), for the map's specs (test code only). */
 import {
-  encodeColumns,
+  codeColumn,
+  encodeFeed,
   positionColumn,
   timeColumn,
   type DictionaryValue,
@@ -15,16 +16,12 @@ export function feedBytes(
 ): ArrayBuffer {
   const columns = [
     positionColumn('position', Float64Array.from(lonLat)),
-    ...Object.entries(codes).map(([name, [dictionary, values]]) => ({
-      name,
-      type: 'uint8' as const,
-      size: 1,
-      dictionary,
-      values: Uint8Array.from(values),
-    })),
+    ...Object.entries(codes).map(([name, [dictionary, values]]) =>
+      codeColumn(name, dictionary, Uint8Array.from(values)),
+    ),
     ...(times ? [timeColumn('reportedAt', Float64Array.from(times.map((t) => Date.parse(t))))] : []),
   ];
-  return encodeColumns(layer, lonLat.length / 2, columns).slice().buffer as ArrayBuffer;
+  return encodeFeed(layer, lonLat.length / 2, columns).slice().buffer as ArrayBuffer;
 }
 
 export const STATUSES = ['registered', 'mediating', 'assessing', 'dispatched', 'supervising', 'resolved', 'reviewed'];
