@@ -124,7 +124,7 @@ export function overflowing(page: Page, selector: string): Promise<string[]> {
  * Page position of a map coordinate: pages opened with `?e2e` expose their map's projection as
  * `window.__planMap` or `window.__wallMap` (web/src/map/use-browser-test-handle.ts).
  */
-export function screenOf(page: Page, map: '__planMap' | '__wallMap', [lng, lat]: readonly number[]) {
+export function screenOf(page: Page, map: '__planMap' | '__wallMap' | '__reviewMap', [lng, lat]: readonly number[]) {
   return page.evaluate(([map, x, y]) => (window as any)[map].project(x, y) as { x: number; y: number }, [
     map,
     lng!,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averageBeforeLast, fillDays, inVocabularyOrder, rankByRate } from './series.js';
+import { averageBeforeLast, fillDays, foldRest, inVocabularyOrder, rankByRate } from './series.js';
 
 describe('fillDays', () => {
   it('fills days without cases with zeros, across a month end', () => {
@@ -72,5 +72,23 @@ describe('averageBeforeLast', () => {
     );
     expect(averageBeforeLast(days)).toBe(3);
     expect(averageBeforeLast([])).toBe(0);
+  });
+});
+
+describe('foldRest', () => {
+  const rows = [5, 4, 3, 2, 1].map((count, i) => ({ key: `k${i}`, count }));
+
+  it('keeps every row that fits', () => {
+    expect(foldRest(rows, 5)).toEqual(rows);
+    expect(foldRest(rows, 9)).toEqual(rows);
+  });
+
+  it('folds the rows that do not fit into a last one that counts them', () => {
+    expect(foldRest(rows, 3)).toEqual([rows[0], rows[1], { key: 'rest', count: 6, rest: 3 }]);
+  });
+
+  it('cuts without folding when there is room for one row or none', () => {
+    expect(foldRest(rows, 1)).toEqual([rows[0]]);
+    expect(foldRest(rows, 0)).toEqual([]);
   });
 });

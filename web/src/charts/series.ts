@@ -56,6 +56,24 @@ export function inVocabularyOrder(
   return vocabulary.map((key) => ({ key, count: byKey.get(key) ?? 0 }));
 }
 
+/**
+ * The first `fit` rows of a list longest first, the rest folded into one last row (`rest` the
+ * number folded) when they would not all fit: a panel shows whole rows, never half of one.
+ */
+export function foldRest(
+  sorted: readonly { key: string; count: number }[],
+  fit: number,
+): { key: string; count: number; rest?: number }[] {
+  if (sorted.length <= fit) return [...sorted];
+  // Room for one row or none: folding would leave no category named.
+  if (fit < 2) return sorted.slice(0, Math.max(fit, 0));
+  const rest = sorted.slice(fit - 1);
+  return [
+    ...sorted.slice(0, fit - 1),
+    { key: 'rest', count: rest.reduce((n, b) => n + b.count, 0), rest: rest.length },
+  ];
+}
+
 /** Mean per day over the days before the last one (the "usual" day to compare today with). */
 export function averageBeforeLast(values: readonly DayValue[]): number {
   const before = values.slice(0, -1);

@@ -88,6 +88,7 @@ export const en: Texts<typeof zh> = {
     tickerEmpty: 'No case events yet',
     alerts: 'Alerts',
     alertsEmpty: 'No alerts',
+    otherCategories: '{{n}} others',
     noData: 'No data',
   },
   window: {

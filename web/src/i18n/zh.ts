@@ -83,6 +83,7 @@ export const zh = {
     tickerEmpty: '暂无案件动态',
     alerts: '预警提示',
     alertsEmpty: '暂无预警',
+    otherCategories: '其他{{n}}类',
     noData: '暂无数据',
   },
   window: {

@@ -13,6 +13,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StyleJson } from './basemap-style.js';
 import { buildLayers } from './build-layers.js';
 import type { Bbox } from './grid-view.js';
+import { useBrowserTestHandle } from './use-browser-test-handle.js';
 import type { AreaFeature } from './layers/choropleth.js';
 import type { AreaScore } from './layers/index-areas.js';
 import { reviewLayerSpecs } from './review-layers.js';
@@ -40,6 +41,7 @@ export default function ReviewMap(props: ReviewMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
+  useBrowserTestHandle('__reviewMap', map);
   const overlay = useRef<MapboxOverlay | null>(null);
   const [hover, setHover] = useState<{ x: number; y: number; lines: string[] } | null>(null);
   const latest = useRef(props);

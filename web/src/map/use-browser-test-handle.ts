@@ -8,7 +8,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
 
 /** The global a page's map is exposed under. */
-export type BrowserTestHandle = '__planMap' | '__wallMap';
+export type BrowserTestHandle = '__planMap' | '__wallMap' | '__reviewMap';
 
 const underBrowserTest = () => new URLSearchParams(window.location.search).has('e2e');
 
