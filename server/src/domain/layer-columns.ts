@@ -32,6 +32,15 @@ export type ValueRule =
 /** Whether a file must give a column: `server` columns are never read from a file. */
 export type Presence = 'required' | 'optional' | 'server';
 
+/**
+ * What an import puts where the file has no value: a value or the importing account's unit for a
+ * new row (an existing row keeps its own), or a rule (the grid the position lies in, the
+ * deadline the category sets, the value a row already has).
+ */
+export type ImportDefault =
+  | { value: string | number }
+  | { rule: 'account_unit' | 'by_position' | 'by_category' | 'offline' | 'kept' | 'village' };
+
 export interface ColumnSpec {
   name: string;
   rule: ValueRule;
@@ -39,6 +48,8 @@ export interface ColumnSpec {
   dataset: Presence;
   /** In an import (a register a center hands over); `server` where the importer does not read it. */
   imported: Presence;
+  /** For an optional import column: what stands in for a missing value. */
+  importDefault?: ImportDefault;
 }
 
 const text = { type: 'text' } as const;
@@ -46,12 +57,16 @@ const time = { type: 'time' } as const;
 const code = (form: CodeForm) => ({ type: 'code', form }) as const;
 const oneOf = (values: readonly (string | number)[]) => ({ type: 'vocabulary', values }) as const;
 const integer = (min: number, max: number) => ({ type: 'integer', min, max }) as const;
-const col = (name: string, rule: ValueRule, dataset: Presence, imported: Presence = 'server'): ColumnSpec => ({
-  name,
-  rule,
-  dataset,
-  imported,
-});
+const col = (
+  name: string,
+  rule: ValueRule,
+  dataset: Presence,
+  imported: Presence = 'server',
+  importDefault?: ImportDefault,
+): ColumnSpec => ({ name, rule, dataset, imported, ...(importDefault ? { importDefault } : {}) });
+
+const byPosition = { rule: 'by_position' } as const;
+const kept = { rule: 'kept' } as const;
 
 const COUNT = integer(0, Number.MAX_SAFE_INTEGER);
 
@@ -73,9 +88,9 @@ export const TABLE_COLUMNS = {
     col('version', integer(1, Number.MAX_SAFE_INTEGER), 'server'),
     col('village_code', code('division'), 'required'),
     col('name', text, 'required', 'required'),
-    col('kind', oneOf(GRID_KINDS), 'required', 'optional'),
-    col('households', integer(0, 1_000_000), 'required', 'optional'),
-    col('population', integer(0, 10_000_000), 'required', 'optional'),
+    col('kind', oneOf(GRID_KINDS), 'required', 'optional', kept),
+    col('households', integer(0, 1_000_000), 'required', 'optional', kept),
+    col('population', integer(0, 10_000_000), 'required', 'optional', kept),
     col('staff', { type: 'structure' }, 'required'),
     col('valid_from', time, 'required'),
   ],
@@ -83,13 +98,15 @@ export const TABLE_COLUMNS = {
   cameras: [
     col('id', code('camera'), 'required', 'required'),
     col('name', text, 'required', 'required'),
-    col('kind', oneOf(CAMERA_KINDS), 'required', 'required'),
-    col('status', oneOf(CAMERA_STATUSES), 'required', 'optional'),
-    col('last_seen', time, 'optional', 'optional'),
-    col('heading', integer(0, 359), 'required', 'optional'),
-    col('fov', integer(1, 360), 'required', 'optional'),
-    col('owner_unit', text, 'required', 'required'),
-    col('grid_code', code('grid'), 'required', 'optional'),
+    // A register seldom says a camera's form, and guessing one would be a lie.
+    col('kind', oneOf(CAMERA_KINDS), 'required', 'optional', { value: 'unknown' }),
+    col('status', oneOf(CAMERA_STATUSES), 'required', 'optional', { rule: 'offline' }),
+    col('last_seen', time, 'optional', 'optional', kept),
+    col('heading', integer(0, 359), 'required', 'optional', kept),
+    col('fov', integer(1, 360), 'required', 'optional', kept),
+    // A center imports the cameras it runs: its own unit unless the register names another.
+    col('owner_unit', text, 'required', 'optional', { rule: 'account_unit' }),
+    col('grid_code', code('grid'), 'required', 'optional', byPosition),
   ],
   risk_points: [
     col('id', code('risk_point'), 'required', 'required'),
@@ -97,8 +114,8 @@ export const TABLE_COLUMNS = {
     col('category', oneOf(RISK_CATEGORIES), 'required', 'required'),
     col('level', oneOf(RISK_LEVELS), 'required', 'required'),
     col('responsible_unit', text, 'required', 'required'),
-    col('last_inspected_at', time, 'optional', 'optional'),
-    col('grid_code', code('grid'), 'required', 'optional'),
+    col('last_inspected_at', time, 'optional', 'optional', kept),
+    col('grid_code', code('grid'), 'required', 'optional', byPosition),
   ],
   cases: [
     col('code', code('case'), 'required', 'required'),
@@ -108,10 +125,10 @@ export const TABLE_COLUMNS = {
     col('status', oneOf(CASE_STATUSES), 'required', 'required'),
     col('reported_at', time, 'required', 'required'),
     // An import without one gets the deadline the category and severity set (case-deadlines.ts).
-    col('deadline', time, 'required', 'optional'),
+    col('deadline', time, 'required', 'optional', { rule: 'by_category' }),
     col('closed_at', time, 'optional', 'optional'),
-    col('handled_level', oneOf(HANDLED_LEVELS), 'required', 'optional'),
-    col('grid_code', code('grid'), 'required', 'optional'),
+    col('handled_level', oneOf(HANDLED_LEVELS), 'required', 'optional', { rule: 'village' }),
+    col('grid_code', code('grid'), 'required', 'optional', byPosition),
     col('village_code', code('division'), 'required'),
   ],
   case_events: [

@@ -36,8 +36,8 @@ export const ROW_PROBLEM_CODES = [
   'unknown_grid',
   'grid_outside_jurisdiction',
   'invalid_grid_geometry',
-  'coverage',
-  'not_valid',
+  'village_not_on_map',
+  'planner_issue',
 ] as const;
 export type RowProblemCode = (typeof ROW_PROBLEM_CODES)[number];
 
@@ -177,7 +177,7 @@ export function checkValue(spec: ColumnSpec, raw: unknown, o: CheckOptions): Che
   return { ok: true, value: fromImport ? v : raw };
 }
 
-/** Whether `spec` must be given by a file of `source`. */
+/** Whether `spec` must have a value in a record of `source`. */
 export function isRequired(spec: ColumnSpec, source: SourceKind): boolean {
   return (source === 'dataset' ? spec.dataset : spec.imported) === 'required';
 }
