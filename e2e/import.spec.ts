@@ -5,6 +5,7 @@
  * and rolled back from the page; a township account is refused. Screenshots go to
  * .cache/screenshots (look at them).
  */
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import gcoordModule from 'gcoord';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -106,7 +107,12 @@ describe('the import page at 1366 × 768, as the administrator', () => {
   let watch: PageWatch;
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    // A browser in another zone than the server's display zone: the page must show the server's.
+    context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      timezoneId: 'America/New_York',
+      acceptDownloads: true,
+    });
     page = await context.newPage();
     await page.clock.setFixedTime(TEST_NOW);
     watch = watchPage(page, server.base);
@@ -141,7 +147,7 @@ describe('the import page at 1366 × 768, as the administrator', () => {
     // The target column and the file's own column name.
     expect(rejected[0]!.field).toBe('id (编码)');
     expect(rejected[0]!.text).toContain('第 3 行');
-    expect(rejected[0]!.text).toContain('digit 14');
+    expect(rejected[0]!.text).toContain('第 14 位为 5–8');
     expect(await page.textContent('[data-testid=import-summary]')).toContain('未写入任何数据');
     expect(await page.isDisabled('[data-testid=import-apply]')).toBe(true);
     await page.screenshot({ path: `${SHOTS}/import-rejected.png`, fullPage: true });
@@ -158,6 +164,76 @@ describe('the import page at 1366 × 768, as the administrator', () => {
     await page.screenshot({ path: `${SHOTS}/import-en.png` });
     await page.click('[data-testid=language]');
     expect(await page.textContent('h1')).toBe('数据导入');
+  });
+
+  it('shows each layer’s required and optional columns with their headers, and a template to download', async () => {
+    const columns = page.locator('[data-testid=import-columns]');
+    await columns.waitFor({ timeout: 30_000 });
+    const required = () =>
+      columns
+        .locator('tr[data-required=true]')
+        .evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.column));
+    expect(await required()).toEqual(['id', 'name', 'lon', 'lat']);
+    const kind = await columns.locator('tr[data-column=kind]').textContent();
+    expect(kind).toContain('选填');
+    expect(kind).toContain('缺省为 unknown');
+    expect(kind).toContain('类型');
+    expect(await columns.locator('tr[data-column=owner_unit]').textContent()).toContain('导入账号所属单位');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=import-template]')]);
+    expect(download.suggestedFilename()).toBe('cameras-template.csv');
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(
+      '\ufeff编码,名称,类型,状态,最后在线时间,朝向,视场角,所属单位,网格编码,经度,纬度\r\n',
+    );
+
+    await page.selectOption('[data-testid=import-layer]', 'risk_points');
+    expect(await required()).toEqual(['id', 'name', 'category', 'level', 'responsible_unit', 'lon', 'lat']);
+    await page.screenshot({ path: `${SHOTS}/import-columns.png`, fullPage: true });
+    await page.selectOption('[data-testid=import-layer]', 'cameras');
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  it('refuses a binary file at once with one clear message', async () => {
+    await choose(page, 'noise.csv', randomBytes(10 * 1024 * 1024));
+    const started = Date.now();
+    await page.click('[data-testid=import-dry-run]');
+    await page.waitForSelector('[data-testid=import-error]', { timeout: 30_000 });
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(await page.textContent('[data-testid=import-error]')).toContain('这不是文本文件');
+    expect(await page.locator('[data-testid=import-report]').count()).toBe(0);
+    expect(await importCount()).toBe(0);
+    // The browser logs the refusal's status; it is the answer this test asks for, nothing else.
+    expect(watch.consoleErrors).toEqual([expect.stringContaining('status of 400')]);
+    watch.consoleErrors.length = 0;
+  });
+
+  it('groups refusals by reason and shows the first rows of each', async () => {
+    const lines = ['编码,名称,经度,纬度'];
+    for (let i = 1; i <= 8; i++) lines.push(`C00${i},路口${i},${positions[0]![0]},${positions[0]![1]}`);
+    lines.push(`${IDS[0]},,${positions[0]![0]},${positions[0]![1]}`);
+    await choose(page, '新台账.csv', Buffer.from(lines.join('\n'), 'utf8'));
+    await dryRun(page);
+    const groups = await page.locator('[data-testid=rejected-group]').evaluateAll((divs) =>
+      divs.map((d) => ({
+        key: (d as HTMLElement).dataset.key,
+        count: Number((d as HTMLElement).dataset.count),
+        rows: d.querySelectorAll('tbody tr').length,
+        title: d.querySelector('h4')?.textContent ?? '',
+      })),
+    );
+    expect(groups.map(({ key, count, rows }) => ({ key, count, rows }))).toEqual([
+      { key: 'bad_code:id', count: 8, rows: 5 },
+      { key: 'missing:name', count: 1, rows: 1 },
+    ]);
+    expect(groups[0]!.title).toContain('GB/T 28181');
+    expect(groups[0]!.title).toContain('8 条');
+    expect(groups[1]!.title).toContain('缺少名称');
+    await page.screenshot({ path: `${SHOTS}/import-grouped.png`, fullPage: true });
+    expect(await importCount()).toBe(0);
+    expect(watch.consoleErrors).toEqual([]);
   });
 
   it('applies the fixed file after a clean dry run, with positions converted from GCJ-02', async () => {
@@ -191,6 +267,10 @@ describe('the import page at 1366 × 768, as the administrator', () => {
     await row.waitFor({ timeout: 30_000 });
     expect(await row.getAttribute('data-status')).toBe('applied');
     expect(await row.textContent()).toContain('摄像机台账-修正.csv');
+    // In the server's display zone (Asia/Shanghai), not the browser's (New York).
+    expect(await row.locator('[data-testid=import-at]').textContent()).toBe(
+      TEST_NOW.toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }),
+    );
     await page.screenshot({ path: `${SHOTS}/import-applied.png`, fullPage: true });
     expect(watch.consoleErrors).toEqual([]);
   });

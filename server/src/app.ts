@@ -83,7 +83,7 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
   const basemap = createBasemap({ db });
   app.use('/feeds', feeds.router);
   app.use('/imports', importsRouter({ db, auth: options.auth, now }));
-  app.use('/exports', exportsRouter({ db, auth: options.auth, now }));
+  app.use('/exports', exportsRouter({ db, auth: options.auth, now, timeZone }));
   app.use('/basemap', basemap.router);
   // Public: whether the service can work, no counts; an administrator's token adds the counts
   // of its jurisdiction (see http/health.ts).

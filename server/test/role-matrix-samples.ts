@@ -137,6 +137,7 @@ export const SAMPLE_REQUESTS: Readonly<Record<string, { method: string; path: st
   'GET /feeds/cases': { method: 'GET', path: '/feeds/cases' },
   // No layer and no body: refused as bad input after the permission check, nothing imported.
   'POST /imports': { method: 'POST', path: '/imports' },
+  'GET /imports/columns': { method: 'GET', path: '/imports/columns' },
   'GET /exports/:file': { method: 'GET', path: `/exports/cameras.csv?unit=${VILLAGE}` },
   'GET /exports/audit.csv': { method: 'GET', path: '/exports/audit.csv?from=2026-06-30T00:00:00Z' },
   'GET /basemap/style.json': { method: 'GET', path: '/basemap/style.json' },

@@ -12,8 +12,11 @@ export type GridKind = (typeof GRID_KINDS)[number];
 export const CAMERA_STATUSES = ['online', 'offline', 'fault'] as const;
 export type CameraStatus = (typeof CAMERA_STATUSES)[number];
 
-/** Physical form of a camera; the GB/T 28181 id carries the device type separately. */
-export const CAMERA_KINDS = ['bullet', 'dome', 'ptz', 'checkpoint'] as const;
+/**
+ * Physical form of a camera; the GB/T 28181 id carries the device type separately. `unknown` is
+ * what an import records when the register does not say (appended: feed codes stay stable).
+ */
+export const CAMERA_KINDS = ['bullet', 'dome', 'ptz', 'checkpoint', 'unknown'] as const;
 export type CameraKind = (typeof CAMERA_KINDS)[number];
 
 export const RISK_CATEGORIES = [

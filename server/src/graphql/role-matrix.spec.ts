@@ -109,6 +109,7 @@ const POLICY: Readonly<Record<string, Need>> = {
   'GET /feeds/risk-points': 'read_map',
   'GET /feeds/cases': 'read_map',
   'POST /imports': 'import_data',
+  'GET /imports/columns': 'import_data',
   'GET /exports/:file': 'read_map',
   'GET /exports/audit.csv': 'read_audit',
   'USE /graphql': 'per_field',

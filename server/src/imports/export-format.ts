@@ -7,19 +7,25 @@
 import type { ExportLayer, ExportRow } from '../db/queries/exports.js';
 import { EXPORT_SOURCES } from '../db/queries/exports.js';
 import { csvCell } from '../domain/csv-cell.js';
+import { isoInZone } from '../domain/zoned-time.js';
 
-const iso = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : v);
+/** A time as ISO 8601: with the offset of `timeZone`, else in UTC (`Z`). */
+const iso = (v: unknown, timeZone?: string): unknown =>
+  v instanceof Date ? (timeZone ? isoInZone(v, timeZone) : v.toISOString()) : v;
 
-/** A row's exported attributes: the layer's columns, times as ISO 8601 (UTC, `Z`). */
-export function exportProperties(layer: ExportLayer, row: ExportRow): Record<string, unknown> {
+/**
+ * A row's exported attributes: the layer's columns, times as ISO 8601 with the offset of
+ * `timeZone` (the display zone, `+08:00`), or in UTC (`Z`) without one (a GeoPackage must).
+ */
+export function exportProperties(layer: ExportLayer, row: ExportRow, timeZone?: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const c of EXPORT_SOURCES[layer].columns) out[c] = iso(row[c]);
+  for (const c of EXPORT_SOURCES[layer].columns) out[c] = iso(row[c], timeZone);
   return out;
 }
 
 /** One GeoJSON Feature (text), id = the record's key. */
-export function featureText(layer: ExportLayer, row: ExportRow): string {
-  const props = exportProperties(layer, row);
+export function featureText(layer: ExportLayer, row: ExportRow, timeZone?: string): string {
+  const props = exportProperties(layer, row, timeZone);
   const id = JSON.stringify(props[EXPORT_SOURCES[layer].key]);
   return `{"type":"Feature","id":${id},"properties":${JSON.stringify(props)},"geometry":${row.geometry}}`;
 }
@@ -28,9 +34,9 @@ export const FEATURE_COLLECTION_START = '{"type":"FeatureCollection","features":
 export const FEATURE_COLLECTION_END = '\n]}\n';
 
 /** A database value as a cell: numbers stay numbers; times, JSON and the rest become text. */
-function csvField(v: unknown): string {
+function csvField(v: unknown, timeZone?: string): string {
   if (v === null || v === undefined || typeof v === 'number') return csvCell(v);
-  return csvCell(typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : String(iso(v)));
+  return csvCell(typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : String(iso(v, timeZone)));
 }
 
 /** The header: the layer's columns, then lon,lat for points or wkt for grids. */
@@ -39,10 +45,10 @@ export function csvHeader(layer: ExportLayer): string {
   return `\uFEFF${[...EXPORT_SOURCES[layer].columns, ...geometry].join(',')}\r\n`;
 }
 
-export function csvLine(layer: ExportLayer, row: ExportRow): string {
+export function csvLine(layer: ExportLayer, row: ExportRow, timeZone?: string): string {
   const values = EXPORT_SOURCES[layer].columns.map((c) => row[c]);
   const geometry = layer === 'grids' ? [row.geometry] : [row.lon, row.lat];
-  return `${[...values, ...geometry].map(csvField).join(',')}\r\n`;
+  return `${[...values, ...geometry].map((v) => csvField(v, timeZone)).join(',')}\r\n`;
 }
 
 const CATEGORY_NAMES: Record<string, string> = {

@@ -86,7 +86,7 @@ suite('files as GDAL writes them', () => {
         'ENCODING=UTF-8',
       ]);
       const prepared = await prepare(bytes, 'cameras.zip');
-      if (!prepared.ok) throw new Error(prepared.error);
+      if (!prepared.ok) throw new Error(prepared.error.message);
       expect(prepared.value.rejected).toEqual([]);
       expect(prepared.value.crs.name).toBe(system.name);
       expectPositions(prepared.value.rows.map((r) => r.row as CameraRow));
@@ -98,7 +98,7 @@ suite('files as GDAL writes them', () => {
         `EPSG:${system.epsg}`,
       ]);
       const prepared = await prepare(bytes, 'cameras.gpkg');
-      if (!prepared.ok) throw new Error(prepared.error);
+      if (!prepared.ok) throw new Error(prepared.error.message);
       expect(prepared.value.crs.name).toBe(system.epsg === 4509 ? 'epsg:4509' : system.name);
       expectPositions(prepared.value.rows.map((r) => r.row as CameraRow));
     });
@@ -107,7 +107,7 @@ suite('files as GDAL writes them', () => {
   it('accepts a Shapefile whose times GDAL wrote as dBASE dates, read as that day 00:00 Beijing time with a note', async () => {
     const bytes = await ogr2ogr('ESRI Shapefile', source, join(folder.path, 'dates'), ['-lco', 'ENCODING=UTF-8']);
     const prepared = await prepare(bytes, 'cameras.zip');
-    if (!prepared.ok) throw new Error(prepared.error);
+    if (!prepared.ok) throw new Error(prepared.error.message);
     expect(prepared.value.rejected).toEqual([]);
     expect(prepared.value.rows.map((r) => (r.row as CameraRow).last_seen)).toEqual([
       '2026-06-29T16:00:00.000Z',
@@ -127,7 +127,7 @@ suite('files as GDAL writes them', () => {
       'DateTime',
     ]);
     const prepared = await prepare(bytes, 'cameras.zip');
-    if (!prepared.ok) throw new Error(prepared.error);
+    if (!prepared.ok) throw new Error(prepared.error.message);
     expect(prepared.value.rows.map((r) => (r.row as CameraRow).last_seen)).toEqual(CAMERAS.map((c) => c.last_seen));
   });
 
@@ -139,7 +139,7 @@ suite('files as GDAL writes them', () => {
       'Integer=Real',
     ]);
     const prepared = await prepare(bytes, 'cameras.zip');
-    if (!prepared.ok) throw new Error(prepared.error);
+    if (!prepared.ok) throw new Error(prepared.error.message);
     expect(prepared.value.rows.map((r) => (r.row as CameraRow).heading)).toEqual([90, 90, 90]);
   });
 
@@ -162,7 +162,7 @@ suite('files as GDAL writes them', () => {
         ...['-fieldTypeToString', 'DateTime'],
       ]);
       const prepared = await prepare(bytes, 'cameras.zip');
-      if (!prepared.ok) throw new Error(prepared.error);
+      if (!prepared.ok) throw new Error(prepared.error.message);
       expect(prepared.value.rejected).toEqual([]);
       expect(prepared.value.rows.map((r) => (r.row as CameraRow).last_seen)).toEqual(CAMERAS.map((c) => c.last_seen));
       expect(prepared.value.rows.map((r) => (r.row as CameraRow).kind)).toEqual(['dome', 'dome', 'dome']);

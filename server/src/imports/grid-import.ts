@@ -65,6 +65,8 @@ export async function planGridImport(tx: Queryable, rows: readonly PreparedRow[]
         plan.rejected.push({
           position: r.position,
           field: 'code',
+          code: 'village_not_on_map' as const,
+          params: { column: 'code', village: code, grid: (r.row as GridRow).code },
           reason: `village ${code} of grid ${(r.row as GridRow).code} is not on the map`,
         });
       }
@@ -76,6 +78,8 @@ export async function planGridImport(tx: Queryable, rows: readonly PreparedRow[]
       const problem = {
         position: where(issue.gridIndex),
         field: 'geometry',
+        code: 'planner_issue' as const,
+        params: { column: 'geometry', issue: issue.code, detail: issue.message },
         reason: `${issue.code}: ${issue.message}`,
       };
       (issue.severity === 'error' ? plan.rejected : plan.warnings).push(problem);

@@ -61,6 +61,7 @@ export const DEFAULT_VALUE_LABELS: Readonly<Record<string, Readonly<Record<strin
     半球: 'dome',
     云台: 'ptz',
     卡口: 'checkpoint',
+    未知: 'unknown',
     综合网格: 'comprehensive',
     综合: 'comprehensive',
     专属网格: 'dedicated',

@@ -51,7 +51,7 @@ const input = (over: Partial<PrepareInput>): PrepareInput => ({
 
 async function prepared(over: Partial<PrepareInput>) {
   const result = await prepareImport(input(over));
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
 
@@ -165,10 +165,12 @@ describe('preparing an import', () => {
 
   it('refuses a file name holding a bidirectional override', async () => {
     const result = await prepareImport(input({ fileName: 'cameras\u202Evsc.csv', bytes: utf8('id,name\n1,2') }));
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: false,
-      error:
-        'the file name contains the bidirectional override U+202E (RIGHT-TO-LEFT OVERRIDE) at position 8; remove it',
+      error: {
+        message:
+          'the file name contains the bidirectional override U+202E (RIGHT-TO-LEFT OVERRIDE) at position 8; remove it',
+      },
     });
   });
 
@@ -239,7 +241,7 @@ describe('preparing an import', () => {
       input({ layer: 'grids', fileName: 'g.zip', bytes: zip, crs: null, mapping: mapping.value }),
     );
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.error).toContain('no .prj');
+    if (!refused.ok) expect(refused.error.message).toContain('no .prj');
     const p = await prepared({
       layer: 'grids',
       fileName: 'g.zip',

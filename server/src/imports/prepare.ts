@@ -10,6 +10,7 @@ import { converterTo84, parseCrs, type CrsInfo } from './crs.js';
 import { resolveFields, type ImportLayer, type Mapping } from './mapping.js';
 import { formatOfFileName, readSourceFile, type FileFormat, type TextEncodingName } from './readers.js';
 import { convertRecord, keyOf, type ImportRow, type Problem } from './rows.js';
+import { textFileRefusal, type FileRefusal } from './text-file.js';
 
 export interface PrepareInput {
   layer: ImportLayer;
@@ -23,6 +24,8 @@ export interface PrepareInput {
   encoding?: TextEncodingName;
   /** Code prefix of the importer's jurisdiction ('3717' for the city). */
   jurisdictionPrefix: string;
+  /** The offset of times a file gives without one (the display zone's, '+08:00'). */
+  plainOffset?: string;
 }
 
 export interface PreparedRow {
@@ -64,29 +67,39 @@ function settleCrs(
   };
 }
 
+const refused = (message: string): { ok: false; error: FileRefusal } => ({
+  ok: false,
+  error: { reason: 'unreadable', params: { detail: message }, message },
+});
+
 function gridCodeOf(row: ImportRow): string | null {
   return 'grid_code' in row ? row.grid_code : null;
 }
 
-export async function prepareImport(input: PrepareInput): Promise<Result<Prepared, string>> {
+/** The file read and every record checked, or why the whole file is refused. */
+export async function prepareImport(input: PrepareInput): Promise<Result<Prepared, FileRefusal>> {
   // The name is stored with an applied import and shown in its list.
   const nameProblem = textProblem(input.fileName);
-  if (nameProblem) return { ok: false, error: `the file name ${nameProblem}` };
+  if (nameProblem) return refused(`the file name ${nameProblem}`);
   const format = input.format ?? formatOfFileName(input.fileName);
   if (!format)
-    return {
-      ok: false,
-      error: `cannot tell the format of "${input.fileName}": use .geojson, .zip (Shapefile), .csv or .gpkg (GeoPackage)`,
-    };
+    return refused(
+      `cannot tell the format of "${input.fileName}": use .geojson, .zip (Shapefile), .csv or .gpkg (GeoPackage)`,
+    );
+  if (format === 'csv' || format === 'geojson') {
+    const notText = textFileRefusal(format, input.bytes, input.encoding);
+    if (notText) return { ok: false, error: notText };
+  }
   const file = await readSourceFile(format, input.bytes, input.encoding);
-  if (!file.ok) return file;
+  if (!file.ok) return refused(file.error);
   const settled = settleCrs(input.crs, file.value.declaredCrs);
-  if (!settled.ok) return settled;
+  if (!settled.ok) return refused(settled.error);
+  const mapping = input.mapping;
   const { crs, note } = settled.value;
   const toWgs84 = converterTo84(crs);
   const records = file.value.records;
   const fieldNames = [...new Set(records.slice(0, 100).flatMap((r) => Object.keys(r.properties)))];
-  const fields = resolveFields(fieldNames, input.mapping);
+  const fields = resolveFields(fieldNames, mapping);
   const warnings: Problem[] = [...file.value.notes, ...(note ? [note] : [])].map((reason) => ({
     position: 'file',
     field: '',
@@ -96,7 +109,7 @@ export async function prepareImport(input: PrepareInput): Promise<Result<Prepare
   const rows: PreparedRow[] = [];
   const firstSeen = new Map<string, string>();
   records.forEach((record, i) => {
-    const converted = convertRecord(input.layer, record, fields, input.mapping, toWgs84);
+    const converted = convertRecord(input.layer, record, fields, mapping, toWgs84, input.plainOffset);
     for (const repair of converted.repairs)
       warnings.push({ position: record.position, field: 'geometry', reason: repair });
     if (!converted.row) {
@@ -111,6 +124,8 @@ export async function prepareImport(input: PrepareInput): Promise<Result<Prepare
       rejected.push({
         position: record.position,
         field: keyField,
+        code: 'duplicate',
+        params: { column: keyField, key, first: earlier },
         reason: `${key} appears twice in the file (first at ${earlier})`,
       });
       return;
@@ -119,9 +134,12 @@ export async function prepareImport(input: PrepareInput): Promise<Result<Prepare
     // Cameras' ids carry only an 8-digit centre; their jurisdiction is their grid's.
     const coded = input.layer === 'cameras' ? gridCodeOf(row) : key;
     if (coded !== null && !coded.startsWith(input.jurisdictionPrefix)) {
+      const field = input.layer === 'cameras' ? 'grid_code' : keyField;
       rejected.push({
         position: record.position,
-        field: input.layer === 'cameras' ? 'grid_code' : keyField,
+        field,
+        code: 'outside_jurisdiction',
+        params: { column: field, code: coded, prefix: input.jurisdictionPrefix },
         reason: `${coded} is outside your jurisdiction (${input.jurisdictionPrefix}…)`,
       });
       return;
@@ -131,12 +149,14 @@ export async function prepareImport(input: PrepareInput): Promise<Result<Prepare
       rejected.push({
         position: record.position,
         field: 'grid_code',
+        code: 'grid_not_in_village',
+        params: { column: 'grid_code', grid, village: key.slice(0, 12), key },
         reason: `grid ${grid} is not in village ${key.slice(0, 12)} of ${key}`,
       });
       return;
     }
     rows.push({ ordinal: i + 1, position: record.position, row });
   });
-  if (records.length === 0) return { ok: false, error: 'the file holds no records' };
+  if (records.length === 0) return refused('the file holds no records');
   return { ok: true, value: { layer: input.layer, format, crs, read: records.length, rows, rejected, warnings } };
 }

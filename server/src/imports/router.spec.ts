@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../test/api.js';
 import { eachDriver } from '../../test/databases.js';
@@ -151,5 +152,67 @@ eachDriver('import upload and exports over HTTP', (driver) => {
     ]) {
       expect(first[key], key).toBeTruthy();
     }
+  });
+  it('describes each layer’s columns to an administrator, naming the account’s unit, and to no one else', async () => {
+    expect((await get('/imports/columns', tokens['demo-county'])).status).toBe(403);
+    const res = await get('/imports/columns', tokens['demo-admin']);
+    expect(res.status).toBe(200);
+    const { layers } = (await res.json()) as {
+      layers: { layer: string; columns: { name: string; required: boolean; default?: { unit?: string } }[] }[];
+    };
+    expect(layers.map((l) => l.layer)).toEqual(['cameras', 'risk_points', 'cases', 'grids']);
+    const cameras = layers[0]!.columns;
+    expect(cameras.filter((c) => c.required).map((c) => c.name)).toEqual(['id', 'name', 'lon', 'lat']);
+    expect(cameras.find((c) => c.name === 'owner_unit')!.default!.unit).toBe(await adminUnitName());
+  });
+
+  async function adminUnitName(): Promise<string> {
+    const { rows } = await api.db.query<{ name: string }>(
+      `SELECT a.name FROM admin_units a JOIN users u ON u.jurisdiction_code = a.code WHERE u.username = 'demo-admin'`,
+    );
+    return rows[0]!.name;
+  }
+
+  it('imports a four-column register: a new camera gets the unknown kind and the account’s unit, an existing one keeps its own', async () => {
+    const { rows } = await api.db.query<{ id: string; x: number; y: number; kind: string; owner_unit: string }>(
+      `SELECT id, ST_X(geom) AS x, ST_Y(geom) AS y, kind, owner_unit FROM cameras
+       WHERE grid_code LIKE '371702005001%' ORDER BY id LIMIT 1`,
+    );
+    const old = rows[0]!;
+    const fresh = '37170200001328990001';
+    const csv = [
+      '编码,名称,经度,纬度',
+      `${old.id},改名路口,${old.x},${old.y}`,
+      `${fresh},新路口,${old.x},${old.y}`,
+    ].join('\n');
+    const res = await upload('layer=cameras&crs=wgs84&fileName=new.csv', csv, tokens['demo-admin']);
+    const report = (await res.json()) as { rejected: unknown[]; counts: Record<string, number> };
+    expect(report.rejected).toEqual([]);
+    expect(report.counts).toMatchObject({ inserted: 1, updated: 1 });
+    const after = await api.db.query<{ id: string; name: string; kind: string; owner_unit: string }>(
+      'SELECT id, name, kind, owner_unit FROM cameras WHERE id = ANY($1) ORDER BY id',
+      [[old.id, fresh]],
+    );
+    expect(after.rows).toEqual([
+      { id: old.id, name: '改名路口', kind: old.kind, owner_unit: old.owner_unit },
+      { id: fresh, name: '新路口', kind: 'unknown', owner_unit: await adminUnitName() },
+    ]);
+  });
+
+  it('refuses ten megabytes of random bytes within a second, with one reason and no records', async () => {
+    const started = performance.now();
+    const res = await upload(
+      'layer=cameras&crs=wgs84&dryRun=1&fileName=noise.csv',
+      new Blob([randomBytes(10 * 1024 * 1024)]),
+      tokens['demo-admin'],
+    );
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: unknown }).error).toMatchObject({
+      code: 'BAD_REQUEST',
+      field: 'file',
+      reason: 'binary_file',
+      params: { format: 'CSV' },
+    });
   });
 });

@@ -1,6 +1,8 @@
 /**
  * HTTP for imports and exports, with the same bearer token as GraphQL.
  *
+ * GET /imports/columns: each layer's columns, recognised headers and defaults (columns.ts), for
+ *   the import page (import_data permission).
  * POST /imports?layer=cameras&crs=gcj02&dryRun=1&fileName=x.csv[&format=csv][&encoding=gbk][&mapping=<JSON>]
  *   with the file as the raw request body (import_data permission, i.e. administrators). Answers
  *   the import report (200), or `{ error: { code, message, field? } }` with 400/401/403.
@@ -16,9 +18,11 @@ import { auditCsvExport } from '../audit/export-csv.js';
 import { jurisdictionPrefix, narrowToJurisdiction } from '../auth/jurisdiction.js';
 import { can } from '../auth/roles.js';
 import type { Database } from '../db/database.js';
+import { findAdminUnit } from '../db/queries/admin-units.js';
 import { findExportChunks, type ExportLayer, type ExportRow } from '../db/queries/exports.js';
 import { parseArea } from '../domain/area-filter.js';
 import { type AuthSettings } from '../auth/viewer.js';
+import { DEFAULT_DISPLAY_TIME_ZONE } from '../config.js';
 import { authenticate, sendError, sentAsAppError } from '../http/bearer.js';
 import {
   csvHeader,
@@ -28,6 +32,7 @@ import {
   featureText,
   open311Request,
 } from './export-format.js';
+import { describeImportLayers } from './columns.js';
 import { geoPackageOf } from './gpkg-export.js';
 import { IMPORT_LAYERS, type ImportLayer } from './mapping.js';
 import type { FileFormat } from './readers.js';
@@ -40,6 +45,8 @@ export interface ImportsHttpOptions {
   db: Database;
   auth: AuthSettings;
   now: () => Date;
+  /** The display zone: exported times carry its offset (default Asia/Shanghai). */
+  timeZone?: string;
 }
 
 const UPLOAD_EXTENSIONS: Record<string, string> = {
@@ -52,9 +59,18 @@ const UPLOAD_EXTENSIONS: Record<string, string> = {
 const one = (q: Record<string, unknown>, key: string): string | undefined =>
   typeof q[key] === 'string' ? (q[key] as string) : undefined;
 
-/** POST /imports: one import, dry run or applied. */
+/** GET /imports/columns: what each layer's import reads; POST /imports: one import, dry run or applied. */
 export function importsRouter(options: ImportsHttpOptions): Router {
   const router = Router();
+  router.get('/columns', async (req: Request, res: Response) => {
+    const viewer = await authenticate(req, res, options);
+    if (!viewer) return;
+    if (!can(viewer.role, 'import_data'))
+      return sendError(res, 403, 'FORBIDDEN', `role ${viewer.role} may not import data`);
+    const unit = await findAdminUnit(options.db, viewer.jurisdiction, jurisdictionPrefix(viewer.jurisdiction));
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.status(200).json({ layers: describeImportLayers(unit?.name ?? null) });
+  });
   router.post('/', express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES }), async (req: Request, res: Response) => {
     const viewer = await authenticate(req, res, options);
     if (!viewer) return;
@@ -100,7 +116,11 @@ export function importsRouter(options: ImportsHttpOptions): Router {
       });
       res.status(200).json(report);
     } catch (error) {
-      if (error instanceof ImportInputError) return sendError(res, 400, 'BAD_REQUEST', error.message, 'file');
+      if (error instanceof ImportInputError) {
+        // The reason code and its parameters, as GraphQL errors carry them, for the page's catalog.
+        const { message, reason, params } = error;
+        return res.status(400).json({ error: { code: 'BAD_REQUEST', message, field: 'file', reason, params } });
+      }
       if (sentAsAppError(res, error)) return;
       throw error;
     }
@@ -116,6 +136,7 @@ async function* exportText(
   layer: ExportLayer,
   format: ExportFormat,
   chunks: AsyncIterable<ExportRow[]>,
+  timeZone: string,
 ): AsyncGenerator<string> {
   let first = true;
   const separator = () => {
@@ -125,8 +146,8 @@ async function* exportText(
   };
   yield format === 'csv' ? csvHeader(layer) : format === 'geojson' ? FEATURE_COLLECTION_START : '[\n';
   for await (const rows of chunks) {
-    if (format === 'csv') yield rows.map((r) => csvLine(layer, r)).join('');
-    else if (format === 'geojson') yield rows.map((r) => separator() + featureText(layer, r)).join('');
+    if (format === 'csv') yield rows.map((r) => csvLine(layer, r, timeZone)).join('');
+    else if (format === 'geojson') yield rows.map((r) => separator() + featureText(layer, r, timeZone)).join('');
     else yield rows.map((r) => separator() + JSON.stringify(open311Request(r))).join('');
   }
   if (format !== 'csv') yield format === 'geojson' ? FEATURE_COLLECTION_END : '\n]\n';
@@ -200,7 +221,10 @@ export function exportsRouter(options: ImportsHttpOptions): Router {
       // pipeline waits for 'drain' with one listener for the whole body: the compression middleware
       // hands drain listeners to its gzip stream and never removes them, so a once('drain') per
       // chunk would pile up there.
-      await pipeline(Readable.from(exportText(layer, format, chunks)), res);
+      await pipeline(
+        Readable.from(exportText(layer, format, chunks, options.timeZone ?? DEFAULT_DISPLAY_TIME_ZONE)),
+        res,
+      );
     } catch (error) {
       // The client went away: nothing to answer, and nothing went wrong here.
       if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;

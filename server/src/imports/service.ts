@@ -8,7 +8,9 @@
 import { createHash } from 'node:crypto';
 import { jurisdictionPrefix } from '../auth/jurisdiction.js';
 import type { Database, Queryable } from '../db/database.js';
+import { findAdminUnit } from '../db/queries/admin-units.js';
 import { insertAuditEntry } from '../db/queries/audit.js';
+import type { ProblemParams } from '../domain/row-checks.js';
 import {
   checkStagedGrids,
   countExisting,
@@ -23,10 +25,12 @@ import {
   rollBackPoints,
   stagePoints,
   upsertStagedPoints,
+  fillNewRows,
   type ImportRow as ImportRecord,
   type PointLayer,
   type StagedPoint,
 } from '../db/queries/imports.js';
+import { newRowValues } from './columns.js';
 import { applyGridImport, planGridImport, revertGridChanges } from './grid-import.js';
 import { parseMapping, type ImportLayer } from './mapping.js';
 import { prepareImport, type Prepared } from './prepare.js';
@@ -77,7 +81,16 @@ export interface ImportReport {
 }
 
 /** The file cannot be imported at all (unreadable, no coordinate system, bad mapping). */
-export class ImportInputError extends Error {}
+export class ImportInputError extends Error {
+  constructor(
+    message: string,
+    /** A stable code for the web's catalog (text-file.ts), with its parameters. */
+    readonly reason = 'unreadable',
+    readonly params: ProblemParams = { detail: message },
+  ) {
+    super(message);
+  }
+}
 
 /** Thrown inside the transaction to roll it back while keeping the report. */
 class RolledBack extends Error {
@@ -122,6 +135,7 @@ async function runPoints(
   p: Prepared,
   o: ImportOptions,
   record: () => Promise<number>,
+  accountUnit: string,
 ): Promise<Outcome> {
   const layer = p.layer as PointLayer;
   const prefix = jurisdictionPrefix(o.user.jurisdiction);
@@ -142,6 +156,7 @@ async function runPoints(
     return { rejected, warnings, warningCount: outside.total, counts, importId: null };
   }
   const importId = await record();
+  await phase(o, 'defaults of new rows', () => fillNewRows(tx, layer, newRowValues(layer, accountUnit)));
   const { inserted, updated } = await upsertStagedPoints(tx, layer, importId, (name, work) => phase(o, name, work));
   return { rejected, warnings, warningCount: outside.total, counts: { inserted, updated, retired: 0 }, importId };
 }
@@ -171,6 +186,8 @@ export async function runImport(db: Database, o: ImportOptions): Promise<ImportR
   const mapping = parseMapping(o.mapping ?? null);
   if (!mapping.ok) throw new ImportInputError(mapping.error);
   const sha256 = createHash('sha256').update(o.bytes).digest('hex');
+  const prefix = jurisdictionPrefix(o.user.jurisdiction);
+  const unit = await findAdminUnit(db, o.user.jurisdiction, prefix);
   const prepared = await phase(o, 'read and check file', () =>
     prepareImport({
       layer: o.layer,
@@ -180,10 +197,12 @@ export async function runImport(db: Database, o: ImportOptions): Promise<ImportR
       crs: o.crs ?? null,
       mapping: mapping.value,
       ...(o.encoding ? { encoding: o.encoding } : {}),
-      jurisdictionPrefix: jurisdictionPrefix(o.user.jurisdiction),
+      jurisdictionPrefix: prefix,
     }),
   );
-  if (!prepared.ok) throw new ImportInputError(prepared.error);
+  if (!prepared.ok) {
+    throw new ImportInputError(prepared.error.message, prepared.error.reason, prepared.error.params);
+  }
   const p = prepared.value;
   const report = (outcome: Outcome): ImportReport => {
     const rejected = [...p.rejected, ...outcome.rejected].sort(inFileOrder);
@@ -226,7 +245,10 @@ export async function runImport(db: Database, o: ImportOptions): Promise<ImportR
           warnings: [],
           at: o.now,
         });
-      const outcome = o.layer === 'grids' ? await runGrids(tx, p, o, record) : await runPoints(tx, p, o, record);
+      const outcome =
+        o.layer === 'grids'
+          ? await runGrids(tx, p, o, record)
+          : await runPoints(tx, p, o, record, unit?.name ?? o.user.jurisdiction);
       const recorded = report(outcome);
       if (!recorded.applied) throw new RolledBack(recorded);
       await tx.query('UPDATE imports SET counts = $2, warnings = $3 WHERE id = $1', [

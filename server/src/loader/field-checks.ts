@@ -1,6 +1,10 @@
 /**
- * Small checks for one property of a feature; each returns a problem or null. Pure.
+ * A dataset record's columns checked through the one row-checking path (domain/row-checks.ts),
+ * reduced to what the loader reports: the first problem, with its field. Pure.
  */
+import { datasetColumns, type LayerTable } from '../domain/layer-columns.js';
+import { checkValue, isRequired } from '../domain/row-checks.js';
+
 export interface FieldProblem {
   field: string;
   reason: string;
@@ -8,39 +12,21 @@ export interface FieldProblem {
 
 type Props = Record<string, unknown>;
 
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-export function text(props: Props, field: string, pattern?: RegExp, patternName?: string): FieldProblem | null {
-  const v = props[field];
-  if (typeof v !== 'string' || v.trim() === '') return { field, reason: 'must be a non-empty string' };
-  if (pattern && !pattern.test(v)) return { field, reason: `"${v}" is not ${patternName ?? `like ${pattern}`}` };
-  return null;
-}
-
-export function optionalText(props: Props, field: string): FieldProblem | null {
-  const v = props[field];
-  return v === null || v === undefined || typeof v === 'string' ? null : { field, reason: 'must be a string or null' };
-}
-
-export function oneOf(props: Props, field: string, values: readonly (string | number)[]): FieldProblem | null {
-  const v = props[field];
-  return values.includes(v as string | number)
-    ? null
-    : { field, reason: `${JSON.stringify(v)} is not one of ${values.join(', ')}` };
-}
-
-export function integer(props: Props, field: string, min: number, max = Number.MAX_SAFE_INTEGER): FieldProblem | null {
-  const v = props[field];
-  if (typeof v !== 'number' || !Number.isInteger(v)) return { field, reason: `${JSON.stringify(v)} is not an integer` };
-  if (v < min || v > max) return { field, reason: `${v} is outside ${min}..${max}` };
-  return null;
-}
-
-export function time(props: Props, field: string, optional = false): FieldProblem | null {
-  const v = props[field];
-  if (optional && (v === null || v === undefined)) return null;
-  if (typeof v !== 'string' || !ISO_WITH_OFFSET.test(v) || Number.isNaN(Date.parse(v))) {
-    return { field, reason: `${JSON.stringify(v)} is not an ISO 8601 time with an offset` };
+/**
+ * The first problem among the columns of `table` that a dataset record carries; `required`
+ * overrides a column's presence where another column decides it (a city has no parent).
+ */
+export function columnsProblem(
+  table: LayerTable,
+  props: Props,
+  required: Record<string, boolean> = {},
+): FieldProblem | null {
+  for (const spec of datasetColumns(table)) {
+    const checked = checkValue(spec, props[spec.name], {
+      source: 'dataset',
+      required: required[spec.name] ?? isRequired(spec, 'dataset'),
+    });
+    if (!checked.ok) return { field: spec.name, reason: checked.problem.reason };
   }
   return null;
 }

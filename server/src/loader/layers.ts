@@ -1,31 +1,14 @@
 /**
  * How each layer file maps onto its table: the checks a feature must pass (with the field
- * and reason when it does not) and the COPY row it becomes.
+ * and reason when it does not) and the COPY row it becomes. The columns and their value checks
+ * are the shared ones (domain/layer-columns.ts, domain/row-checks.ts); what is here is what
+ * only a whole dataset can check: references between layers and rules across columns.
  */
-import { adminLevelOfCode, cameraIdProblem, isCaseCode, isGridCode, isRiskPointId } from '../domain/codes.js';
-import {
-  ADMIN_LEVELS,
-  CAMERA_KINDS,
-  CAMERA_STATUSES,
-  CASE_CATEGORIES,
-  CASE_SEVERITIES,
-  CASE_SOURCES,
-  CASE_STATUSES,
-  GRID_KINDS,
-  HANDLED_LEVELS,
-  RISK_CATEGORIES,
-  RISK_LEVELS,
-  type AdminLevel,
-} from '../domain/vocabulary.js';
-import type {
-  AdminUnitProps,
-  CameraProps,
-  CaseEventProps,
-  CaseProps,
-  GridProps,
-  RiskPointProps,
-} from '../domain/dataset-format.js';
-import { first, integer, oneOf, optionalText, text, time, type FieldProblem } from './field-checks.js';
+import { adminLevelOfCode } from '../domain/codes.js';
+import { columnNames, type LayerTable } from '../domain/layer-columns.js';
+import { checkValue } from '../domain/row-checks.js';
+import type { AdminLevel } from '../domain/vocabulary.js';
+import { columnsProblem, first, type FieldProblem } from './field-checks.js';
 
 /** What earlier layers of the same load made known, for references between layers. */
 export interface LoadContext {
@@ -35,88 +18,98 @@ export interface LoadContext {
 
 export type CopyValue = string | number | null;
 
+type Props = Record<string, unknown>;
+
 export interface LayerSpec {
   file: string;
-  table: string;
+  table: LayerTable;
   columns: readonly string[];
   geometryType: 'Point' | 'LineString' | 'Polygon' | 'MultiPolygon';
-  check(props: Record<string, unknown>, ctx: LoadContext): FieldProblem | null;
+  check(props: Props, ctx: LoadContext): FieldProblem | null;
   /** The row for `table`, given the geometry as hex EWKB. */
-  row(props: Record<string, unknown>, geomHex: string): CopyValue[];
-  remember?(props: Record<string, unknown>, ctx: LoadContext): void;
+  row(props: Props, geomHex: string): CopyValue[];
+  remember?(props: Props, ctx: LoadContext): void;
   /** Rows of a dependent table carried inside the feature (a case's events). */
   children?: {
-    table: string;
+    table: LayerTable;
     columns: readonly string[];
-    rows(props: Record<string, unknown>): CopyValue[][];
-    check(props: Record<string, unknown>): FieldProblem | null;
+    rows(props: Props): CopyValue[][];
+    check(props: Props): FieldProblem | null;
   };
 }
 
-const gridCodeCheck = (p: Record<string, unknown>, ctx: LoadContext, field = 'grid_code'): FieldProblem | null => {
-  const code = p[field];
-  if (typeof code !== 'string' || !isGridCode(code)) {
-    return { field, reason: `${JSON.stringify(code)} is not a 15-digit grid code` };
-  }
-  return ctx.currentGrids.has(code) ? null : { field, reason: `grid ${code} is not in the grids layer` };
+/**
+ * A table's COPY row: each column's value from the feature, or from `computed` where the
+ * dataset does not carry it as stored (a grid's version, its staff as JSON).
+ */
+function copyRow(table: LayerTable, p: Props, computed: Record<string, (p: Props) => CopyValue> = {}): CopyValue[] {
+  return columnNames(table).map((name) => (computed[name] ? computed[name](p) : ((p[name] as CopyValue) ?? null)));
+}
+
+/** A layer of one table: its file, columns (geometry last) and the checks beyond each column's own. */
+function layer(
+  table: LayerTable,
+  geometryType: LayerSpec['geometryType'],
+  rest: Pick<LayerSpec, 'check' | 'remember' | 'children'> & {
+    computed?: Record<string, (p: Props) => CopyValue>;
+  },
+): LayerSpec {
+  return {
+    file: `${table}.ndjson`,
+    table,
+    columns: [...columnNames(table), 'geom'],
+    geometryType,
+    check: rest.check,
+    ...(rest.remember ? { remember: rest.remember } : {}),
+    ...(rest.children ? { children: rest.children } : {}),
+    row: (p, geom) => [...copyRow(table, p, rest.computed), geom],
+  };
+}
+
+const gridCodeCheck = (p: Props, ctx: LoadContext): FieldProblem | null => {
+  const code = String(p.grid_code);
+  return ctx.currentGrids.has(code) ? null : { field: 'grid_code', reason: `grid ${code} is not in the grids layer` };
 };
 
-export const adminUnitsLayer: LayerSpec = {
-  file: 'admin_units.ndjson',
-  table: 'admin_units',
-  columns: ['code', 'level', 'name', 'parent_code', 'population', 'households', 'geom'],
-  geometryType: 'MultiPolygon',
+export const adminUnitsLayer = layer('admin_units', 'MultiPolygon', {
   check(p) {
     const level = adminLevelOfCode(String(p.code));
     return first(
-      text(p, 'code', /^\d{12}$/, 'a 12-digit division code'),
-      oneOf(p, 'level', ADMIN_LEVELS),
+      columnsProblem('admin_units', p, { parent_code: p.level !== 'city' }),
       level === p.level
         ? null
         : {
             field: 'level',
             reason: `code ${String(p.code)} is a ${level ?? 'malformed'} code, not ${String(p.level)}`,
           },
-      text(p, 'name'),
-      p.level === 'city'
-        ? optionalText(p, 'parent_code')
-        : text(p, 'parent_code', /^\d{12}$/, 'a 12-digit division code'),
-      integer(p, 'population', 0),
-      integer(p, 'households', 0),
     );
   },
   remember(p, ctx) {
     ctx.adminLevels.set(p.code as string, p.level as AdminLevel);
   },
-  row(p, geom) {
-    const u = p as unknown as AdminUnitProps;
-    return [u.code, u.level, u.name, u.level === 'city' ? null : u.parent_code, u.population, u.households, geom];
-  },
-};
+  computed: { parent_code: (p) => (p.level === 'city' ? null : (p.parent_code as string)) },
+});
 
-export const gridsLayer: LayerSpec = {
-  file: 'grids.ndjson',
-  table: 'grids',
-  columns: [
-    'code',
-    'version',
-    'village_code',
-    'name',
-    'kind',
-    'households',
-    'population',
-    'staff',
-    'geom',
-    'valid_from',
-  ],
-  geometryType: 'Polygon',
+const STAFF_ROLES = [
+  { name: 'head', max: 1 },
+  { name: 'workers', max: Number.MAX_SAFE_INTEGER },
+  { name: 'volunteers', max: Number.MAX_SAFE_INTEGER },
+] as const;
+
+function staffProblem(staff: unknown): FieldProblem | null {
+  if (!staff || typeof staff !== 'object') return { field: 'staff', reason: 'must be {head, workers, volunteers}' };
+  for (const { name, max } of STAFF_ROLES) {
+    const spec = { name, rule: { type: 'integer', min: 0, max }, dataset: 'required', imported: 'server' } as const;
+    const checked = checkValue(spec, (staff as Props)[name], { source: 'dataset', required: true });
+    if (!checked.ok) return { field: `staff.${name}`, reason: checked.problem.reason };
+  }
+  return null;
+}
+
+export const gridsLayer = layer('grids', 'Polygon', {
   check(p, ctx) {
-    const staff = p.staff as Record<string, unknown> | undefined;
     return first(
-      text(p, 'code', /^\d{15}$/, 'a 15-digit grid code'),
-      isGridCode(String(p.code))
-        ? null
-        : { field: 'code', reason: `${String(p.code)} is not village code + serial 001–999` },
+      columnsProblem('grids', p),
       ctx.currentGrids.has(String(p.code)) ? { field: 'code', reason: `grid ${String(p.code)} appears twice` } : null,
       ctx.adminLevels.get(String(p.village_code)) === 'village'
         ? null
@@ -124,169 +117,62 @@ export const gridsLayer: LayerSpec = {
       String(p.code).startsWith(String(p.village_code))
         ? null
         : { field: 'code', reason: 'does not start with its village code' },
-      text(p, 'name'),
-      oneOf(p, 'kind', GRID_KINDS),
-      integer(p, 'households', 0),
-      integer(p, 'population', 0),
-      staff && typeof staff === 'object'
-        ? first(integer(staff, 'head', 0, 1), integer(staff, 'workers', 0), integer(staff, 'volunteers', 0))
-        : { field: 'staff', reason: 'must be {head, workers, volunteers}' },
-      time(p, 'valid_from'),
+      staffProblem(p.staff),
     );
   },
   remember(p, ctx) {
     ctx.currentGrids.add(p.code as string);
   },
-  row(p, geom) {
-    const g = p as unknown as GridProps;
-    const staff = JSON.stringify({ head: g.staff.head, workers: g.staff.workers, volunteers: g.staff.volunteers });
-    return [g.code, 1, g.village_code, g.name, g.kind, g.households, g.population, staff, geom, g.valid_from];
+  computed: {
+    version: () => 1,
+    staff: (p) => {
+      const s = p.staff as Record<'head' | 'workers' | 'volunteers', number>;
+      return JSON.stringify({ head: s.head, workers: s.workers, volunteers: s.volunteers });
+    },
   },
-};
+});
 
-export const camerasLayer: LayerSpec = {
-  file: 'cameras.ndjson',
-  table: 'cameras',
-  columns: ['id', 'name', 'kind', 'status', 'last_seen', 'heading', 'fov', 'owner_unit', 'grid_code', 'geom'],
-  geometryType: 'Point',
-  check(p, ctx) {
-    const idProblem = cameraIdProblem(String(p.id));
-    return first(
-      idProblem ? { field: 'id', reason: idProblem } : null,
-      text(p, 'name'),
-      oneOf(p, 'kind', CAMERA_KINDS),
-      oneOf(p, 'status', CAMERA_STATUSES),
-      time(p, 'last_seen', true),
-      integer(p, 'heading', 0, 359),
-      integer(p, 'fov', 1, 360),
-      text(p, 'owner_unit'),
-      gridCodeCheck(p, ctx),
-    );
-  },
-  row(p, geom) {
-    const c = p as unknown as CameraProps;
-    return [c.id, c.name, c.kind, c.status, c.last_seen, c.heading, c.fov, c.owner_unit, c.grid_code, geom];
-  },
-};
+export const camerasLayer = layer('cameras', 'Point', {
+  check: (p, ctx) => first(columnsProblem('cameras', p), gridCodeCheck(p, ctx)),
+});
 
-export const riskPointsLayer: LayerSpec = {
-  file: 'risk_points.ndjson',
-  table: 'risk_points',
-  columns: ['id', 'name', 'category', 'level', 'responsible_unit', 'last_inspected_at', 'grid_code', 'geom'],
-  geometryType: 'Point',
-  check(p, ctx) {
-    return first(
-      isRiskPointId(String(p.id))
-        ? null
-        : { field: 'id', reason: `${JSON.stringify(p.id)} is not village code + R + 4 digits` },
-      text(p, 'name'),
-      oneOf(p, 'category', RISK_CATEGORIES),
-      oneOf(p, 'level', RISK_LEVELS),
-      text(p, 'responsible_unit'),
-      time(p, 'last_inspected_at', true),
-      gridCodeCheck(p, ctx),
-    );
-  },
-  row(p, geom) {
-    const r = p as unknown as RiskPointProps;
-    return [r.id, r.name, r.category, r.level, r.responsible_unit, r.last_inspected_at, r.grid_code, geom];
-  },
-};
+export const riskPointsLayer = layer('risk_points', 'Point', {
+  check: (p, ctx) => first(columnsProblem('risk_points', p), gridCodeCheck(p, ctx)),
+});
 
 function eventProblem(events: unknown): FieldProblem | null {
   if (!Array.isArray(events) || events.length === 0)
     return { field: 'events', reason: 'a case needs at least its first event' };
   for (let i = 0; i < events.length; i++) {
-    const e = events[i] as Record<string, unknown>;
+    const e = events[i] as Props;
     const problem = first(
-      time(e, 'at'),
-      i === 0
-        ? e.from_status === null
-          ? null
-          : { field: 'from_status', reason: 'the first event starts from null' }
-        : oneOf(e, 'from_status', CASE_STATUSES),
-      oneOf(e, 'to_status', CASE_STATUSES),
-      text(e, 'actor'),
-      optionalText(e, 'note'),
+      columnsProblem('case_events', e, { from_status: i > 0 }),
+      i === 0 && e.from_status !== null ? { field: 'from_status', reason: 'the first event starts from null' } : null,
     );
     if (problem) return { field: `events[${i}].${problem.field}`, reason: problem.reason };
   }
   return null;
 }
 
-export const casesLayer: LayerSpec = {
-  file: 'cases.ndjson',
-  table: 'cases',
-  columns: [
-    'code',
-    'category',
-    'severity',
-    'source',
-    'status',
-    'reported_at',
-    'deadline',
-    'closed_at',
-    'handled_level',
-    'grid_code',
-    'village_code',
-    'geom',
-  ],
-  geometryType: 'Point',
+export const casesLayer = layer('cases', 'Point', {
   check(p, ctx) {
     return first(
-      isCaseCode(String(p.code))
-        ? null
-        : { field: 'code', reason: `${JSON.stringify(p.code)} is not village code + YYYYMMDD + 4-digit serial` },
-      oneOf(p, 'category', CASE_CATEGORIES),
-      oneOf(p, 'severity', CASE_SEVERITIES),
-      oneOf(p, 'source', CASE_SOURCES),
-      oneOf(p, 'status', CASE_STATUSES),
-      time(p, 'reported_at'),
-      time(p, 'deadline'),
-      time(p, 'closed_at', true),
-      oneOf(p, 'handled_level', HANDLED_LEVELS),
+      columnsProblem('cases', p),
       gridCodeCheck(p, ctx),
       String(p.grid_code).startsWith(String(p.village_code)) && String(p.code).startsWith(String(p.village_code))
         ? null
         : { field: 'village_code', reason: 'code and grid_code must start with the village code' },
     );
   },
-  row(p, geom) {
-    const c = p as unknown as CaseProps;
-    return [
-      c.code,
-      c.category,
-      c.severity,
-      c.source,
-      c.status,
-      c.reported_at,
-      c.deadline,
-      c.closed_at,
-      c.handled_level,
-      c.grid_code,
-      c.village_code,
-      geom,
-    ];
-  },
   children: {
     table: 'case_events',
-    columns: ['case_code', 'at', 'from_status', 'to_status', 'actor', 'note'],
+    columns: columnNames('case_events'),
     check: (p) => eventProblem(p.events),
-    rows(p) {
-      const code = p.code as string;
-      return (p.events as CaseEventProps[]).map((e) => [code, e.at, e.from_status, e.to_status, e.actor, e.note]);
-    },
+    rows: (p) => (p.events as Props[]).map((e) => copyRow('case_events', e, { case_code: () => p.code as string })),
   },
-};
+});
 
-export const roadsLayer: LayerSpec = {
-  file: 'roads.ndjson',
-  table: 'roads',
-  columns: ['class', 'name', 'geom'],
-  geometryType: 'LineString',
-  check: (p) => first(oneOf(p, 'class', ['expressway', 'main', 'local']), optionalText(p, 'name')),
-  row: (p, geom) => [p.class as string, (p.name as string | null) ?? null, geom],
-};
+export const roadsLayer = layer('roads', 'LineString', { check: (p) => columnsProblem('roads', p) });
 
 /** In load order: every layer's references point to layers before it. */
 export const LAYERS: readonly LayerSpec[] = [

@@ -22,6 +22,10 @@ export const ROUTE_EXEMPTIONS: Exemption[] = [
     optional: true,
   },
   {
+    name: 'GET /imports/columns',
+    reason: 'the column lists every import reads, the same in every jurisdiction (only the own unit is named)',
+  },
+  {
     name: 'GET /exports/audit.csv',
     reason:
       "the audit record, not governance data: the audit administrator's alone (role matrix, features/audit.spec.ts)",

@@ -1,6 +1,7 @@
 import type { zh } from './zh.js';
 import { accountEn } from './account.js';
 import { adminEn } from './admin.js';
+import { importMessagesEn } from './import-messages.js';
 import { planEn } from './plan.js';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
@@ -157,7 +158,7 @@ export const en: Texts<typeof zh> = {
   source: { hotline: '12345 hotline', walk_in: 'Walk-in', patrol: 'Grid patrol', video: 'Video alarm' },
   handledLevel: { village: 'Village', township: 'Township', county: 'County', city: 'City' },
   cameraStatus: { online: 'Online', offline: 'Offline', fault: 'Fault' },
-  cameraKind: { bullet: 'Bullet', dome: 'Dome', ptz: 'PTZ', checkpoint: 'Checkpoint' },
+  cameraKind: { bullet: 'Bullet', dome: 'Dome', ptz: 'PTZ', checkpoint: 'Checkpoint', unknown: 'Unknown kind' },
   riskLevel: { '1': 'Red', '2': 'Orange', '3': 'Yellow', '4': 'Blue' },
   riskCategory: {
     school: 'School',
@@ -362,7 +363,16 @@ export const en: Texts<typeof zh> = {
       fov: 'Field of view',
       severity: 'Severity',
       reported_at: 'Reported at',
+      last_seen: 'Last seen',
+      last_inspected_at: 'Last inspected',
+      source: 'Source',
+      deadline: 'Deadline',
+      closed_at: 'Closed at',
+      handled_level: 'Handled at level',
+      households: 'Households',
+      population: 'Population',
     },
+    messages: importMessagesEn,
     loading: 'Loading…',
     noImports: 'No imports yet.',
     when: 'When',

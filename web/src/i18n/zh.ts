@@ -1,6 +1,7 @@
 /** Chinese (default) texts. en.ts must have exactly the same keys (a spec checks). */
 import { accountZh } from './account.js';
 import { adminZh } from './admin.js';
+import { importMessagesZh } from './import-messages.js';
 import { planZh } from './plan.js';
 export const zh = {
   app: {
@@ -152,7 +153,7 @@ export const zh = {
   source: { hotline: '12345热线', walk_in: '群众来访', patrol: '网格巡查', video: '视频告警' },
   handledLevel: { village: '村级', township: '乡镇级', county: '县级', city: '市级' },
   cameraStatus: { online: '在线', offline: '离线', fault: '故障' },
-  cameraKind: { bullet: '枪机', dome: '球机', ptz: '云台', checkpoint: '卡口' },
+  cameraKind: { bullet: '枪机', dome: '球机', ptz: '云台', checkpoint: '卡口', unknown: '未知类型' },
   riskLevel: { '1': '红色', '2': '橙色', '3': '黄色', '4': '蓝色' },
   riskCategory: {
     school: '学校',
@@ -355,7 +356,16 @@ export const zh = {
       fov: '视场角',
       severity: '严重程度',
       reported_at: '登记时间',
+      last_seen: '最后在线时间',
+      last_inspected_at: '最近巡查时间',
+      source: '来源',
+      deadline: '办结时限',
+      closed_at: '办结时间',
+      handled_level: '办理层级',
+      households: '户数',
+      population: '人口',
     },
+    messages: importMessagesZh,
     loading: '正在加载…',
     noImports: '还没有导入记录。',
     when: '时间',

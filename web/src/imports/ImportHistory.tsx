@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTimeZone } from '../time/display-zone.js';
 import type { DataImport } from './import-api.js';
 
 export interface ImportHistoryProps {
@@ -15,8 +16,10 @@ export interface ImportHistoryProps {
 export function ImportHistory({ imports, busy, onRollback }: ImportHistoryProps) {
   const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState<string | null>(null);
+  // The server's display zone, not this browser's: the record reads the same on every screen.
+  const timeZone = useTimeZone();
   const time = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
+    new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN', { hour12: false, timeZone });
   if (imports === null) return <p className="muted">{t('imports.loading')}</p>;
   if (imports.length === 0) return <p className="muted">{t('imports.noImports')}</p>;
   // Only the newest applied import of a layer can be rolled back (the server enforces it too).
@@ -41,7 +44,7 @@ export function ImportHistory({ imports, busy, onRollback }: ImportHistoryProps)
           {imports.map((i) => (
             <tr key={i.id} data-id={i.id} data-status={i.status} className={i.status}>
               <td>{i.id}</td>
-              <td>{time(i.at)}</td>
+              <td data-testid="import-at">{time(i.at)}</td>
               <td>{t(`imports.layers.${i.layer}`)}</td>
               <td className="reason">{i.fileName}</td>
               <td>{i.username}</td>

@@ -4,24 +4,45 @@
  * warnings), applies it, and can roll an import back from the record below. The server does everything (POST
  * /imports, the same code path as the command line; GraphQL for the record and rollback).
  */
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/errors.js';
 import { accountSession } from '../account/current.js';
 import { SignedInScreen } from '../account/SignedInScreen.js';
 import type { ApiClient } from '../api/client.js';
-import { CRS, IMPORTS, LAYERS, ROLLBACK, upload, type DataImport, type Report, type UploadForm } from './import-api.js';
+import {
+  CRS,
+  fetchColumns,
+  FileRefused,
+  IMPORTS,
+  LAYERS,
+  ROLLBACK,
+  upload,
+  type DataImport,
+  type LayerColumns,
+  type Report,
+  type UploadForm,
+} from './import-api.js';
+import { ImportColumns } from './ImportColumns.js';
 import { ImportHistory } from './ImportHistory.js';
 import { ImportReport } from './ImportReport.js';
 import '../ui/ui.css';
 import { Panel } from '../ui/Panel.js';
 import './imports.css';
 
+/** A whole file refused, in the page's language when the server gave its reason code. */
+function refusalText(error: Error, t: TFunction): string {
+  if (!(error instanceof FileRefused) || !error.reason) return error.message;
+  return t(`imports.messages.file.${error.reason}`, { ...error.params, defaultValue: error.message });
+}
+
 function Importer({ api, onLogout }: { api: ApiClient; onLogout: () => void }) {
   const { t, i18n } = useTranslation();
   const [form, setForm] = useState<UploadForm>({ layer: 'cameras', crs: 'gcj02', file: null, mapping: '' });
   const [report, setReport] = useState<Report | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [columns, setColumns] = useState<LayerColumns[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [imports, setImports] = useState<DataImport[] | null>(null);
@@ -32,10 +53,15 @@ function Importer({ api, onLogout }: { api: ApiClient; onLogout: () => void }) {
       setImports((await api.query<{ imports: DataImport[] }>(IMPORTS)).imports);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'FORBIDDEN') setForbidden(err.message);
-      else setError((err as Error).message);
+      else setError(err as Error);
     }
   }, [api]);
   useEffect(() => void refresh(), [refresh]);
+  // Asked once the record has loaded: an account that may not import gets no columns to read.
+  const mayImport = imports !== null;
+  useEffect(() => {
+    if (mayImport) fetchColumns(api).then(setColumns, (err: Error) => setError(err));
+  }, [api, mayImport]);
 
   const change = (patch: Partial<UploadForm>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -52,7 +78,7 @@ function Importer({ api, onLogout }: { api: ApiClient; onLogout: () => void }) {
       if (r.applied) await refresh();
     } catch (err) {
       setReport(null);
-      setError((err as Error).message);
+      setError(err as Error);
     } finally {
       setBusy(false);
     }
@@ -66,7 +92,7 @@ function Importer({ api, onLogout }: { api: ApiClient; onLogout: () => void }) {
       setReport(null);
       await refresh();
     } catch (err) {
-      setError((err as Error).message);
+      setError(err as Error);
     } finally {
       setBusy(false);
     }
@@ -181,12 +207,15 @@ function Importer({ api, onLogout }: { api: ApiClient; onLogout: () => void }) {
                 </button>
                 <span className="muted small">{busy ? t('imports.working') : t('imports.applyHint')}</span>
               </div>
+              <div className="wide">
+                <ImportColumns layer={form.layer} layers={columns} />
+              </div>
             </form>
           </Panel>
           <Panel title={t('imports.stepReport')} className="import-panel" testId="import-result">
             {error && (
               <p className="import-error" role="alert" data-testid="import-error">
-                {t('imports.failed', { reason: error })}
+                {t('imports.failed', { reason: refusalText(error, t) })}
               </p>
             )}
             {notice && (

@@ -3,6 +3,7 @@
  * (keyset), so a city's 250,000 cameras stream out in bounded memory.
  */
 import type { AreaFilter } from '../../domain/area-filter.js';
+import { columnNames } from '../../domain/layer-columns.js';
 import type { Queryable } from '../database.js';
 import { Conditions } from './sql-builder.js';
 
@@ -13,6 +14,7 @@ interface ExportSource {
   key: string;
   /** The column that starts with the village code (jurisdiction and unit filters). */
   codeColumn: string;
+  /** The table's columns (domain/layer-columns.ts), geometry apart. */
   columns: string[];
   extra?: string;
   always?: string;
@@ -23,31 +25,19 @@ export const EXPORT_SOURCES: Record<ExportLayer, ExportSource> = {
     table: 'cameras',
     key: 'id',
     codeColumn: 'grid_code',
-    columns: ['id', 'name', 'kind', 'status', 'last_seen', 'heading', 'fov', 'owner_unit', 'grid_code'],
+    columns: columnNames('cameras'),
   },
   risk_points: {
     table: 'risk_points',
     key: 'id',
     codeColumn: 'grid_code',
-    columns: ['id', 'name', 'category', 'level', 'responsible_unit', 'last_inspected_at', 'grid_code'],
+    columns: columnNames('risk_points'),
   },
   cases: {
     table: 'cases',
     key: 'code',
     codeColumn: 'village_code',
-    columns: [
-      'code',
-      'category',
-      'severity',
-      'source',
-      'status',
-      'reported_at',
-      'deadline',
-      'closed_at',
-      'handled_level',
-      'grid_code',
-      'village_code',
-    ],
+    columns: columnNames('cases'),
     // Open311 wants the last change and the agency: the latest event, the unit at the handling level.
     extra: `(SELECT max(e.at) FROM case_events e WHERE e.case_code = t.code) AS updated_at,
       (SELECT a.name FROM admin_units a WHERE a.code = CASE t.handled_level
@@ -60,7 +50,7 @@ export const EXPORT_SOURCES: Record<ExportLayer, ExportSource> = {
     table: 'grids',
     key: 'code',
     codeColumn: 'code',
-    columns: ['code', 'version', 'village_code', 'name', 'kind', 'households', 'population', 'staff', 'valid_from'],
+    columns: columnNames('grids'),
     always: 't.valid_to IS NULL',
   },
 };

@@ -38,13 +38,14 @@ export const POINT_TABLES: Record<PointLayer, PointTable> = {
     columns: [
       { name: 'id', type: 'text' },
       { name: 'name', type: 'text' },
-      { name: 'kind', type: 'text' },
+      // A register that does not say keeps an existing camera's kind (a new one gets a default, see fillNewRows).
+      { name: 'kind', type: 'text', update: keep('kind') },
       // Status is the video platform's to report; a new camera is offline until it does.
       { name: 'status', type: 'text', insert: `COALESCE(s.status, 'offline')`, update: keep('status') },
       { name: 'last_seen', type: 'timestamptz', update: keep('last_seen') },
       { name: 'heading', type: 'smallint', update: keep('heading') },
       { name: 'fov', type: 'smallint', update: keep('fov') },
-      { name: 'owner_unit', type: 'text' },
+      { name: 'owner_unit', type: 'text', update: keep('owner_unit') },
       { name: 'grid_code', type: 'text' },
     ],
   },
@@ -138,6 +139,9 @@ export interface StageFinding {
   ordinal: number;
   position: string;
   field: string;
+  /** A reason code of domain/row-checks.ts, with its parameters. */
+  code?: 'no_grid_at_position' | 'unknown_grid' | 'grid_outside_jurisdiction';
+  params?: Record<string, string>;
   reason: string;
 }
 
@@ -171,8 +175,8 @@ export async function checkStagedGrids(tx: Queryable, layer: PointLayer, prefix:
     );
     await tx.query('UPDATE import_stage s SET grid_code = f.code FROM import_found f WHERE s.ord = f.ord');
   }
-  const { rows } = await tx.query<{ ordinal: number; position: string; reason: string }>(
-    `SELECT s.ord AS ordinal, s.position, CASE
+  const { rows } = await tx.query<{ ordinal: number; position: string; reason: string; grid: string | null }>(
+    `SELECT s.ord AS ordinal, s.position, s.grid_code AS grid, CASE
        WHEN s.grid_code IS NULL THEN
          ${spec.sameVillage ? `'the position is not inside any grid of village ' || left(s.code, 12)` : `'the position is not inside any current grid'`}
        WHEN g.code IS NULL THEN 'grid ' || s.grid_code || ' does not exist (no current version)'
@@ -183,7 +187,15 @@ export async function checkStagedGrids(tx: Queryable, layer: PointLayer, prefix:
      ORDER BY s.ord`,
     [`${prefix}%`],
   );
-  return rows.map((r) => ({ ...r, field: 'grid_code' }));
+  return rows.map(({ grid, ...r }) => {
+    const code =
+      grid === null
+        ? 'no_grid_at_position'
+        : r.reason.endsWith('jurisdiction')
+          ? 'grid_outside_jurisdiction'
+          : 'unknown_grid';
+    return { ...r, field: 'grid_code', code, params: { column: 'grid_code', ...(grid === null ? {} : { grid }) } };
+  });
 }
 
 /** Rows whose stated grid does not contain their point (a warning: surveys and registers drift). */
@@ -201,6 +213,26 @@ export async function findPointsOutsideStatedGrid(
     [limit],
   );
   return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _t, ...r }) => ({ ...r, field: 'geometry' })) };
+}
+
+/**
+ * Gives staged rows that will be new a value for each column in `values` where the file had
+ * none (an existing row keeps its own through the update's COALESCE).
+ */
+export async function fillNewRows(
+  tx: Queryable,
+  layer: PointLayer,
+  values: Readonly<Record<string, string>>,
+): Promise<void> {
+  const { table, key, columns } = POINT_TABLES[layer];
+  for (const [name, value] of Object.entries(values)) {
+    if (!columns.some((c) => c.name === name)) throw new Error(`${table} has no column ${name}`);
+    await tx.query(
+      `UPDATE import_stage s SET ${name} = $1
+       WHERE s.${name} IS NULL AND NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.${key} = s.${key})`,
+      [value],
+    );
+  }
 }
 
 /** How many staged rows replace an existing row (the rest are new). */

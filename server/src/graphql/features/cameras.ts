@@ -49,6 +49,8 @@ export const camerasTypeDefs = /* GraphQL */ `
     ptz
     "卡口 traffic checkpoint camera"
     checkpoint
+    "未知 not stated by the register it was imported from"
+    unknown
   }
 
   "A camera of the Sharp Eyes (雪亮工程) video network."

@@ -35,6 +35,7 @@ const KIND_LABEL: Readonly<Record<CameraKind, string>> = {
   dome: '球机',
   ptz: '云台',
   checkpoint: '卡口',
+  unknown: '未知',
 };
 const DAY_MS = 86_400_000;
 const ROAD_CLASS_WEIGHT = { expressway: 0.5, main: 1, local: 0.8 } as const;
