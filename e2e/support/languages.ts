@@ -29,8 +29,10 @@ export interface SeenText {
 }
 
 /**
- * Every visible text node of the page, input placeholders and the document title; the map's
- * attribution (a licence notice) is left out.
+ * Every visible text node of the page, input placeholders and the document title. Left out: the
+ * map's attribution (a licence notice), what HTML marks as in another language (`lang`, such as
+ * the language switch naming each language in its own) and what it marks as not to be translated
+ * (`translate="no"`: identifiers such as API operation names).
  */
 export function visibleTexts(page: Page): Promise<SeenText[]> {
   return page.evaluate(() => {
@@ -46,7 +48,9 @@ export function visibleTexts(page: Page): Promise<SeenText[]> {
       const node = walker.currentNode;
       const el = node.parentElement;
       const text = node.textContent?.trim();
-      if (!el || !text || el.closest('.maplibregl-ctrl-attrib, script, style, option')) continue;
+      if (!el || !text || el.closest('.maplibregl-ctrl-attrib, script, style, option, [translate=no]')) continue;
+      const marked = el.closest('body [lang]');
+      if (marked && marked.getAttribute('lang') !== document.documentElement.lang) continue;
       if (shown(el)) out.push({ text, where: describe(el) });
     }
     for (const el of document.querySelectorAll('input[placeholder], textarea[placeholder]')) {

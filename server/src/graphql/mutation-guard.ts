@@ -118,7 +118,10 @@ export const READS_WITHOUT_MAP = new Set([
 export function guardEveryRead(schema: GraphQLSchema): GraphQLSchema {
   const refuse = (ctx: GraphQLContext) => {
     if (ctx.viewer && !can(ctx.viewer.role, 'read_map')) {
-      throw forbidden(`role ${ctx.viewer.role} may not read the map`);
+      throw forbidden(`role ${ctx.viewer.role} may not read the map`, {
+        reason: 'role_may_not',
+        params: { role: ctx.viewer.role, permission: 'read_map' },
+      });
     }
   };
   for (const type of [schema.getQueryType(), schema.getSubscriptionType()]) {

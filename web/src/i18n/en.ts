@@ -2,6 +2,7 @@ import type { zh } from './zh.js';
 import { accountEn } from './account.js';
 import { adminEn } from './admin.js';
 import { planEn } from './plan.js';
+import { serverEn } from './server-messages.js';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
@@ -277,6 +278,7 @@ export const en: Texts<typeof zh> = {
     periodB: 'Compared',
   },
   plan: planEn,
+  server: serverEn,
   account: accountEn,
   admin: adminEn,
   imports: {

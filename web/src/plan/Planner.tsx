@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../api/error-text.js';
 import { authFailureText } from '../api/auth-failure.js';
 import { ApiError } from '../api/errors.js';
 import { useBasemap } from '../map/use-map-data.js';
@@ -39,7 +40,7 @@ export function Planner({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (
   const fail = useCallback(
     (e: unknown) => {
       if (e instanceof ApiError && e.kind === 'unauthenticated') onAuthFailed(authFailureText(e, t));
-      else setError(e instanceof ApiError && e.code === 'FORBIDDEN' ? t('plan.noAccess') : (e as Error).message);
+      else setError(e instanceof ApiError && e.code === 'FORBIDDEN' ? t('plan.noAccess') : errorText(e, t));
     },
     [onAuthFailed, t],
   );

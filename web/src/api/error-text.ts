@@ -1,0 +1,81 @@
+/**
+ * A refused request and a planning issue in the viewer's language, from the server's stable
+ * codes and params (extensions.reason/params; a GridIssue's code/params), never its English
+ * message: a reason or code this app has no words for reads as a generic text naming the error
+ * code. Pure (texts through `t`).
+ */
+import { serverZh } from '../i18n/server-messages.js';
+import { ApiError } from './errors.js';
+
+type Translate = (key: string, values?: Record<string, unknown>) => string;
+type Params = Record<string, unknown>;
+
+/** What a planning issue carries for its words (the GraphQL GridIssue's code and params). */
+export interface CodedIssue {
+  code: string;
+  params?: Params | null;
+}
+
+const ROLES = new Set([
+  'leader',
+  'operator',
+  'gridworker',
+  'planner',
+  'admin',
+  'kiosk',
+  'sysadmin',
+  'secadmin',
+  'auditadmin',
+]);
+
+const has = <T extends object>(tree: T, key: unknown): key is keyof T =>
+  typeof key === 'string' && Object.prototype.hasOwnProperty.call(tree, key);
+
+/** Params with their codes as words: a field's label, a thing's name, a role's title. */
+function worded(params: Params, t: Translate): Params {
+  const out: Params = { ...params };
+  if (typeof params.field === 'string') {
+    // `updates[2].id`, `policy.minLength`: the last plain name is the one people know.
+    const name = params.field
+      .split(/[.[\]]/)
+      .filter(Boolean)
+      .at(-1);
+    out.field = t(`server.fields.${has(serverZh.fields, name) ? name : 'other'}`);
+  }
+  if (has(serverZh.things, params.thing)) out.thing = t(`server.things.${params.thing}`);
+  if (typeof params.role === 'string' && ROLES.has(params.role)) out.role = t(`admin.roles.${params.role}`);
+  return out;
+}
+
+/** A planning issue in the viewer's words. */
+export function issueText(issue: CodedIssue, t: Translate): string {
+  const params = worded({ ...issue.params }, t);
+  if (!has(serverZh.issues, issue.code)) return t('server.issues.unknown', { code: issue.code });
+  const entry = serverZh.issues[issue.code];
+  if (typeof entry === 'string') return t(`server.issues.${issue.code}`, params);
+  const problem = has(entry, params.problem) ? params.problem : Object.keys(entry).at(-1)!;
+  return t(`server.issues.${issue.code}.${problem}`, params);
+}
+
+const isIssue = (value: unknown): value is CodedIssue =>
+  typeof value === 'object' && value !== null && typeof (value as CodedIssue).code === 'string';
+
+/** A failed request in the viewer's words. */
+export function errorText(error: unknown, t: Translate): string {
+  if (!(error instanceof ApiError)) {
+    return t('server.errors.unknown', { code: error instanceof Error ? error.name : 'ERROR' });
+  }
+  if (error.kind === 'network') return t('server.errors.network');
+  const reason = error.details.reason;
+  const given = error.details.params;
+  const params = worded(typeof given === 'object' && given !== null ? (given as Params) : {}, t);
+  if (reason === 'breaks_rules' || reason === 'unconfirmed_warnings') {
+    const issues = Array.isArray(error.details.issues) ? error.details.issues.filter(isIssue) : [];
+    params.first = issues[0] ? issueText(issues[0], t) : '';
+  }
+  if (reason === 'stale_version' && !params.author) return t('server.errors.stale_version_anonymous');
+  if (has(serverZh.errors, reason) && reason !== 'unknown') return t(`server.errors.${reason}`, params);
+  return t('server.errors.unknown', {
+    code: error.code ?? (error.kind === 'unauthenticated' ? 'UNAUTHENTICATED' : 'ERROR'),
+  });
+}
