@@ -5,6 +5,7 @@
  * server's planning messages are on screen too; the account form is sent a unit the data lacks, so
  * that a server error is.
  */
+import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../server/src/auth/totp.js';
@@ -13,10 +14,11 @@ import { TestClock } from '../server/test/sign-in.js';
 import { launchChromium } from './support/browser.js';
 import { ensureWebBuild } from './support/build.js';
 import { foreignTexts, properNames, visibleTexts } from './support/languages.js';
-import { READY_TIMEOUT_MS, waitForMap } from './support/page.js';
+import { overflowing, READY_TIMEOUT_MS, waitForMap } from './support/page.js';
 import { startWallServer, type WallServer } from './support/server.js';
 
 const WAIT = { timeout: 60_000 };
+const SHOTS = '.cache/screenshots';
 const VILLAGE = '371702005001';
 const LANGUAGES = ['zh', 'en'] as const;
 
@@ -27,6 +29,7 @@ let names: string[];
 
 beforeAll(async () => {
   await ensureWebBuild();
+  await mkdir(SHOTS, { recursive: true });
   server = await startWallServer(clock.now);
   // Thresholds no grid meets: every grid gets a warning from the server and the browser alike.
   await server.db.query(
@@ -112,6 +115,23 @@ describe('every screen speaks the language of its page', () => {
   it('the wall', async () => {
     const found = await foreignOn('/wall?kiosk=demo-wall', (page) => waitForMap(page));
     expect(found).toEqual(NONE);
+  }, 400_000);
+
+  it("the wall's ticker and alerts, whole in either language", async () => {
+    const { context, page } = await openScreen();
+    const cut: Record<string, string[]> = {};
+    try {
+      for (const language of LANGUAGES) {
+        await page.goto(url('/wall?kiosk=demo-wall', language));
+        await waitForMap(page);
+        await page.waitForSelector('.ticker-list li', WAIT);
+        cut[language] = await overflowing(page, '.ticker-list li span, .alert');
+        await page.screenshot({ path: `${SHOTS}/wall-languages-${language}.png` });
+      }
+    } finally {
+      await context.close();
+    }
+    expect(cut).toEqual(NONE);
   }, 400_000);
 
   it('the review', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en.js';
 import { translator } from '../i18n/test-translator.js';
 import { zh } from '../i18n/zh.js';
-import { errorText, issueText } from './error-text.js';
+import { auditDetailText, errorText, issueText } from './error-text.js';
 import { ApiError } from './errors.js';
 
 const tZh = translator(zh);
@@ -65,5 +65,19 @@ describe('errorText', () => {
       'The server could not do this (error code INTERNAL_SERVER_ERROR)',
     );
     expect(errorText(new ApiError('network', 'fetch failed'), tZh)).toBe('无法连接服务器，请检查网络后重试');
+  });
+});
+
+describe('auditDetailText', () => {
+  it('says a coded refusal in the viewer’s words and keeps older records as stored, marked English', () => {
+    const coded = JSON.stringify({
+      reason: 'outside_jurisdiction',
+      params: { field: 'jurisdiction', unit: '110101000000' },
+      message: 'jurisdiction: unit 110101000000 is not a unit of your jurisdiction',
+    });
+    expect(auditDetailText(coded, tZh)).toEqual({ text: '单位 110101000000 不在您的辖区内' });
+    expect(auditDetailText('account locked', tZh)).toEqual({ text: 'account locked', lang: 'en' });
+    expect(auditDetailText('{"removed":2}', tZh)).toEqual({ text: '{"removed":2}', lang: 'en' });
+    expect(auditDetailText(null, tZh)).toEqual({ text: '' });
   });
 });

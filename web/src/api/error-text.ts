@@ -60,22 +60,50 @@ export function issueText(issue: CodedIssue, t: Translate): string {
 const isIssue = (value: unknown): value is CodedIssue =>
   typeof value === 'object' && value !== null && typeof (value as CodedIssue).code === 'string';
 
+/**
+ * A refusal's reason in the viewer's words, from its params (`issues`: the planning issues of a
+ * refused commit); `code` names the error where the reason has no words here.
+ */
+export function reasonText(reason: unknown, given: unknown, code: string, t: Translate, issues: unknown = []): string {
+  const params = worded(typeof given === 'object' && given !== null ? (given as Params) : {}, t);
+  if (reason === 'breaks_rules' || reason === 'unconfirmed_warnings') {
+    const coded = Array.isArray(issues) ? issues.filter(isIssue) : [];
+    params.first = coded[0] ? issueText(coded[0], t) : '';
+  }
+  if (reason === 'stale_version' && !params.author) return t('server.errors.stale_version_anonymous');
+  if (has(serverZh.errors, reason) && reason !== 'unknown') return t(`server.errors.${reason}`, params);
+  return t('server.errors.unknown', { code });
+}
+
 /** A failed request in the viewer's words. */
 export function errorText(error: unknown, t: Translate): string {
   if (!(error instanceof ApiError)) {
     return t('server.errors.unknown', { code: error instanceof Error ? error.name : 'ERROR' });
   }
   if (error.kind === 'network') return t('server.errors.network');
-  const reason = error.details.reason;
-  const given = error.details.params;
-  const params = worded(typeof given === 'object' && given !== null ? (given as Params) : {}, t);
-  if (reason === 'breaks_rules' || reason === 'unconfirmed_warnings') {
-    const issues = Array.isArray(error.details.issues) ? error.details.issues.filter(isIssue) : [];
-    params.first = issues[0] ? issueText(issues[0], t) : '';
+  const code = error.code ?? (error.kind === 'unauthenticated' ? 'UNAUTHENTICATED' : 'ERROR');
+  return reasonText(error.details.reason, error.details.params, code, t, error.details.issues);
+}
+
+/**
+ * An audit record's detail as its reader reads it: a coded refusal (JSON of reason, params and
+ * message, see the server's mutation-guard.ts) in the viewer's words; anything else as stored,
+ * with `lang` saying so where the stored text is English words.
+ */
+export function auditDetailText(detail: string | null, t: Translate): { text: string; lang?: 'en' } {
+  if (!detail) return { text: '' };
+  let parsed: unknown = null;
+  if (detail.startsWith('{')) {
+    try {
+      parsed = JSON.parse(detail);
+    } catch {
+      parsed = null;
+    }
   }
-  if (reason === 'stale_version' && !params.author) return t('server.errors.stale_version_anonymous');
-  if (has(serverZh.errors, reason) && reason !== 'unknown') return t(`server.errors.${reason}`, params);
-  return t('server.errors.unknown', {
-    code: error.code ?? (error.kind === 'unauthenticated' ? 'UNAUTHENTICATED' : 'ERROR'),
-  });
+  const coded = parsed as { reason?: unknown; params?: unknown } | null;
+  if (coded && typeof coded.reason === 'string')
+    return { text: reasonText(coded.reason, coded.params, coded.reason.toUpperCase(), t) };
+  return /[A-Za-z]{2,}/.test(detail) && !/\p{Script=Han}/u.test(detail)
+    ? { text: detail, lang: 'en' }
+    : { text: detail };
 }

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../ui/LanguageSwitch.js';
 import { errorText } from '../api/error-text.js';
 import { authFailureText } from '../api/auth-failure.js';
 import { ApiError } from '../api/errors.js';
@@ -20,7 +21,7 @@ interface Unit {
 const townshipOf = (village: string) => `${village.slice(0, 9)}000`;
 
 export function Planner({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (reason: string) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [params] = useState(() => new URLSearchParams(window.location.search));
   const [start, setStart] = useState<PlanStart | null>(null);
   const [township, setTownship] = useState<string | null>(() => {
@@ -115,13 +116,7 @@ export function Planner({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (
           </span>
         )}
         <span className="who">{start?.me.username}</span>
-        <button
-          type="button"
-          className="chip"
-          onClick={() => void i18n.changeLanguage(i18n.language === 'en' ? 'zh' : 'en')}
-        >
-          {t('app.switchLanguage')}
-        </button>
+        <LanguageSwitch />
       </header>
       {error && (
         <p className="error plan-error" data-testid="plan-error">
