@@ -10,12 +10,13 @@ const HAN = /\p{Script=Han}/u;
 
 /**
  * Tokens written the same in both languages: measurement units, file formats and standards,
- * identifiers in capitals or with digits, the demo accounts' user names, hashes, time zones and
- * the names of methods.
+ * file name extensions, identifiers in capitals or with digits, the demo accounts' user names,
+ * hashes, time zones and the names of methods.
  */
 const SHARED_TOKENS: readonly RegExp[] = [
   /\b(?:km|m|m²|km²|ha|h|min|ms|s|px|KB|MB|GB)\b/g,
-  /\b(?:GeoJSON|GeoPackage|Shapefile|OpenStreetMap|Polsby[–-]Popper|Asia\/Shanghai|UTC|demo)\b/g,
+  /\b(?:GeoJSON|GeoPackage|Shapefile|OpenStreetMap|Polsby[–-]Popper|Getis[–-]Ord|Asia\/Shanghai|UTC|demo)\b|\bGi\*/g,
+  /\.[a-z]{2,4}\b/g,
   /\b[A-Z][A-Z0-9_]+\b/g,
   /\b[\w.-]*\d[\w.-]*\b/g,
   /\b[a-z]+(?:-[a-z]+)+\b/g,

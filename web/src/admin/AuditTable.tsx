@@ -32,11 +32,11 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                 {dayKey(at, timeZone)} {formatClock(at, timeZone)}
               </td>
               <td className="mono">{e.username ?? '—'}</td>
-              {/* The API's own name of the operation, as the filter lists it: an identifier. */}
+              {/* The API's own names of the operation and its target, as the filter takes them: identifiers. */}
               <td className="mono" translate="no">
                 {e.operation}
               </td>
-              <td className="mono ellipsis" title={e.target ?? ''}>
+              <td className="mono ellipsis" title={e.target ?? ''} translate="no">
                 {e.target ?? '—'}
               </td>
               <td>
