@@ -58,6 +58,9 @@ export interface AccountError {
   problems?: PasswordProblem[];
   /** The target exists outside the actor's jurisdiction (told as not_found, audited as such). */
   outside?: boolean;
+  /** The stable reason a client says it from (errors.ts's Coded), with its facts. */
+  reason?: string;
+  params?: Readonly<Record<string, string | number | null>>;
 }
 
 /** What a change did beyond its own row: the sessions it ended (their sockets close). */
@@ -75,7 +78,12 @@ export function actorName(actor: Actor): string {
 
 function require(actor: Actor, permission: Permission): Result<void, AccountError> {
   if (actor.kind === 'cli' || can(actor.viewer.role, permission)) return ok(undefined);
-  return err({ kind: 'forbidden', message: `role ${actor.viewer.role} may not ${permission.replaceAll('_', ' ')}` });
+  return err({
+    kind: 'forbidden',
+    message: `role ${actor.viewer.role} may not ${permission.replaceAll('_', ' ')}`,
+    reason: 'role_may_not',
+    params: { role: actor.viewer.role, permission },
+  });
 }
 
 /** A code inside the actor's jurisdiction (the command line's is everything). */
@@ -107,22 +115,34 @@ async function target(
     return err({
       kind: 'forbidden',
       message: `account ${username} is an administrator's (${account.role}); change it on the server: npm run admin`,
+      reason: 'administrator_account',
+      params: { username, role: account.role },
     });
   }
   if (options.notSelf && actor.kind === 'viewer' && actor.viewer.username === username) {
-    return err({ kind: 'forbidden', message: `you may not ${options.notSelf} your own account` });
+    return err({
+      kind: 'forbidden',
+      message: `you may not ${options.notSelf} your own account`,
+      reason: 'own_account',
+    });
   }
   return ok(account);
 }
 
 function checkDisplayName(value: string, field = 'displayName'): Result<string, AccountError> {
   const name = value.trim();
-  if (name.length === 0) return err({ kind: 'invalid', field, message: 'must not be blank' });
+  if (name.length === 0) return err({ kind: 'invalid', field, message: 'must not be blank', reason: 'blank' });
   if ([...name].length > MAX_DISPLAY_NAME) {
-    return err({ kind: 'invalid', field, message: `is longer than ${MAX_DISPLAY_NAME} characters` });
+    return err({
+      kind: 'invalid',
+      field,
+      message: `is longer than ${MAX_DISPLAY_NAME} characters`,
+      reason: 'too_long',
+      params: { max: MAX_DISPLAY_NAME },
+    });
   }
   const problem = textProblem(name);
-  return problem ? err({ kind: 'invalid', field, message: problem }) : ok(name);
+  return problem ? err({ kind: 'invalid', field, message: problem, reason: 'unsafe_text' }) : ok(name);
 }
 
 async function checkJurisdiction(
@@ -132,15 +152,27 @@ async function checkJurisdiction(
   field = 'jurisdiction',
 ): Promise<Result<string, AccountError>> {
   if (adminLevelOfCode(code) === null) {
-    return err({ kind: 'invalid', field, message: `"${code}" is not a 12-digit admin unit code` });
+    return err({
+      kind: 'invalid',
+      field,
+      message: `"${code}" is not a 12-digit admin unit code`,
+      reason: 'bad_code',
+      params: { value: code },
+    });
   }
   if (!inside(actor, code) || !(await findAdminUnit(tx, code, jurisdictionPrefix(code)))) {
     if (!(await adminUnitsExist(tx))) {
       const message =
         "no administrative units are loaded yet: load the city's map first (npm run seed -- --dir FOLDER)";
-      return err({ kind: 'invalid', field, message });
+      return err({ kind: 'invalid', field, message, reason: 'no_units_loaded' });
     }
-    return err({ kind: 'invalid', field, message: `unit ${code} is not a unit of your jurisdiction` });
+    return err({
+      kind: 'invalid',
+      field,
+      message: `unit ${code} is not a unit of your jurisdiction`,
+      reason: 'outside_jurisdiction',
+      params: { unit: code },
+    });
   }
   return ok(code);
 }
@@ -203,16 +235,28 @@ export async function createAccount(
   const allowed = require(actor, 'manage_accounts');
   if (!allowed.ok) return allowed;
   if (!USERNAME.test(input.username)) {
-    return err({ kind: 'invalid', field: 'username', message: '3–32 letters, digits, ".", "_" or "-"' });
+    return err({
+      kind: 'invalid',
+      field: 'username',
+      message: '3–32 letters, digits, ".", "_" or "-"',
+      reason: 'bad_username',
+    });
   }
   const displayName = checkDisplayName(input.displayName);
   if (!displayName.ok) return displayName;
   const jurisdiction = await checkJurisdiction(tx, actor, input.jurisdiction);
   if (!jurisdiction.ok) return jurisdiction;
   if (actor.kind === 'viewer' && input.role) {
-    return err({ kind: 'forbidden', field: 'role', message: 'roles are granted by the security administrator' });
+    return err({
+      kind: 'forbidden',
+      field: 'role',
+      message: 'roles are granted by the security administrator',
+      reason: 'role_by_security_admin',
+    });
   }
-  if (input.role && !isRole(input.role)) return err({ kind: 'invalid', field: 'role', message: 'is not a role' });
+  if (input.role && !isRole(input.role)) {
+    return err({ kind: 'invalid', field: 'role', message: 'is not a role', reason: 'bad_role' });
+  }
   let plain = input.password ?? null;
   if (plain !== null) {
     const problems = await newPasswordProblems(
@@ -222,7 +266,13 @@ export async function createAccount(
       await loadSecurityPolicy(tx),
     );
     if (problems.length > 0) {
-      return err({ kind: 'invalid', field: 'password', message: describePasswordProblems(problems), problems });
+      return err({
+        kind: 'invalid',
+        field: 'password',
+        message: describePasswordProblems(problems),
+        problems,
+        reason: 'password_rules',
+      });
     }
   }
   const temporary = plain === null ? temporaryPassword() : null;
@@ -237,7 +287,13 @@ export async function createAccount(
     now,
   });
   if (!created)
-    return err({ kind: 'conflict', field: 'username', message: `account ${input.username} exists already` });
+    return err({
+      kind: 'conflict',
+      field: 'username',
+      message: `account ${input.username} exists already`,
+      reason: 'account_exists',
+      params: { username: input.username },
+    });
   // A password typed by its owner on the server's terminal need not be changed again.
   if (temporary === null)
     await tx.query('UPDATE users SET must_change_password = false WHERE username = $1', [input.username]);
@@ -307,12 +363,15 @@ export async function grantRole(
 ): Promise<Result<Changed<AccountRow>, AccountError>> {
   const allowed = require(actor, 'manage_security');
   if (!allowed.ok) return allowed;
-  if (role !== null && !isRole(role)) return err({ kind: 'invalid', field: 'role', message: 'is not a role' });
+  if (role !== null && !isRole(role)) {
+    return err({ kind: 'invalid', field: 'role', message: 'is not a role', reason: 'bad_role' });
+  }
   if (actor.kind === 'viewer' && role !== null && !isBusinessRole(role)) {
     return err({
       kind: 'forbidden',
       field: 'role',
       message: `the administrator roles (${ADMINISTRATOR_ROLES.join(', ')}) are given on the server: npm run admin`,
+      reason: 'administrator_role',
     });
   }
   const account = await target(tx, actor, 'manage_security', username, now, { notSelf: 'change the role of' });
@@ -385,7 +444,9 @@ export async function changeOwnPassword(
   now: Date,
 ): Promise<Result<Changed<true>, AccountError>> {
   const user = await findUser(tx, viewer.username, true);
-  if (!user) return err({ kind: 'unauthenticated', message: 'the account no longer exists' });
+  if (!user) {
+    return err({ kind: 'unauthenticated', message: 'the account no longer exists', reason: 'account_changed' });
+  }
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
     const next = afterFailedLogin({ failedLogins: user.failed_logins, lockedUntil: user.locked_until }, now);
     await updateLoginState(tx, user.username, next);
@@ -393,11 +454,18 @@ export async function changeOwnPassword(
       kind: 'invalid',
       field: 'currentPassword',
       message: isLocked(next, now) ? 'is wrong; the account is now locked' : 'is wrong',
+      reason: isLocked(next, now) ? 'wrong_password_locked' : 'wrong_password',
     });
   }
   const problems = await newPasswordProblems(tx, user, input.newPassword, await loadSecurityPolicy(tx));
   if (problems.length > 0) {
-    return err({ kind: 'invalid', field: 'newPassword', message: describePasswordProblems(problems), problems });
+    return err({
+      kind: 'invalid',
+      field: 'newPassword',
+      message: describePasswordProblems(problems),
+      problems,
+      reason: 'password_rules',
+    });
   }
   await updatePassword(tx, user, { hash: await hashPassword(input.newPassword), mustChange: false, now });
   await tx.query(

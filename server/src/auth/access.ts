@@ -10,7 +10,10 @@ import type { Viewer } from './viewer.js';
 export function accessRefusal(viewer: Viewer | null, permission?: Permission): AppError | null {
   if (!viewer) return unauthenticated();
   if (permission && !can(viewer.role, permission)) {
-    return forbidden(`role ${viewer.role} may not ${permission.replaceAll('_', ' ')}`);
+    return forbidden(`role ${viewer.role} may not ${permission.replaceAll('_', ' ')}`, {
+      reason: 'role_may_not',
+      params: { role: viewer.role, permission },
+    });
   }
   return null;
 }

@@ -24,17 +24,25 @@ export interface AdvanceRequest {
 export async function advanceCaseIn(tx: Queryable, r: AdvanceRequest): Promise<{ row: CaseRow; event: CaseEvent }> {
   const row = await findCase(tx, r.code, r.viewer.prefix, true);
   if (!row) {
-    if (await caseExists(tx, r.code)) throw outsideJurisdiction(`case ${r.code}`);
-    throw notFound(`case ${r.code}`);
+    if (await caseExists(tx, r.code)) throw outsideJurisdiction('case', r.code);
+    throw notFound('case', r.code);
   }
   if (row.version !== r.expectedVersion) {
     throw conflict(
       `case ${r.code} changed since you read it (version ${row.version}, you had ${r.expectedVersion}); reload it`,
       { currentVersion: row.version },
+      { reason: 'case_changed', params: { case: r.code, version: row.version, yourVersion: r.expectedVersion } },
     );
   }
   const move = applyCaseAction(caseState(row), r.action, r.now);
-  if (!move.ok) throw badInput('action', move.error.message, { allowedActions: move.error.allowed });
+  if (!move.ok) {
+    throw badInput(
+      'action',
+      move.error.message,
+      { allowedActions: move.error.allowed },
+      { reason: 'action_not_allowed', params: { action: r.action, status: row.status } },
+    );
+  }
   const { state, event } = move.value;
   await updateCaseState(tx, row.code, state);
   await insertCaseEvent(tx, {

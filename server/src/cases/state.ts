@@ -22,6 +22,15 @@ export function caseState(row: CaseRow): CaseState {
 /** The note trimmed (null when empty), or a bad input when it is too long to keep. */
 export function checkNote(note: string | null | undefined): string | null {
   if (note == null) return null;
-  if (note.length > MAX_NOTE) throw badInput('note', `is ${note.length} characters; at most ${MAX_NOTE}`);
+  if (note.length > MAX_NOTE)
+    throw badInput(
+      'note',
+      `is ${note.length} characters; at most ${MAX_NOTE}`,
+      {},
+      {
+        reason: 'too_long',
+        params: { length: note.length, max: MAX_NOTE },
+      },
+    );
   return note.trim() || null;
 }

@@ -17,12 +17,17 @@ const CODE_OF_KIND: Readonly<Record<AppErrorKind, string>> = {
 /** Marks errors whose audit record says more than the client is told. */
 const AUDIT_OUTCOME = Symbol('auditOutcome');
 
-/** `error` the way GraphQL clients get it: the same message, its kind as `extensions.code`. */
+/**
+ * `error` the way GraphQL clients get it: the same message, its kind as `extensions.code`, and
+ * what a client needs to say it in its own language as `extensions.reason` and `.params`.
+ */
 export function graphQLErrorOf(error: AppError): GraphQLError {
   const extensions: Record<string, unknown> = {
     code: CODE_OF_KIND[error.kind],
     ...(error.field !== undefined ? { field: error.field } : {}),
     ...error.details,
+    reason: error.reason,
+    params: error.params,
     // Apollo answers the request itself with this status, not only the error.
     ...(error.kind === 'unauthenticated' ? { http: { status: 401 } } : {}),
   };

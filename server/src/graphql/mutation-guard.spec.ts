@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkTexts, mutationFieldsOf } from './mutation-guard.js';
+import { checkTexts, failureDetail, mutationFieldsOf } from './mutation-guard.js';
 import { parse } from 'graphql';
-import type { AppError } from '../errors.js';
+import { badInput, notFound, type AppError } from '../errors.js';
+import { graphQLErrorOf } from './errors.js';
 
 const refusal = (values: unknown) => {
   try {
@@ -47,5 +48,28 @@ describe('mutationFieldsOf', () => {
       'query { me { username } } mutation A { logout login(username: "a", password: "b") { token } }',
     );
     expect(mutationFieldsOf(document)).toEqual(['logout', 'login']);
+  });
+});
+
+describe('failureDetail', () => {
+  it('keeps a coded refusal as its reason, params and English message, mapped or not', () => {
+    const error = notFound('village', '371702001001');
+    const expected = {
+      reason: 'not_found',
+      params: { thing: 'village', id: '371702001001' },
+      message: 'village 371702001001 not found',
+    };
+    expect(JSON.parse(failureDetail(error))).toEqual(expected);
+    expect(JSON.parse(failureDetail(graphQLErrorOf(error)))).toEqual(expected);
+  });
+
+  it('cuts a long message so that the JSON still fits in 500 characters', () => {
+    const detail = failureDetail(badInput('note', '"'.repeat(2000), {}, { reason: 'too_long', params: { max: 5 } }));
+    expect(detail.length).toBeLessThanOrEqual(500);
+    expect(JSON.parse(detail)).toMatchObject({ reason: 'too_long', params: { field: 'note', max: 5 } });
+  });
+
+  it('keeps any other failure as its message', () => {
+    expect(failureDetail(new Error('boom'))).toBe('boom');
   });
 });

@@ -7,13 +7,20 @@
  * service such as an import) is not written twice: see auditScope. Attempts that never reach a
  * resolver (a document that fails validation) are audited by auditRefusedDocument.
  */
-import { Kind, type DocumentNode, type GraphQLArgument, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type GraphQLArgument,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from 'graphql';
 import type { Queryable } from '../db/database.js';
 import { auditScope, insertAuditEntry } from '../db/queries/audit.js';
 import type { GraphQLContext } from './context.js';
 import { textProblem } from '../domain/text-safety.js';
 import { can } from '../auth/roles.js';
-import { badInput, forbidden } from '../errors.js';
+import { AppError, badInput, forbidden } from '../errors.js';
 import { auditOutcomeOf } from './errors.js';
 
 const MAX_TARGET = 200;
@@ -31,13 +38,36 @@ function targetOf(args: readonly GraphQLArgument[], values: Record<string, unkno
   return null;
 }
 
+/**
+ * What the audit record keeps of a failure: for a coded refusal, JSON of its reason, params and
+ * English message (so that the audit page says it in the reader's language, and the record
+ * still reads as words), else the message; at most MAX_DETAIL characters either way.
+ */
+export function failureDetail(error: unknown): string {
+  const message = String((error as Error)?.message ?? error);
+  const coded =
+    error instanceof AppError
+      ? { reason: error.reason, params: error.params }
+      : error instanceof GraphQLError && typeof error.extensions.reason === 'string'
+        ? { reason: error.extensions.reason, params: error.extensions.params ?? {} }
+        : null;
+  if (!coded) return message.slice(0, MAX_DETAIL);
+  const room = MAX_DETAIL - JSON.stringify({ ...coded, message: '' }).length;
+  if (room < 0) return message.slice(0, MAX_DETAIL);
+  // Cut the message until the JSON fits: escapes may make it longer than the characters cut.
+  for (let cut = message.slice(0, room); ; cut = cut.slice(0, -1)) {
+    const detail = JSON.stringify({ ...coded, message: cut });
+    if (detail.length <= MAX_DETAIL) return detail;
+  }
+}
+
 async function writeOutcome(
   db: Queryable,
   entry: { username: string | null; operation: string; target: string | null },
   error: unknown,
 ): Promise<void> {
   const outcome = error === undefined ? 'ok' : auditOutcomeOf(error);
-  const detail = error === undefined ? null : String((error as Error)?.message ?? error).slice(0, MAX_DETAIL);
+  const detail = error === undefined ? null : failureDetail(error);
   await insertAuditEntry(db, { ...entry, success: error === undefined, outcome, detail }).catch((failure) =>
     console.error(`audit record of ${entry.operation} could not be written:`, failure),
   );
@@ -118,7 +148,10 @@ export const READS_WITHOUT_MAP = new Set([
 export function guardEveryRead(schema: GraphQLSchema): GraphQLSchema {
   const refuse = (ctx: GraphQLContext) => {
     if (ctx.viewer && !can(ctx.viewer.role, 'read_map')) {
-      throw forbidden(`role ${ctx.viewer.role} may not read the map`);
+      throw forbidden(`role ${ctx.viewer.role} may not read the map`, {
+        reason: 'role_may_not',
+        params: { role: ctx.viewer.role, permission: 'read_map' },
+      });
     }
   };
   for (const type of [schema.getQueryType(), schema.getSubscriptionType()]) {

@@ -38,17 +38,17 @@ async function staleConflict(tx: Queryable, code: string, version: number | null
   const who = change
     ? `change #${change.id} by ${change.author} at ${change.at.toISOString()} (${change.reason})`
     : 'another change';
-  throw conflict(`${what}: ${who} landed first; reload the village and redo the edit`, {
-    changeId: change?.id ?? null,
-    author: change?.author ?? null,
-    at: change?.at.toISOString() ?? null,
+  const landed = { changeId: change?.id ?? null, author: change?.author ?? null, at: change?.at.toISOString() ?? null };
+  throw conflict(`${what}: ${who} landed first; reload the village and redo the edit`, landed, {
+    reason: 'stale_version',
+    params: landed,
   });
 }
 
 /** Applies the change; returns the new change id. Throws GraphQL errors, writing nothing. */
 export async function commitGridChangeIn(tx: Queryable, r: CommitRequest): Promise<string> {
   const village = await findPlanningVillage(tx, r.villageCode, true);
-  if (!village) throw notFound(`village ${r.villageCode}`);
+  if (!village) throw notFound('village', r.villageCode);
   // Stale versions first: naming the change that landed first matters more than any rule.
   const current = new Map((await findCurrentVillageGrids(tx, village.code)).map((g) => [g.code, g.version]));
   const expected = new Map(r.expectedVersions.map((v) => [v.code, v.version]));
@@ -64,17 +64,26 @@ export async function commitGridChangeIn(tx: Queryable, r: CommitRequest): Promi
   const judged = await judgeProposal(tx, village, r.grids, r.settings, r.revert?.restorable);
   const errors = judged.issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) {
-    throw badInput('input', `the change breaks ${errors.length} rule(s): ${errors[0]!.message}`, { issues: errors });
+    throw badInput(
+      'input',
+      `the change breaks ${errors.length} rule(s): ${errors[0]!.message}`,
+      { issues: errors },
+      { reason: 'breaks_rules', params: { count: errors.length } },
+    );
   }
   const warnings = judged.issues.filter((i) => i.severity === 'warning');
   if (warnings.length > 0 && !r.confirmWarnings) {
-    throw badInput('confirmWarnings', `confirm ${warnings.length} warning(s) first: ${warnings[0]!.message}`, {
-      issues: warnings,
-    });
+    throw badInput(
+      'confirmWarnings',
+      `confirm ${warnings.length} warning(s) first: ${warnings[0]!.message}`,
+      { issues: warnings },
+      { reason: 'unconfirmed_warnings', params: { count: warnings.length } },
+    );
   }
   const changed = judged.grids.filter((g) => g.changed);
   const retired = judged.impact!.retiredCodes;
-  if (changed.length === 0 && retired.length === 0) throw badInput('input', 'nothing changes; edit a grid first');
+  if (changed.length === 0 && retired.length === 0)
+    throw badInput('input', 'nothing changes; edit a grid first', {}, { reason: 'no_change' });
 
   const closing = judged.current.filter((g) => retired.includes(g.code) || changed.some((c) => c.code === g.code));
   const latest = closing.reduce((t, g) => Math.max(t, g.valid_from.getTime()), 0);
@@ -82,10 +91,19 @@ export async function commitGridChangeIn(tx: Queryable, r: CommitRequest): Promi
     throw badInput(
       'effectiveFrom',
       `must be after ${new Date(latest).toISOString()}, when a grid it replaces took effect`,
+      {},
+      { reason: 'effective_too_early', params: { after: new Date(latest).toISOString() } },
     );
   }
   if (r.effectiveFrom.getTime() > r.now.getTime()) {
-    throw badInput('effectiveFrom', 'must not be in the future; scheduled changes are not supported');
+    throw badInput(
+      'effectiveFrom',
+      'must not be in the future; scheduled changes are not supported',
+      {},
+      {
+        reason: 'effective_in_future',
+      },
+    );
   }
 
   const versions = await findEverUsedCodes(tx, village.code);

@@ -17,11 +17,13 @@ import {
   type PolygonGeometry,
 } from '../domain/grid-planning/proposal.js';
 import {
+  gridNumber,
   hasErrors,
   issue,
   judgePartition,
   polsbyPopper,
   sortIssues,
+  validityProblem,
   type GridIssue,
   type PlanningSettings,
 } from '../domain/grid-planning/rules.js';
@@ -111,10 +113,12 @@ export async function judgeProposal(
     v.valid
       ? []
       : [
-          issue('INVALID_GEOMETRY', `grid ${i}: ${v.reason ?? 'invalid geometry'}`, {
-            gridIndex: i,
-            location: v.location,
-          }),
+          issue(
+            'INVALID_GEOMETRY',
+            `grid ${gridNumber(i)}: ${v.reason ?? 'invalid geometry'}`,
+            { gridIndex: i, location: v.location },
+            { problem: validityProblem(v.reason) },
+          ),
         ],
   );
   if (invalid.length > 0) return done(invalid);
@@ -133,7 +137,7 @@ export async function judgeProposal(
   const newCount = planned.filter((p) => p.code === null).length;
   const used = await findEverUsedCodes(db, village.code);
   const allocated = allocateGridCodes(village.code, used.keys(), newCount);
-  if (!allocated.ok) issues.push(issue('SERIALS_EXHAUSTED', allocated.error.message));
+  if (!allocated.ok) issues.push(issue('SERIALS_EXHAUSTED', allocated.error.message, {}, { village: village.code }));
   const fresh = allocated.ok ? [...allocated.value] : [];
   const codes = planned.map((p) => p.code ?? fresh.shift() ?? `${village.code}???`);
 

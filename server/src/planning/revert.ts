@@ -29,12 +29,14 @@ export interface RevertRequest {
 /** Reverts the change; returns the id of the change that reverts it. */
 export async function revertGridChangeIn(tx: Queryable, r: RevertRequest): Promise<string> {
   const change = await findGridChange(tx, r.changeId, r.viewer.prefix);
-  if (!change) throw notFound(`grid change ${r.changeId}`);
+  if (!change) throw notFound('grid_change', r.changeId);
   await plannableVillage(tx, r.viewer, change.village_code, 'id', true);
   if (change.reverted_by_change_id) {
-    throw conflict(`change #${change.id} was already reverted by change #${change.reverted_by_change_id}`, {
-      changeId: change.reverted_by_change_id,
-    });
+    throw conflict(
+      `change #${change.id} was already reverted by change #${change.reverted_by_change_id}`,
+      { changeId: change.reverted_by_change_id },
+      { reason: 'already_reverted', params: { change: change.id, changeId: change.reverted_by_change_id } },
+    );
   }
   const made = await findChangeGrids(tx, change.id, 'after');
   for (const g of made.filter((m) => m.valid_to !== null)) {
@@ -42,6 +44,10 @@ export async function revertGridChangeIn(tx: Queryable, r: RevertRequest): Promi
     throw conflict(
       `grid ${g.code} was changed again by change #${later?.id} (${later?.author}, ${later?.at.toISOString()}); revert that first`,
       { changeId: later?.id ?? null, author: later?.author ?? null, at: later?.at.toISOString() ?? null },
+      {
+        reason: 'changed_again',
+        params: { grid: g.code, changeId: later?.id ?? null, author: later?.author ?? null },
+      },
     );
   }
   return commitRestoring(tx, change, made, {

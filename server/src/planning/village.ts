@@ -37,17 +37,35 @@ export async function plannableVillage(
   field: string,
   lock = false,
 ): Promise<PlanningVillage> {
-  if (!/^\d{12}$/.test(code)) throw badInput(field, `"${code}" is not a 12-digit village code`);
-  if (!coversCode(viewer.jurisdiction, code)) throw outsideJurisdiction(`village ${code}`);
+  if (!/^\d{12}$/.test(code))
+    throw badInput(
+      field,
+      `"${code}" is not a 12-digit village code`,
+      {},
+      {
+        reason: 'bad_code',
+        params: { value: code },
+      },
+    );
+  if (!coversCode(viewer.jurisdiction, code)) throw outsideJurisdiction('village', code);
   const village = await findPlanningVillage(db, code, lock);
-  if (!village) throw notFound(`village ${code}`);
+  if (!village) throw notFound('village', code);
   return village;
 }
 
 /** Why a change is made, trimmed; every change and revert must say it. */
 export function checkReason(reason: string): string {
   const trimmed = reason.trim();
-  if (trimmed === '' || trimmed.length > 1000) throw badInput('reason', 'say why, in 1 to 1000 characters');
+  if (trimmed === '' || trimmed.length > 1000)
+    throw badInput(
+      'reason',
+      'say why, in 1 to 1000 characters',
+      {},
+      {
+        reason: 'reason_required',
+        params: { max: 1000 },
+      },
+    );
   return trimmed;
 }
 

@@ -1,13 +1,14 @@
 /** The frame of the sign-in steps and one's own password: the product's name, the steps, the language. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../ui/LanguageSwitch.js';
 import './account.css';
 
 export type Progress = 'password' | 'verify' | 'secure' | 'done';
 const PROGRESS: readonly Progress[] = ['password', 'verify', 'secure', 'done'];
 
 export function AuthScreen({ title, progress, children }: { title: string; progress?: Progress; children: ReactNode }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const at = progress ? PROGRESS.indexOf(progress) : -1;
   return (
     <div className="auth-screen">
@@ -19,14 +20,7 @@ export function AuthScreen({ title, progress, children }: { title: string; progr
             <small>{t('account.brandNote')}</small>
           </div>
         </div>
-        <button
-          type="button"
-          className="chip"
-          data-testid="language"
-          onClick={() => void i18n.changeLanguage(i18n.language === 'en' ? 'zh' : 'en')}
-        >
-          {t('app.switchLanguage')}
-        </button>
+        <LanguageSwitch />
       </header>
       <main className="auth-main">
         <section className="auth-card" aria-labelledby="auth-title">

@@ -27,11 +27,12 @@ describe('password rules and refusals', () => {
     );
   });
 
-  it("falls back to the server's sentence for a rule it does not know", () => {
+  it('falls back to the refusal in the viewer’s words for a rule it does not know', () => {
     const odd = new ApiError('server', 'newPassword: is on a list of leaked passwords', 'BAD_USER_INPUT', {
       problems: [{ rule: 'leaked' }],
+      reason: 'password_rules',
     });
-    expect(refusalLines(odd, translator(zh))).toEqual(['newPassword: is on a list of leaked passwords']);
+    expect(refusalLines(odd, translator(zh))).toEqual(['新密码不符合密码规则']);
   });
 
   it('lists only the rules the policy has', () => {

@@ -3,6 +3,7 @@
  * server says each broken rule with its numbers (extensions.problems); an unknown rule falls
  * back to the server's own sentence. Pure (texts through `t`).
  */
+import { errorText } from '../api/error-text.js';
 import { ApiError } from '../api/errors.js';
 import type { PasswordRules } from './sign-in-steps.js';
 
@@ -49,15 +50,15 @@ function problemLine(problem: Problem, t: Translate): string | null {
 }
 
 /**
- * Why a new password was refused, as lines: each broken rule, or the server's message when it
- * names none this screen knows (a wrong current password, say).
+ * Why a new password was refused, as lines: each broken rule, or the refusal in the viewer's
+ * words (error-text.ts) when it names none this screen knows.
  */
 export function refusalLines(error: unknown, t: Translate): string[] {
-  if (!(error instanceof ApiError)) return [error instanceof Error ? error.message : String(error)];
+  if (!(error instanceof ApiError)) return [errorText(error, t)];
   if (error.kind === 'network') return [t('login.reasons.network')];
   const problems = Array.isArray(error.details.problems) ? (error.details.problems as Problem[]) : [];
   const lines = problems.map((p) => problemLine(p, t));
   if (lines.length > 0 && lines.every((l): l is string => l !== null)) return lines;
   if (error.details.field === 'currentPassword') return [t('account.problems.current')];
-  return [error.message];
+  return [errorText(error, t)];
 }

@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../ui/LanguageSwitch.js';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { adminPagesFor } from '../account/access.js';
 import { accountSession } from '../account/current.js';
@@ -15,7 +16,7 @@ import './admin.css';
 const PAGE_KEYS: Record<string, string> = { '/admin/accounts': 'accounts', '/admin/audit': 'audit' };
 
 export function AdminShell({ signedIn, children }: { signedIn: SignedIn; children: ReactNode }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const { user } = signedIn;
   const signOut = async () => {
@@ -49,14 +50,7 @@ export function AdminShell({ signedIn, children }: { signedIn: SignedIn; childre
           <Link className="chip" to="/account/password" data-testid="change-own-password">
             {t('admin.changePassword')}
           </Link>
-          <button
-            type="button"
-            className="chip"
-            data-testid="language"
-            onClick={() => void i18n.changeLanguage(i18n.language === 'en' ? 'zh' : 'en')}
-          >
-            {t('app.switchLanguage')}
-          </button>
+          <LanguageSwitch />
           <button type="button" className="chip danger" data-testid="sign-out" onClick={() => void signOut()}>
             {t('admin.signOut')}
           </button>

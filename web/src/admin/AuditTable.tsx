@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useTimeZone } from '../time/display-zone.js';
 import { formatClock, dayKey } from '../time/zone.js';
+import { auditDetailText } from '../api/error-text.js';
 import type { AuditEntry } from './audit-api.js';
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
@@ -24,21 +25,25 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
         {entries.map((e) => {
           const at = new Date(e.at);
           const outcome = e.outcome ?? (e.success ? 'ok' : 'error');
+          const detail = auditDetailText(e.detail, t);
           return (
             <tr key={e.id} data-id={e.id} data-outcome={outcome}>
               <td className="mono">
                 {dayKey(at, timeZone)} {formatClock(at, timeZone)}
               </td>
               <td className="mono">{e.username ?? '—'}</td>
-              <td className="mono">{e.operation}</td>
-              <td className="mono ellipsis" title={e.target ?? ''}>
+              {/* The API's own names of the operation and its target, as the filter takes them: identifiers. */}
+              <td className="mono" translate="no">
+                {e.operation}
+              </td>
+              <td className="mono ellipsis" title={e.target ?? ''} translate="no">
                 {e.target ?? '—'}
               </td>
               <td>
                 <span className={`outcome ${outcome === 'ok' ? 'ok' : 'bad'}`}>{t(`admin.outcomes.${outcome}`)}</span>
               </td>
-              <td className="ellipsis" title={e.detail ?? ''}>
-                {e.detail ?? ''}
+              <td className="ellipsis" title={detail.text} lang={detail.lang}>
+                {detail.text}
               </td>
             </tr>
           );

@@ -22,9 +22,11 @@ describe('authFailureText', () => {
     expect(authFailureText(over, t, now)).toBe('login.reasons.locked {"minutes":1}');
   });
 
-  it('tells an unreachable server apart, and keeps a message it has no words for', () => {
+  it('tells an unreachable server apart, and names the code of a reason it has no words for', () => {
     expect(authFailureText(new ApiError('network', 'fetch failed'), t)).toBe('login.reasons.network');
-    expect(authFailureText(refused({ reason: 'something new' }, 'raw'), t)).toBe('raw');
-    expect(authFailureText(new Error('plain'), t)).toBe('plain');
+    expect(authFailureText(refused({ reason: 'something new' }, 'raw'), t)).toBe(
+      'server.errors.unknown {"code":"UNAUTHENTICATED"}',
+    );
+    expect(authFailureText(new Error('plain'), t)).toBe('server.errors.unknown {"code":"Error"}');
   });
 });

@@ -1,8 +1,10 @@
 /**
  * Why a login or a session failed, in the viewer's language: the reason the server or the session
  * gave (wrong password, locked and for how long, disabled, token expired or refused) or the
- * network; the raw message only for what it does not know. Pure (texts through `t`).
+ * network; what it does not know, from the server-message catalog (error-text.ts), never the raw
+ * message. Pure (texts through `t`).
  */
+import { errorText } from './error-text.js';
 import { ApiError } from './errors.js';
 
 type Translate = (key: string, values?: Record<string, unknown>) => string;
@@ -21,7 +23,7 @@ const REASONS = new Set([
 ]);
 
 export function authFailureText(error: unknown, t: Translate, now: Date = new Date()): string {
-  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof ApiError)) return errorText(error, t);
   if (error.kind === 'network') return t('login.reasons.network');
   const reason = error.details.reason;
   if (reason === 'locked' && typeof error.details.lockedUntil === 'string') {
@@ -29,5 +31,5 @@ export function authFailureText(error: unknown, t: Translate, now: Date = new Da
     return t('login.reasons.locked', { minutes });
   }
   if (typeof reason === 'string' && REASONS.has(reason)) return t(`login.reasons.${reason}`);
-  return error.message;
+  return errorText(error, t);
 }

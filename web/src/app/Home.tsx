@@ -1,6 +1,7 @@
 /** The start page: what the system is, what is loaded, and the ways in. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../ui/LanguageSwitch.js';
 import { Link } from 'react-router';
 
 interface Health {
@@ -9,7 +10,7 @@ interface Health {
 }
 
 export function Home() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [health, setHealth] = useState<Health | null>(null);
   useEffect(() => {
     fetch('/healthz')
@@ -18,13 +19,7 @@ export function Home() {
   }, []);
   return (
     <main className="home">
-      <button
-        type="button"
-        className="chip lang"
-        onClick={() => void i18n.changeLanguage(i18n.language === 'en' ? 'zh' : 'en')}
-      >
-        {t('app.switchLanguage')}
-      </button>
+      <LanguageSwitch className="chip lang" />
       <h1>{t('app.title')}</h1>
       <p className="lead">{t('app.lead')}</p>
       {health?.data.synthetic && <p className="badge synthetic">{t('app.synthetic')}</p>}

@@ -3,6 +3,7 @@ import { accountEn } from './account.js';
 import { adminEn } from './admin.js';
 import { importMessagesEn } from './import-messages.js';
 import { planEn } from './plan.js';
+import { serverEn } from './server-messages.js';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
@@ -285,6 +286,7 @@ export const en: Texts<typeof zh> = {
     periodB: 'Compared',
   },
   plan: planEn,
+  server: serverEn,
   account: accountEn,
   admin: adminEn,
   imports: {

@@ -21,7 +21,12 @@ export function setupI18n(language: Language) {
     interpolation: { escapeValue: false },
     react: { useSuspense: false },
   });
-  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
-  i18next.on('languageChanged', (lng) => (document.documentElement.lang = lng === 'zh' ? 'zh-CN' : 'en'));
+  // The page's language and title follow the texts (index.html's are the Chinese default's).
+  const mark = (lng: string) => {
+    document.documentElement.lang = lng === 'en' ? 'en' : 'zh-CN';
+    document.title = i18next.t('app.title');
+  };
+  mark(language);
+  i18next.on('languageChanged', mark);
   return i18next;
 }

@@ -43,6 +43,16 @@ describe('the texts', () => {
     for (const [key, text] of zhLeaves) expect(text.trim(), key).not.toBe('');
   });
 
+  it('say every server message in Chinese with Han characters and in English without', () => {
+    const han = /\p{Script=Han}/u;
+    const server = [...zhLeaves.keys()].filter((key) => key.startsWith('server.'));
+    expect(server.length).toBeGreaterThan(100);
+    for (const key of server) {
+      expect(zhLeaves.get(key), key).toMatch(han);
+      expect(enLeaves.get(key), key).not.toMatch(han);
+    }
+  });
+
   it('name every value of the vocabularies the wall shows', () => {
     const cover = (group: Record<string, string>, values: readonly (string | number)[]) =>
       expect(Object.keys(group).sort()).toEqual(values.map(String).sort());

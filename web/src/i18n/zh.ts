@@ -3,6 +3,7 @@ import { accountZh } from './account.js';
 import { adminZh } from './admin.js';
 import { importMessagesZh } from './import-messages.js';
 import { planZh } from './plan.js';
+import { serverZh } from './server-messages.js';
 export const zh = {
   app: {
     title: '综治中心态势感知系统',
@@ -280,6 +281,7 @@ export const zh = {
     periodB: '对比期',
   },
   plan: planZh,
+  server: serverZh,
   account: accountZh,
   admin: adminZh,
   imports: {

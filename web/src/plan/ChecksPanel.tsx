@@ -1,6 +1,7 @@
 /** The verdicts: the browser mirror's on every step, the server's after the last; each issue can be shown on the map. */
 import { useTranslation } from 'react-i18next';
 import type { GridIssue } from '../../../server/src/domain/grid-planning/rules.js';
+import { errorText, issueText } from '../api/error-text.js';
 import type { Proposal } from './queries.js';
 import type { Position } from '../geometry/positions.js';
 import type { MirrorVerdict } from './use-plan-editor.js';
@@ -8,7 +9,7 @@ import type { MirrorVerdict } from './use-plan-editor.js';
 export interface ChecksPanelProps {
   mirror: MirrorVerdict;
   proposal: Proposal | null;
-  proposalError: string | null;
+  proposalError: unknown;
   gridName: (index: number | null) => string;
   onLocate: (at: Position) => void;
 }
@@ -27,9 +28,8 @@ function IssueRow({
     <li className={`issue ${issue.severity}`} data-testid={`issue-${issue.code}`}>
       <span className="tag">{t(`plan.check.${issue.severity}`)}</span>
       <span className="what">
-        {issue.code}
-        {where && ` · ${where}`}
-        <small>{issue.message}</small>
+        {issueText(issue, t)}
+        {where && <small>{where}</small>}
       </span>
       {issue.location && (
         <button type="button" className="chip" onClick={() => onLocate(issue.location as Position)}>
@@ -60,10 +60,12 @@ export function ChecksPanel(p: ChecksPanelProps) {
       </ul>
       <p
         data-testid="server-status"
-        data-state={p.proposalError ? 'failed' : !p.proposal ? 'pending' : p.proposal.valid ? 'valid' : 'invalid'}
+        data-state={
+          p.proposalError !== null ? 'failed' : !p.proposal ? 'pending' : p.proposal.valid ? 'valid' : 'invalid'
+        }
       >
-        {p.proposalError
-          ? t('plan.check.serverFailed', { reason: p.proposalError })
+        {p.proposalError !== null
+          ? t('plan.check.serverFailed', { reason: errorText(p.proposalError, t) })
           : !p.proposal
             ? t('plan.check.serverPending')
             : p.proposal.issues.length === 0

@@ -1,6 +1,7 @@
 /** Saving: a reason and an effective date; warnings need a tick; errors and conflicts are said plainly. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../api/error-text.js';
 import { ApiError } from '../api/errors.js';
 import { useTimeZone } from '../time/display-zone.js';
 import { dayKey, startOfDay } from '../time/zone.js';
@@ -34,7 +35,7 @@ export function CommitForm(p: CommitFormProps) {
       setConfirm(false);
     } catch (error) {
       const conflict = error instanceof ApiError && error.code === 'CONFLICT';
-      const text = (error as Error).message;
+      const text = errorText(error, t);
       setOutcome({
         ok: false,
         conflict,

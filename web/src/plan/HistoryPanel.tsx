@@ -1,6 +1,7 @@
 /** The village's committed changes, newest first: who, when, why, what kind; before/after; revert. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../api/error-text.js';
 import { useTimeZone } from '../time/display-zone.js';
 import { formatDateTime } from '../time/zone.js';
 import type { ChangeGrid, GridChange } from './queries.js';
@@ -44,7 +45,7 @@ export function HistoryPanel({ changes, onRevert }: HistoryPanelProps) {
       setReverting(null);
       setReason('');
     } catch (e) {
-      setError(t('plan.history.revertFailed', { reason: (e as Error).message }));
+      setError(t('plan.history.revertFailed', { reason: errorText(e, t) }));
     }
   };
   return (

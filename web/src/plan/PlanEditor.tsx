@@ -18,6 +18,18 @@ import { ImpactPanel } from './ImpactPanel.js';
 import { COMMIT, REVERT, type GridChange, type PlanBase } from './queries.js';
 import type { Position, Ring } from '../geometry/positions.js';
 import { NO_GRID, usePlanEditor } from './use-plan-editor.js';
+import { ApiError } from '../api/errors.js';
+import { errorText, issueText } from '../api/error-text.js';
+
+type Translate = (key: string, values?: Record<string, unknown>) => string;
+
+/** A failed editing step in the viewer's words: the editor's own codes, else the server's refusal. */
+function actionErrorText(error: unknown, t: Translate): string {
+  const code = error instanceof Error && !(error instanceof ApiError) ? error.message : null;
+  if (code === NO_GRID) return t('plan.tools.noGrid');
+  if (code?.startsWith('REDRAW_')) return t(`plan.tools.redrawErrors.${code}`);
+  return errorText(error, t);
+}
 
 const PlanMap = lazy(() => import('../map/PlanMap.js'));
 
@@ -82,8 +94,8 @@ export function PlanEditor(p: PlanEditorProps) {
     () =>
       issues
         .filter((i) => i.location)
-        .map((i) => ({ at: i.location as Position, severity: i.severity, text: `${i.code}: ${i.message}` })),
-    [issues],
+        .map((i) => ({ at: i.location as Position, severity: i.severity, text: issueText(i, t) })),
+    [issues, t],
   );
   const bounds = useMemo(() => turf.bbox(p.base.villageGeometry) as [number, number, number, number], [p.base]);
   const gridName = useCallback(
@@ -228,13 +240,9 @@ export function PlanEditor(p: PlanEditorProps) {
                   ? t('plan.tools.redrawHint', { name: redrawName })
                   : t('plan.tools.selectHint')}
           </span>
-          {editor.actionError && (
+          {editor.actionError !== null && (
             <span className="error" data-testid="action-error">
-              {editor.actionError === NO_GRID
-                ? t('plan.tools.noGrid')
-                : editor.actionError.startsWith('REDRAW_')
-                  ? t(`plan.tools.redrawErrors.${editor.actionError}`)
-                  : editor.actionError}
+              {actionErrorText(editor.actionError, t)}
             </span>
           )}
         </div>

@@ -4,6 +4,8 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../ui/LanguageSwitch.js';
+import { errorText } from '../api/error-text.js';
 import { authFailureText } from '../api/auth-failure.js';
 import { ApiError } from '../api/errors.js';
 import { useBasemap } from '../map/use-map-data.js';
@@ -20,7 +22,7 @@ interface Unit {
 const townshipOf = (village: string) => `${village.slice(0, 9)}000`;
 
 export function Planner({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (reason: string) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [params] = useState(() => new URLSearchParams(window.location.search));
   const [start, setStart] = useState<PlanStart | null>(null);
   const [township, setTownship] = useState<string | null>(() => {
@@ -40,7 +42,7 @@ export function Planner({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (
   const fail = useCallback(
     (e: unknown) => {
       if (e instanceof ApiError && e.kind === 'unauthenticated') onAuthFailed(authFailureText(e, t));
-      else setError(e instanceof ApiError && e.code === 'FORBIDDEN' ? t('plan.noAccess') : (e as Error).message);
+      else setError(e instanceof ApiError && e.code === 'FORBIDDEN' ? t('plan.noAccess') : errorText(e, t));
     },
     [onAuthFailed, t],
   );
@@ -117,13 +119,7 @@ export function Planner({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (
           </span>
         )}
         <span className="who">{start?.me.username}</span>
-        <button
-          type="button"
-          className="chip"
-          onClick={() => void i18n.changeLanguage(i18n.language === 'en' ? 'zh' : 'en')}
-        >
-          {t('app.switchLanguage')}
-        </button>
+        <LanguageSwitch />
       </header>
       {error && (
         <p className="error plan-error" data-testid="plan-error">

@@ -105,6 +105,25 @@ export const PROPOSE = /* GraphQL */ `
         code
         severity
         message
+        params {
+          grid
+          otherGrid
+          problem
+          ring
+          squareMeters
+          minSquareMeters
+          toleranceSquareMeters
+          households
+          min
+          max
+          compactness
+          threshold
+          parts
+          vertices
+          count
+          gridCode
+          village
+        }
         gridIndex
         otherGridIndex
         location

@@ -38,9 +38,10 @@ export function usePlanEditor(api: ApiClient, base: PlanBase, settings: Planning
   const [history, setHistory] = useState<History<PlanState>>(() => startHistory(stateFromBase(base.grids)));
   const [draft, setDraft] = useState<PlanState | null>(null);
   const [proposal, setProposal] = useState<{ state: PlanState; value: Proposal } | null>(null);
-  const [proposalError, setProposalError] = useState<string | null>(null);
+  // The failures as thrown: the screen says them in the viewer's words (api/error-text.ts).
+  const [proposalError, setProposalError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
   const shown = draft ?? history.present;
   const initial = useRef(history.present);
   const dirty = history.present !== initial.current;
@@ -62,7 +63,7 @@ export function usePlanEditor(api: ApiClient, base: PlanBase, settings: Planning
           setProposal({ state, value: r.proposeGridChange });
           setProposalError(null);
         },
-        (e: Error) => !cancelled && setProposalError(e.message),
+        (e: unknown) => !cancelled && setProposalError(e),
       );
     }, PROPOSE_DEBOUNCE_MS);
     return () => {
@@ -92,7 +93,7 @@ export function usePlanEditor(api: ApiClient, base: PlanBase, settings: Planning
       const next = await step();
       if (next) setHistory((h) => pushHistory(h, next));
     } catch (e) {
-      setActionError((e as Error).message);
+      setActionError(e);
     } finally {
       setBusy(null);
     }

@@ -1,5 +1,6 @@
 /** The review's header: its title with the breadcrumb of units, the period pickers and the downloads. */
 import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../ui/LanguageSwitch.js';
 import type { ReviewState } from '../stability/drill.js';
 import { PERIOD_KINDS, periodLabel, type Period, type PeriodKind } from '../stability/periods.js';
 
@@ -46,8 +47,7 @@ function PeriodSelect(p: {
 }
 
 export function ReviewHeader(p: ReviewHeaderProps) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const { t } = useTranslation();
   const { go, path, names } = p;
   return (
     <header className="review-header">
@@ -119,14 +119,7 @@ export function ReviewHeader(p: ReviewHeaderProps) {
             {t(label)}
           </button>
         ))}
-        <button
-          type="button"
-          className="chip"
-          data-testid="language"
-          onClick={() => void i18n.changeLanguage(lang === 'en' ? 'zh' : 'en')}
-        >
-          {t('app.switchLanguage')}
-        </button>
+        <LanguageSwitch />
       </div>
     </header>
   );

@@ -1,6 +1,7 @@
 /** The wall's title bar: the centre's name, date and clock in the display zone, badges, language. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../ui/LanguageSwitch.js';
 import { formatClock, formatHourMinute, formatLongDate } from '../time/zone.js';
 
 function Clock({ timeZone }: { timeZone: string }) {
@@ -31,7 +32,7 @@ export interface HeaderProps {
 }
 
 export function Header({ unitName, timeZone, synthetic, notice, stale, sessionExpired, tour, onTour }: HeaderProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <header className="wall-header">
       <div className="brand">
@@ -64,14 +65,7 @@ export function Header({ unitName, timeZone, synthetic, notice, stale, sessionEx
           <button type="button" className={`chip${tour ? ' on' : ''}`} onClick={onTour} aria-pressed={tour}>
             {tour ? t('wall.tourOff') : t('wall.tourOn')}
           </button>
-          <button
-            type="button"
-            className="chip"
-            data-testid="language"
-            onClick={() => void i18n.changeLanguage(i18n.language === 'en' ? 'zh' : 'en')}
-          >
-            {t('app.switchLanguage')}
-          </button>
+          <LanguageSwitch />
         </div>
       </div>
     </header>

@@ -186,7 +186,15 @@ export async function measureProposal(
 }
 
 /** Why a split failed, for the caller to word as an input error. */
-export class SplitError extends Error {}
+/** A line that does not split the polygon; `reason` says how (for the client's own words). */
+export class SplitError extends Error {
+  constructor(
+    readonly reason: 'line_misses_grid' | 'line_does_not_cut',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * The pieces of a polygon cut by a line (ST_Split), largest first, as GeoJSON text. Both
@@ -206,10 +214,14 @@ export async function splitPolygon(db: Queryable, polygon: unknown, line: unknow
      ORDER BY ST_Area(p.geom::geography) DESC NULLS LAST`,
     [JSON.stringify(polygon), JSON.stringify(line)],
   );
-  if (!rows[0]?.crosses) throw new SplitError('the line does not touch the grid; draw it across the grid');
+  if (!rows[0]?.crosses)
+    throw new SplitError('line_misses_grid', 'the line does not touch the grid; draw it across the grid');
   const pieces = rows.map((r) => r.piece).filter((p): p is string => p !== null);
   if (pieces.length < 2) {
-    throw new SplitError('the line does not cut the grid in two; it must cross the grid from one side to the other');
+    throw new SplitError(
+      'line_does_not_cut',
+      'the line does not cut the grid in two; it must cross the grid from one side to the other',
+    );
   }
   return pieces;
 }

@@ -28,6 +28,7 @@ import {
 import { normalisePolygon, type Position } from './proposal.js';
 import { clipRings, openSeamBoxes } from './seams.js';
 import {
+  gridNumber,
   issue,
   judgePartition,
   sortIssues,
@@ -204,7 +205,14 @@ export function checkPartitionPlanar(
   const polygons = grids.map((g) => prepare(g.coordinates));
   const kinked = polygons.flatMap((p, i) =>
     p.kink
-      ? [issue('INVALID_GEOMETRY', `grid ${i}: the boundary crosses itself`, { gridIndex: i, location: p.kink })]
+      ? [
+          issue(
+            'INVALID_GEOMETRY',
+            `grid ${gridNumber(i)}: the boundary crosses itself`,
+            { gridIndex: i, location: p.kink },
+            { problem: 'self_intersection' },
+          ),
+        ]
       : [],
   );
   if (kinked.length > 0) return { issues: sortIssues(kinked), grids: grids.map(() => null) };

@@ -7,7 +7,7 @@
  */
 import { geometryProblem } from '../geojson-checks.js';
 import { textProblem } from '../text-safety.js';
-import { issue, type GridIssue } from './rules.js';
+import { gridNumber, issue, type GridIssue } from './rules.js';
 
 export type Position = [number, number];
 export interface PolygonGeometry {
@@ -65,44 +65,50 @@ export function normalisePolygon(coordinates: readonly (readonly Position[])[]):
 }
 
 function onePolygon(geometry: unknown, index: number): { polygon: PolygonGeometry } | { problem: GridIssue } {
+  const n = gridNumber(index);
   const g = geometry as { type?: unknown; coordinates?: unknown } | null;
   let coordinates: unknown = g?.coordinates;
   if (g && g.type === 'MultiPolygon') {
     const problem = geometryProblem(g, 'MultiPolygon');
-    if (problem) return { problem: issue('MALFORMED_GEOMETRY', `grid ${index}: ${problem}`, { gridIndex: index }) };
+    if (problem) return { problem: issue('MALFORMED_GEOMETRY', `grid ${n}: ${problem}`, { gridIndex: index }) };
     const parts = coordinates as unknown[];
     if (parts.length > 1) {
       return {
-        problem: issue('MULTIPART', `grid ${index} has ${parts.length} separate parts; a grid is one polygon`, {
-          gridIndex: index,
-          location: (parts[1] as Position[][])[0]![0]!,
-          value: parts.length,
-        }),
+        problem: issue(
+          'MULTIPART',
+          `grid ${n} has ${parts.length} separate parts; a grid is one polygon`,
+          { gridIndex: index, location: (parts[1] as Position[][])[0]![0]!, value: parts.length },
+          { parts: parts.length },
+        ),
       };
     }
     coordinates = parts[0];
   } else {
     const problem = geometryProblem(g, 'Polygon');
-    if (problem) return { problem: issue('MALFORMED_GEOMETRY', `grid ${index}: ${problem}`, { gridIndex: index }) };
+    if (problem) return { problem: issue('MALFORMED_GEOMETRY', `grid ${n}: ${problem}`, { gridIndex: index }) };
   }
   const rings = coordinates as Position[][];
   const vertices = rings.reduce((n, r) => n + r.length, 0);
   if (vertices > MAX_VERTICES_PER_GRID) {
     return {
-      problem: issue('TOO_MANY_VERTICES', `grid ${index} has ${vertices} vertices; at most ${MAX_VERTICES_PER_GRID}`, {
-        gridIndex: index,
-        value: vertices,
-      }),
+      problem: issue(
+        'TOO_MANY_VERTICES',
+        `grid ${n} has ${vertices} vertices; at most ${MAX_VERTICES_PER_GRID}`,
+        { gridIndex: index, value: vertices },
+        { vertices, max: MAX_VERTICES_PER_GRID },
+      ),
     };
   }
   const polygon = normalisePolygon(rings);
   const short = polygon.coordinates.findIndex((r) => r.length < 4);
   if (short >= 0) {
     return {
-      problem: issue('INVALID_GEOMETRY', `grid ${index}: ring ${short} collapses to fewer than 3 distinct vertices`, {
-        gridIndex: index,
-        location: polygon.coordinates[short]![0] ?? null,
-      }),
+      problem: issue(
+        'INVALID_GEOMETRY',
+        `grid ${n}: ring ${short + 1} collapses to fewer than 3 distinct vertices`,
+        { gridIndex: index, location: polygon.coordinates[short]![0] ?? null },
+        { problem: 'collapsed_ring', ring: short + 1 },
+      ),
     };
   }
   return { polygon };
@@ -117,9 +123,20 @@ const isCount = (v: unknown) => v === null || v === undefined || (Number.isInteg
 export function parseProposal(grids: readonly GridPlanInput[]): { planned: PlannedGrid[]; issues: GridIssue[] } {
   const issues: GridIssue[] = [];
   const planned: PlannedGrid[] = [];
-  if (grids.length === 0) issues.push(issue('NO_GRIDS', 'a village needs at least one grid'));
+  if (grids.length === 0) issues.push(issue('NO_GRIDS', 'a village needs at least one grid', {}, { problem: 'none' }));
   if (grids.length > MAX_GRIDS_PER_VILLAGE) {
-    issues.push(issue('NO_GRIDS', `at most ${MAX_GRIDS_PER_VILLAGE} grids per village, got ${grids.length}`));
+    issues.push(
+      issue(
+        'NO_GRIDS',
+        `at most ${MAX_GRIDS_PER_VILLAGE} grids per village, got ${grids.length}`,
+        {},
+        {
+          problem: 'too_many',
+          count: grids.length,
+          max: MAX_GRIDS_PER_VILLAGE,
+        },
+      ),
+    );
     return { planned, issues };
   }
   const seen = new Map<string, number>();
@@ -130,28 +147,43 @@ export function parseProposal(grids: readonly GridPlanInput[]): { planned: Plann
         issues.push(
           issue(
             'DUPLICATE_CODE',
-            `grids ${first} and ${index} both claim code ${g.code}; a split makes one of them new`,
-            {
-              gridIndex: index,
-              otherGridIndex: first,
-            },
+            `grids ${gridNumber(first)} and ${gridNumber(index)} both claim code ${g.code}; a split makes one of them new`,
+            { gridIndex: index, otherGridIndex: first },
+            { gridCode: g.code },
           ),
         );
       } else seen.set(g.code, index);
     }
     if (!isCount(g.households) || !isCount(g.population)) {
       issues.push(
-        issue('BAD_ATTRIBUTE', `grid ${index}: households and population must be whole numbers ≥ 0`, {
-          gridIndex: index,
-        }),
+        issue(
+          'BAD_ATTRIBUTE',
+          `grid ${gridNumber(index)}: households and population must be whole numbers ≥ 0`,
+          { gridIndex: index },
+          { problem: 'counts' },
+        ),
       );
     }
     if (g.name !== null && g.name !== undefined && (g.name.trim() === '' || g.name.length > 100)) {
-      issues.push(issue('BAD_ATTRIBUTE', `grid ${index}: a name must have 1 to 100 characters`, { gridIndex: index }));
+      issues.push(
+        issue(
+          'BAD_ATTRIBUTE',
+          `grid ${gridNumber(index)}: a name must have 1 to 100 characters`,
+          { gridIndex: index },
+          { problem: 'name_length', max: 100 },
+        ),
+      );
     }
     const nameProblem = typeof g.name === 'string' ? textProblem(g.name.trim()) : null;
     if (nameProblem) {
-      issues.push(issue('BAD_ATTRIBUTE', `grid ${index}: the name ${nameProblem}`, { gridIndex: index }));
+      issues.push(
+        issue(
+          'BAD_ATTRIBUTE',
+          `grid ${gridNumber(index)}: the name ${nameProblem}`,
+          { gridIndex: index },
+          { problem: 'name_text' },
+        ),
+      );
     }
     const shape = onePolygon(g.geometry, index);
     if ('problem' in shape) {
@@ -188,10 +220,9 @@ export function unknownCodeIssues(planned: readonly PlannedGrid[], currentCodes:
     .map((g) =>
       issue(
         'UNKNOWN_CODE',
-        `grid ${g.index}: ${g.code} is not a current grid of this village; leave code empty for a new grid`,
-        {
-          gridIndex: g.index,
-        },
+        `grid ${gridNumber(g.index)}: ${g.code} is not a current grid of this village; leave code empty for a new grid`,
+        { gridIndex: g.index },
+        { gridCode: g.code! },
       ),
     );
 }

@@ -8,6 +8,7 @@ import {
   judgePartition,
   parsePlanningSettings,
   polsbyPopper,
+  validityProblem,
   type GridMeasure,
 } from './rules.js';
 
@@ -56,6 +57,36 @@ describe('planning rules', () => {
     expect(issues[0]).toMatchObject({ gridIndex: 0, otherGridIndex: 1 });
     expect(hasErrors(issues)).toBe(true);
     expect(hasErrors(issues.slice(1))).toBe(false);
+  });
+
+  it('gives each issue its facts with the grids numbered as people count them', () => {
+    const issues = judgePartition(
+      {
+        grids: [fine, { ...fine, households: 511 }],
+        overlaps: [{ a: 0, b: 1, areaSquareMeters: 12.345, location: [1, 2] }],
+        gapSquareMeters: 0,
+        gapLocation: null,
+      },
+      DEFAULT_PLANNING_SETTINGS,
+    );
+    expect(issues.map((i) => [i.code, i.gridIndex, i.params, i.message])).toEqual([
+      ['OVERLAP', 0, { grid: 1, otherGrid: 2, squareMeters: 12 }, 'grids 1 and 2 overlap by 12 m²'],
+      [
+        'HOUSEHOLDS_OUT_OF_RANGE',
+        1,
+        { grid: 2, households: 511, min: 200, max: 500 },
+        'grid 2 has 511 households, outside 200–500',
+      ],
+    ]);
+  });
+
+  it('names the cause of an invalid geometry from what PostGIS says, or invalid when it knows none', () => {
+    expect(validityProblem('Self-intersection[115.1 35.2]')).toBe('self_intersection');
+    expect(validityProblem('Ring Self-intersection[1 2]')).toBe('self_intersection');
+    expect(validityProblem('Too few points in geometry component[1 2]')).toBe('collapsed_ring');
+    expect(validityProblem('Hole lies outside shell[1 2]')).toBe('bad_hole');
+    expect(validityProblem('something new')).toBe('invalid');
+    expect(validityProblem(null)).toBe('invalid');
   });
 
   it('flags a sliver as too small and not compact', () => {
@@ -117,9 +148,9 @@ describe('proposal shape', () => {
       [
         'BAD_ATTRIBUTE',
         0,
-        'grid 0: the name contains the bidirectional override U+202E (RIGHT-TO-LEFT OVERRIDE) at position 3; remove it',
+        'grid 1: the name contains the bidirectional override U+202E (RIGHT-TO-LEFT OVERRIDE) at position 3; remove it',
       ],
-      ['BAD_ATTRIBUTE', 2, 'grid 2: the name contains the control character U+0007 at position 3'],
+      ['BAD_ATTRIBUTE', 2, 'grid 3: the name contains the control character U+0007 at position 3'],
     ]);
   });
 

@@ -28,10 +28,19 @@ export const ISSUE_SEVERITY = {
 
 export type IssueCode = keyof typeof ISSUE_SEVERITY;
 
+/**
+ * What a client needs to say an issue in its own words: numbers as people count them (`grid` 1 is
+ * the first grid of the proposal), measurements in their units, and for codes with several causes
+ * a `problem` naming which.
+ */
+export type IssueParams = Readonly<Record<string, string | number>>;
+
 export interface GridIssue {
   code: IssueCode;
   severity: IssueSeverity;
+  /** In English, for logs and API consumers; clients speak from `code` and `params`. */
   message: string;
+  params: IssueParams;
   /** Index of the grid in the proposal; null for the village as a whole. */
   gridIndex: number | null;
   otherGridIndex: number | null;
@@ -40,20 +49,49 @@ export interface GridIssue {
   value: number | null;
 }
 
+/** The number people give the grid at `index` of a proposal: 1 for the first. */
+export const gridNumber = (index: number): number => index + 1;
+
+/**
+ * An issue; the grids named by index in `extra` are also in `params` as people count them
+ * (`grid`, `otherGrid`), beside what `params` adds.
+ */
 export function issue(
   code: IssueCode,
   message: string,
   extra: Partial<Pick<GridIssue, 'gridIndex' | 'otherGridIndex' | 'location' | 'value'>> = {},
+  params: IssueParams = {},
 ): GridIssue {
   return {
     code,
     severity: ISSUE_SEVERITY[code],
     message,
+    params: {
+      ...(extra.gridIndex != null ? { grid: gridNumber(extra.gridIndex) } : {}),
+      ...(extra.otherGridIndex != null ? { otherGrid: gridNumber(extra.otherGridIndex) } : {}),
+      ...params,
+    },
     gridIndex: extra.gridIndex ?? null,
     otherGridIndex: extra.otherGridIndex ?? null,
     location: extra.location ?? null,
     value: extra.value ?? null,
   };
+}
+
+const VALIDITY_PROBLEMS: readonly [RegExp, string][] = [
+  [/self-intersection/i, 'self_intersection'],
+  [/too few points/i, 'collapsed_ring'],
+  [/hole lies outside|nested holes|interior is disconnected/i, 'bad_hole'],
+  [/not closed/i, 'not_closed'],
+  [/invalid coordinate/i, 'bad_coordinate'],
+];
+
+/**
+ * The `problem` parameter of an INVALID_GEOMETRY issue from PostGIS's reason
+ * (ST_IsValidReason's English): `invalid` when it names none of the known causes.
+ */
+export function validityProblem(reason: string | null | undefined): string {
+  return VALIDITY_PROBLEMS.find(([pattern]) => pattern.test(reason ?? ''))?.[1] ?? 'invalid';
 }
 
 export interface PlanningSettings {
@@ -133,27 +171,32 @@ export interface PartitionMeasure {
   gapLocation: [number, number] | null;
 }
 
-const m2 = (value: number): string => `${value.toFixed(value < 10 ? 2 : 0)} m²`;
+/** Square metres as the messages give them: two decimals below 10, whole above. */
+const roundedM2 = (value: number): number => Number(value.toFixed(value < 10 ? 2 : 0));
+const m2 = (value: number): string => `${roundedM2(value)} m²`;
 
 /** The issues of a measured partition, errors first, each naming its grid and place. */
 export function judgePartition(measure: PartitionMeasure, settings: PlanningSettings): GridIssue[] {
   const issues: GridIssue[] = [];
   measure.grids.forEach((g, i) => {
+    const n = gridNumber(i);
     if (g.outsideSquareMeters > settings.overlapToleranceSquareMeters) {
       issues.push(
-        issue('OUTSIDE_VILLAGE', `grid ${i} reaches ${m2(g.outsideSquareMeters)} outside the village`, {
-          gridIndex: i,
-          location: g.outsideLocation,
-          value: g.outsideSquareMeters,
-        }),
+        issue(
+          'OUTSIDE_VILLAGE',
+          `grid ${n} reaches ${m2(g.outsideSquareMeters)} outside the village`,
+          { gridIndex: i, location: g.outsideLocation, value: g.outsideSquareMeters },
+          { squareMeters: roundedM2(g.outsideSquareMeters) },
+        ),
       );
     }
     if (g.areaSquareMeters < settings.minAreaSquareMeters) {
       issues.push(
         issue(
           'TOO_SMALL',
-          `grid ${i} has ${m2(g.areaSquareMeters)}, less than the minimum ${m2(settings.minAreaSquareMeters)}`,
+          `grid ${n} has ${m2(g.areaSquareMeters)}, less than the minimum ${m2(settings.minAreaSquareMeters)}`,
           { gridIndex: i, value: g.areaSquareMeters },
+          { squareMeters: roundedM2(g.areaSquareMeters), minSquareMeters: settings.minAreaSquareMeters },
         ),
       );
     }
@@ -161,8 +204,9 @@ export function judgePartition(measure: PartitionMeasure, settings: PlanningSett
       issues.push(
         issue(
           'HOUSEHOLDS_OUT_OF_RANGE',
-          `grid ${i} has ${g.households} households, outside ${settings.householdsMin}–${settings.householdsMax}`,
+          `grid ${n} has ${g.households} households, outside ${settings.householdsMin}–${settings.householdsMax}`,
           { gridIndex: i, value: g.households },
+          { households: g.households, min: settings.householdsMin, max: settings.householdsMax },
         ),
       );
     }
@@ -171,8 +215,9 @@ export function judgePartition(measure: PartitionMeasure, settings: PlanningSett
       issues.push(
         issue(
           'LOW_COMPACTNESS',
-          `grid ${i} is elongated or ragged (Polsby–Popper ${compactness.toFixed(3)} < ${settings.compactnessWarnBelow})`,
+          `grid ${n} is elongated or ragged (Polsby–Popper ${compactness.toFixed(3)} < ${settings.compactnessWarnBelow})`,
           { gridIndex: i, value: compactness },
+          { compactness: Number(compactness.toFixed(3)), threshold: settings.compactnessWarnBelow },
         ),
       );
     }
@@ -180,12 +225,12 @@ export function judgePartition(measure: PartitionMeasure, settings: PlanningSett
   for (const o of measure.overlaps) {
     if (o.areaSquareMeters > settings.overlapToleranceSquareMeters) {
       issues.push(
-        issue('OVERLAP', `grids ${o.a} and ${o.b} overlap by ${m2(o.areaSquareMeters)}`, {
-          gridIndex: o.a,
-          otherGridIndex: o.b,
-          location: o.location,
-          value: o.areaSquareMeters,
-        }),
+        issue(
+          'OVERLAP',
+          `grids ${gridNumber(o.a)} and ${gridNumber(o.b)} overlap by ${m2(o.areaSquareMeters)}`,
+          { gridIndex: o.a, otherGridIndex: o.b, location: o.location, value: o.areaSquareMeters },
+          { squareMeters: roundedM2(o.areaSquareMeters) },
+        ),
       );
     }
   }
@@ -195,6 +240,7 @@ export function judgePartition(measure: PartitionMeasure, settings: PlanningSett
         'GAP',
         `${m2(measure.gapSquareMeters)} of the village is in no grid (at most ${m2(settings.gapToleranceSquareMeters)})`,
         { location: measure.gapLocation, value: measure.gapSquareMeters },
+        { squareMeters: roundedM2(measure.gapSquareMeters), toleranceSquareMeters: settings.gapToleranceSquareMeters },
       ),
     );
   }

@@ -13,19 +13,20 @@ import type { GraphQLContext } from '../context.js';
 import { auditedAsOutside, badInput, conflict, forbidden, notFound, unauthenticated } from '../../errors.js';
 
 export function accountError(error: AccountError) {
+  const coded = error.reason ? { reason: error.reason, params: error.params } : undefined;
   switch (error.kind) {
     case 'forbidden':
-      return forbidden(error.message);
+      return forbidden(error.message, coded);
     case 'not_found': {
-      const e = notFound(error.message.replace(/ not found$/, ''));
+      const e = notFound('account', error.message.replace(/^account | not found$/g, ''));
       return error.outside ? auditedAsOutside(e) : e;
     }
     case 'conflict':
-      return conflict(error.message, error.field ? { field: error.field } : {});
+      return conflict(error.message, error.field ? { field: error.field } : {}, coded);
     case 'unauthenticated':
-      return unauthenticated(error.message);
+      return unauthenticated(error.message, error.reason ? { reason: error.reason } : {}, coded);
     default:
-      return badInput(error.field ?? 'input', error.message, error.problems ? { problems: error.problems } : {});
+      return badInput(error.field ?? 'input', error.message, error.problems ? { problems: error.problems } : {}, coded);
   }
 }
 

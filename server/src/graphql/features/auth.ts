@@ -121,6 +121,9 @@ export const authTypeDefs = /* GraphQL */ `
   }
 `;
 
+const tooLong = (field: string, max: number) =>
+  badInput(field, 'is too long', {}, { reason: 'too_long', params: { max } });
+
 function refusal(error: LoginRefusal) {
   switch (error.kind) {
     case 'locked':
@@ -137,7 +140,14 @@ function refusal(error: LoginRefusal) {
     case 'bad_challenge':
       return unauthenticated('this sign-in has expired or was already used: start again', { reason: 'challenge' });
     case 'weak_password':
-      return badInput('newPassword', 'does not meet the password rules', { problems: error.problems });
+      return badInput(
+        'newPassword',
+        'does not meet the password rules',
+        { problems: error.problems },
+        {
+          reason: 'password_rules',
+        },
+      );
     default:
       return unauthenticated('wrong username or password', { reason: 'credentials' });
   }
@@ -184,9 +194,14 @@ export const authResolvers = {
   Mutation: {
     login: async (_: unknown, args: { username: string; password: string }, ctx: GraphQLContext) => {
       if (args.username.length === 0 || args.username.length > 64) {
-        throw badInput('username', 'must be 1–64 characters');
+        throw badInput(
+          'username',
+          'must be 1–64 characters',
+          {},
+          { reason: 'out_of_range', params: { min: 1, max: 64 } },
+        );
       }
-      if (args.password.length > 256) throw badInput('password', 'is too long');
+      if (args.password.length > 256) throw tooLong('password', 256);
       const result = await login(ctx.db, args, await signInSettings(ctx));
       if (!result.ok) throw refusal(result.error);
       return toPayload(result.value);
@@ -196,9 +211,9 @@ export const authResolvers = {
       args: { challenge: string; code?: string | null; newPassword?: string | null },
       ctx: GraphQLContext,
     ) => {
-      if (args.challenge.length > 2000) throw badInput('challenge', 'is too long');
-      if ((args.code ?? '').length > 32) throw badInput('code', 'is too long');
-      if ((args.newPassword ?? '').length > 256) throw badInput('newPassword', 'is too long');
+      if (args.challenge.length > 2000) throw tooLong('challenge', 2000);
+      if ((args.code ?? '').length > 32) throw tooLong('code', 32);
+      if ((args.newPassword ?? '').length > 256) throw tooLong('newPassword', 256);
       const result = await continueSignIn(ctx.db, args, await signInSettings(ctx));
       if (!result.ok) throw refusal(result.error);
       return toPayload(result.value);
@@ -213,7 +228,7 @@ export const authResolvers = {
     changePassword: async (_: unknown, args: { currentPassword: string; newPassword: string }, ctx: GraphQLContext) => {
       const viewer = requireViewer(ctx);
       if (args.currentPassword.length > 256 || args.newPassword.length > 256) {
-        throw badInput('newPassword', 'is too long');
+        throw tooLong('newPassword', 256);
       }
       return accountMutation(ctx, viewer, 'changePassword', viewer.username, (tx) =>
         changeOwnPassword(tx, viewer, args, ctx.now()),

@@ -24,8 +24,10 @@ export const gridPlanningTypeDefs = /* GraphQL */ `
     code: String!
     "Error (blocks saving) or warning (needs confirmation)."
     severity: GridIssueSeverity!
-    "What is wrong, in words."
+    "What is wrong, in English words (for logs); a client says it in its own language from code and params."
     message: String!
+    "The facts the message states, for a client to say it in its own words."
+    params: GridIssueParams!
     "Index in input.grids of the grid concerned; null when it concerns the village as a whole."
     gridIndex: Int
     "The other grid of an OVERLAP."
@@ -34,6 +36,47 @@ export const gridPlanningTypeDefs = /* GraphQL */ `
     location: [Float!]
     "The measured value the rule judged (square metres, households or compactness), when numeric."
     value: Float
+  }
+
+  """
+  The facts of a GridIssue, each present where its code states it. Grids are numbered as people
+  count them: grid 1 is input.grids[0] (gridIndex 0).
+  """
+  type GridIssueParams {
+    "The grid concerned, 1 for the first (gridIndex + 1)."
+    grid: Int
+    "The other grid of an OVERLAP or DUPLICATE_CODE, 1 for the first."
+    otherGrid: Int
+    """
+    Which cause, for codes with several: INVALID_GEOMETRY self_intersection, collapsed_ring,
+    bad_hole, not_closed, bad_coordinate or invalid; BAD_ATTRIBUTE counts, name_length or
+    name_text; NO_GRIDS none or too_many.
+    """
+    problem: String
+    "The ring of a collapsed_ring, 1 for the outer ring."
+    ring: Int
+    "Square metres measured: outside the village (OUTSIDE_VILLAGE), of the grid (TOO_SMALL), overlapping (OVERLAP) or uncovered (GAP)."
+    squareMeters: Float
+    "The smallest area a grid may have (TOO_SMALL)."
+    minSquareMeters: Float
+    "The uncovered area tolerated (GAP)."
+    toleranceSquareMeters: Float
+    "The grid's households (HOUSEHOLDS_OUT_OF_RANGE)."
+    households: Int
+    "The least households or the most (HOUSEHOLDS_OUT_OF_RANGE); max also the most vertices, grids or name characters."
+    min: Int
+    max: Int
+    "Polsby–Popper compactness and the threshold below which it warns (LOW_COMPACTNESS)."
+    compactness: Float
+    threshold: Float
+    "Separate parts (MULTIPART), vertices (TOO_MANY_VERTICES), grids sent (NO_GRIDS too_many)."
+    parts: Int
+    vertices: Int
+    count: Int
+    "The grid code named (UNKNOWN_CODE, DUPLICATE_CODE)."
+    gridCode: String
+    "The village whose serials ran out (SERIALS_EXHAUSTED)."
+    village: String
   }
 
   "One grid of the village as it would be after the change."

@@ -8,7 +8,7 @@ const BASE = `query ($v: ID!) { gridPlanningBase(villageCode: $v) {
   baseVersions { code version } } }`;
 const SPLIT = 'query ($p: GeoJSON!, $l: GeoJSON!) { splitGridGeometry(polygon: $p, line: $l) }';
 const PROPOSE = `query ($input: GridChangeInput!) { proposeGridChange(input: $input) {
-  valid kind issues { code severity message gridIndex otherGridIndex location value }
+  valid kind issues { code severity message params { grid otherGrid households min max } gridIndex otherGridIndex location value }
   grids { index code isNew households estimated areaSquareMeters compactness }
   impact { casesMoved camerasMoved riskPointsMoved householdsMoved newCodes retiredCodes reshapedCodes index { gridCode before after } indexNote
     moves { kind id fromGridCode toGridCode } }
@@ -74,6 +74,11 @@ eachDriver('grid planning over GraphQL', (driver) => {
     expect(res.errors).toBeUndefined();
     const p = res.data.proposeGridChange;
     expect(p.issues.filter((i: any) => i.severity === 'error')).toEqual([]);
+    // Warnings name their grid as people count it: grid 1 is input.grids[0].
+    for (const i of p.issues.filter((i: any) => i.code === 'HOUSEHOLDS_OUT_OF_RANGE')) {
+      expect(i.params).toMatchObject({ grid: i.gridIndex + 1, min: 200, max: 500 });
+      expect(i.message).toContain(`grid ${i.gridIndex + 1} `);
+    }
     expect(p.valid).toBe(true);
     expect(p.kind).toBe('split');
     expect(p.impact.newCodes).toHaveLength(1);
@@ -168,6 +173,8 @@ eachDriver('grid planning over GraphQL', (driver) => {
       code: 'CONFLICT',
       author: 'demo-admin',
       changeId: ok.data.commitGridChange.id,
+      reason: 'stale_version',
+      params: { author: 'demo-admin', changeId: ok.data.commitGridChange.id },
     });
     expect(res.errors?.[0]?.message).toMatch(/demo-admin/);
     expect(await count('SELECT count(*)::int AS n FROM grid_changes')).toBe(changes);
@@ -183,7 +190,7 @@ eachDriver('grid planning over GraphQL', (driver) => {
     const elsewhere = await planner(PROPOSE, { input: { ...input, villageCode: '371702001001' } });
     expect(elsewhere.errors?.[0]).toMatchObject({
       message: 'village 371702001001 not found',
-      extensions: { code: 'NOT_FOUND' },
+      extensions: { code: 'NOT_FOUND', reason: 'not_found', params: { thing: 'village', id: '371702001001' } },
     });
     const commit = await api.gql(COMMIT, { input, expected: [], reason: 'x' }, tokens['demo-township']);
     expect(commit.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -57,7 +57,7 @@ const toChange = (row: GridChangeRow) => ({
 
 async function changeOrThrow(db: Queryable, id: string, viewer: Viewer) {
   const row = await findGridChange(db, id, viewer.prefix);
-  if (!row) throw notFound(`grid change ${id}`);
+  if (!row) throw notFound('grid_change', id);
   return toChange(row);
 }
 
@@ -112,7 +112,10 @@ export const gridPlanningResolvers = {
     gridChanges: async (_: unknown, args: { villageCode: string; first?: number | null }, ctx: GraphQLContext) => {
       const viewer = requireViewer(ctx);
       if (!coversCode(viewer.jurisdiction, args.villageCode)) {
-        throw forbidden(`village ${args.villageCode} is outside your jurisdiction`);
+        throw forbidden(`village ${args.villageCode} is outside your jurisdiction`, {
+          reason: 'outside_jurisdiction',
+          params: { unit: args.villageCode },
+        });
       }
       const first = args.first ?? 50;
       if (!Number.isInteger(first) || first < 1 || first > 200) throw badInput('first', 'must be 1 to 200');

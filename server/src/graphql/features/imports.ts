@@ -111,7 +111,7 @@ export const importsResolvers = {
         return toImport(await rollBackImport(ctx.db, Number(id), viewer, ctx.now()));
       } catch (error) {
         if (error instanceof RollbackRefused)
-          throw error.code === 'NOT_FOUND' ? notFound(`import #${id}`) : conflict(error.message);
+          throw error.code === 'NOT_FOUND' ? notFound('import', `#${id}`) : conflict(error.message);
         throw error;
       }
     },

@@ -40,7 +40,16 @@ export function subscriptionPrefix(ctx: GraphQLContext, unitCode: string | null 
     throw badInput('unitCode', `"${unitCode}" is not a 12-digit division code`);
   }
   const narrowed = narrowToJurisdiction(viewer.jurisdiction, unitCode ?? null);
-  if (!narrowed.ok) throw badInput('unitCode', `${unitCode} is not a unit inside your jurisdiction`);
+  if (!narrowed.ok)
+    throw badInput(
+      'unitCode',
+      `${unitCode} is not a unit inside your jurisdiction`,
+      {},
+      {
+        reason: 'outside_jurisdiction',
+        params: { unit: unitCode ?? null },
+      },
+    );
   return unitPrefix(narrowed.value);
 }
 

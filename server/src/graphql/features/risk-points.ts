@@ -186,8 +186,8 @@ async function riskPointFields(tx: Queryable, viewer: Viewer, input: RiskPointIn
 async function ownRiskPoint(tx: Queryable, viewer: Viewer, id: string): Promise<RiskPointRow> {
   const row = await findRiskPoint(tx, id, viewer.prefix, true);
   if (row) return row;
-  if (await riskPointExists(tx, id)) throw outsideJurisdiction(`risk point ${id}`);
-  throw notFound(`risk point ${id}`);
+  if (await riskPointExists(tx, id)) throw outsideJurisdiction('risk_point', id);
+  throw notFound('risk_point', id);
 }
 
 interface RiskPointsArgs {

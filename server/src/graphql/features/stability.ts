@@ -42,7 +42,7 @@ function unitInJurisdiction(ctx: GraphQLContext, field: string, code: string | n
     throw badInput(field, `"${code}" is not a 12-digit division code or a 15-digit grid code`);
   }
   const unit = narrowToJurisdiction(viewer.jurisdiction, code ?? null);
-  if (!unit.ok) throw notFound(`unit ${code}`);
+  if (!unit.ok) throw notFound('unit', String(code));
   return unit.value;
 }
 

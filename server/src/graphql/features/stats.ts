@@ -162,9 +162,9 @@ export const statsResolvers = {
         throw badInput('unitCode', `"${requested}" is not a 12-digit division code`);
       }
       const unit = narrowToJurisdiction(viewer.jurisdiction, requested);
-      if (!unit.ok) throw notFound(`unit ${requested}`);
+      if (!unit.ok) throw notFound('unit', String(requested));
       const row = await findUnitSummary(ctx.db, unit.value, jurisdictionPrefix(unit.value), ctx.now(), ctx.timeZone);
-      if (row.unit_name === null) throw notFound(`unit ${unit.value}`);
+      if (row.unit_name === null) throw notFound('unit', unit.value);
       return toSummary(unit.value, { ...row, unit_name: row.unit_name });
     },
   },
