@@ -17,6 +17,8 @@ export const forecastTypeDefs = /* GraphQL */ `
     upper80: Int!
     lower95: Int!
     upper95: Int!
+    "The grid's area, for ranking by expected cases per km² as the published PAI does."
+    areaSquareMeters: Float!
   }
 
   "Where a category's forecast comes from."
