@@ -2,6 +2,7 @@ import type { zh } from './zh.js';
 import { accountEn } from './account.js';
 import { adminEn } from './admin.js';
 import { planEn } from './plan.js';
+import { forecastEn } from './forecast.js';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
@@ -108,6 +109,7 @@ export const en: Texts<typeof zh> = {
     hexagons: 'Hexagons',
     index: 'Stability index',
     hotspots: 'Hot spots',
+    forecast: 'Forecast (7 days)',
   },
   legend: {
     title: 'Legend',
@@ -123,6 +125,11 @@ export const en: Texts<typeof zh> = {
     hot: 'hot',
     confidence: 'Confidence (%): cold spots left, hot spots right',
     riskZoom: 'City view: red only',
+
+    forecast: 'Expected cases, next 7 days',
+    forecastPale: 'paler: less certain',
+    forecastHot: 'predicted hot spot',
+    forecastAlert: 'alert',
   },
   status: {
     registered: 'Registered',
@@ -277,6 +284,7 @@ export const en: Texts<typeof zh> = {
     periodB: 'Compared',
   },
   plan: planEn,
+  forecast: forecastEn,
   account: accountEn,
   admin: adminEn,
   imports: {

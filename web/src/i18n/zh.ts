@@ -2,6 +2,7 @@
 import { accountZh } from './account.js';
 import { adminZh } from './admin.js';
 import { planZh } from './plan.js';
+import { forecastZh } from './forecast.js';
 export const zh = {
   app: {
     title: '综治中心态势感知系统',
@@ -103,6 +104,7 @@ export const zh = {
     hexagons: '蜂窝聚合',
     index: '平安指数',
     hotspots: '冷热点',
+    forecast: '预测（7 天）',
   },
   legend: {
     title: '图例',
@@ -118,6 +120,11 @@ export const zh = {
     hot: '热点',
     confidence: '置信度（%）：冷点在左，热点在右',
     riskZoom: '全市仅显示红色，放大见全部',
+
+    forecast: '预计案件（未来 7 天）',
+    forecastPale: '颜色越淡越不确定',
+    forecastHot: '预测热点',
+    forecastAlert: '预警',
   },
   status: {
     registered: '登记受理',
@@ -272,6 +279,7 @@ export const zh = {
     periodB: '对比期',
   },
   plan: planZh,
+  forecast: forecastZh,
   account: accountZh,
   admin: adminZh,
   imports: {

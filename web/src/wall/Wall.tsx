@@ -34,6 +34,7 @@ import { useLiveEvents, usePlaces, useSnapshot } from './use-wall-data.js';
 import { useWallFocus } from './use-wall-focus.js';
 import { useWallHealth } from './use-wall-health.js';
 import { useWallIndexLayers } from './use-wall-index-layers.js';
+import { useScreenForecast } from '../forecast/use-screen-forecast.js';
 import { useWallMapSource } from './use-wall-map-source.js';
 import { useWallTime } from './use-wall-time.js';
 import { WallMapFrame } from './WallMapFrame.js';
@@ -130,6 +131,17 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
     visibility,
   });
   const { index } = indexLayers;
+  const forecast = useScreenForecast(api, focus, visibility.forecast);
+  const forecastLayer = useMemo(
+    () =>
+      forecast && {
+        forecasts: forecast.byCode,
+        hotSpots: forecast.outlines.filter((o) => forecast.hotSpots.some((g) => g.gridCode === o.properties.code)),
+        alerts: new Set(forecast.alerts.map((g) => g.gridCode)),
+        version: forecast.version,
+      },
+    [forecast],
+  );
 
   return (
     <div className="wall" data-testid="wall">
@@ -177,6 +189,7 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
                     timeZone,
                     index: indexLayers.indexLayer,
                     hotspots: indexLayers.hotspots,
+                    forecast: forecastLayer,
                     onGridTownships: indexLayers.setGridTownships,
                   }
                 : null
@@ -186,6 +199,7 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
             onToggle={toggle}
             names={names}
             townshipRates={townshipRates}
+            forecast={forecast}
           />
         </div>
         <div className="col right with-index">

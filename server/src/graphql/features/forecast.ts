@@ -50,17 +50,33 @@ function refusal(error: ForecastServiceError): never {
   throw notFound(`current grids of unit ${error.unitCode}`);
 }
 
+/**
+ * Forecasts made for one request, by their arguments: a client asking for the grids and the
+ * unit's total in one request (as the screens do) pays for one fit.
+ */
+const madeInRequest = new WeakMap<GraphQLContext, Map<string, Promise<UnitForecast | null>>>();
+
 async function unitForecastOf(ctx: GraphQLContext, args: ForecastArgs): Promise<UnitForecast | null> {
   const unitCode = unitInJurisdiction(ctx, args.unitCode);
-  const result = await forecastUnit(ctx.db, {
+  const request = {
     unitCode,
     asOf: await asOfMoment(ctx, args.asOf),
     horizonDays: args.horizonDays,
     category: args.category ?? null,
-  });
-  if (result.ok) return result.value;
-  if (result.error.kind === 'no_grids') return null;
-  return refusal(result.error);
+  };
+  const made = madeInRequest.get(ctx) ?? new Map<string, Promise<UnitForecast | null>>();
+  madeInRequest.set(ctx, made);
+  const key = JSON.stringify(request);
+  let forecast = made.get(key);
+  if (!forecast) {
+    forecast = forecastUnit(ctx.db, request).then((result) => {
+      if (result.ok) return result.value;
+      if (result.error.kind === 'no_grids') return null;
+      return refusal(result.error);
+    });
+    made.set(key, forecast);
+  }
+  return forecast;
 }
 
 const figures = (f: SkillFiguresRow | undefined) =>
