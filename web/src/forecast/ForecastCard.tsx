@@ -9,8 +9,16 @@ import type { ForecastSkill, ScreenGridForecast } from './queries.js';
 import { skillFacts } from './skill.js';
 import type { ScreenForecast } from './use-screen-forecast.js';
 
-/** At most this many alert rows; the map marks every alerted grid. */
-const ALERT_ROWS = 6;
+/** At most this many alert and hot-spot rows; the map marks every one. */
+const ALERT_ROWS = 4;
+const HOT_SPOT_ROWS = 5;
+
+/** A grid as people name it: its village and its number there (grid 1 is the village's first). */
+export function useGridName(names: ReadonlyMap<string, string>) {
+  const { t } = useTranslation();
+  return (code: string) =>
+    t('forecast.gridName', { village: names.get(code.slice(0, 12)) ?? code.slice(0, 12), n: Number(code.slice(12)) });
+}
 
 function useFormats() {
   const { i18n } = useTranslation();
@@ -70,6 +78,7 @@ export interface ForecastCardProps {
 export function ForecastCard({ forecast, names, onPick }: ForecastCardProps) {
   const { t } = useTranslation();
   const f = useFormats();
+  const gridName = useGridName(names);
   return (
     <section className="map-card forecast-card" data-testid="forecast-card" aria-label={t('forecast.card')}>
       <h3>
@@ -79,6 +88,7 @@ export function ForecastCard({ forecast, names, onPick }: ForecastCardProps) {
         <p className="empty">{t('forecast.loading')}</p>
       ) : (
         <>
+          <p className="forecast-rule">{t('legend.forecastPale')}</p>
           <SkillLines skill={forecast.skill} />
           <h4>{t('forecast.alerts')}</h4>
           <p className="forecast-rule">{t('forecast.alertRule', { threshold: FORECAST_ALERT_UPPER95 })}</p>
@@ -89,7 +99,7 @@ export function ForecastCard({ forecast, names, onPick }: ForecastCardProps) {
               {forecast.alerts.slice(0, ALERT_ROWS).map((g) => (
                 <li key={g.gridCode}>
                   <button type="button" onClick={() => onPick(g)}>
-                    <b>{names.get(g.gridCode) ?? g.gridCode}</b>{' '}
+                    <b>{gridName(g.gridCode)}</b>{' '}
                     {t('forecast.alertRow', { upper: g.upper95, expected: f.number(g.expected) })}
                   </button>
                 </li>
@@ -98,10 +108,10 @@ export function ForecastCard({ forecast, names, onPick }: ForecastCardProps) {
           )}
           <h4>{t('forecast.hotSpots')}</h4>
           <ol className="forecast-hot-spots" data-testid="forecast-hot-spots">
-            {forecast.hotSpots.map((g) => (
+            {forecast.hotSpots.slice(0, HOT_SPOT_ROWS).map((g) => (
               <li key={g.gridCode}>
                 <button type="button" onClick={() => onPick(g)}>
-                  {names.get(g.gridCode) ?? g.gridCode} · {f.number(g.expected)}
+                  {gridName(g.gridCode)} · {f.number(g.expected)}
                 </button>
               </li>
             ))}

@@ -1,7 +1,7 @@
 /** The forecast card over a map, and the drill-down of the grid picked in it. */
 import { useState } from 'react';
 import type { ApiClient } from '../api/client.js';
-import { ForecastCard } from './ForecastCard.js';
+import { ForecastCard, useGridName } from './ForecastCard.js';
 import { ForecastDrill } from './ForecastDrill.js';
 import type { ScreenGridForecast } from './queries.js';
 import type { ScreenForecast } from './use-screen-forecast.js';
@@ -17,6 +17,7 @@ export function ForecastOverlay({
   names: ReadonlyMap<string, string>;
 }) {
   const [picked, setPicked] = useState<ScreenGridForecast | null>(null);
+  const gridName = useGridName(names);
   const current = picked && forecast?.grids.find((g) => g.gridCode === picked.gridCode);
   return (
     <>
@@ -26,7 +27,7 @@ export function ForecastOverlay({
           api={api}
           grid={current}
           outline={forecast.outlines.find((o) => o.properties.code === current.gridCode) ?? null}
-          name={names.get(current.gridCode) ?? current.gridCode}
+          name={gridName(current.gridCode)}
           origin={new Date(forecast.total.origin)}
           onClose={() => setPicked(null)}
         />

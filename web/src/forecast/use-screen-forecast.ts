@@ -29,7 +29,7 @@ const MAX_OUTLINE_TOWNSHIPS = 12;
 export interface ScreenForecast {
   unit: string;
   grids: ScreenGridForecast[];
-  /** By grid code and, summed, by township code. */
+  /** By grid code and, summed, by county, township and village code. */
   byCode: Map<string, AreaForecast>;
   hotSpots: ScreenGridForecast[];
   alerts: ScreenGridForecast[];
@@ -43,21 +43,25 @@ export interface ScreenForecast {
 
 const townshipOf = (gridCode: string) => `${gridCode.slice(0, 9)}000`;
 
+/** The 12-digit codes of a grid's county, township and village. */
+const unitsOf = (gridCode: string) => [`${gridCode.slice(0, 6)}000000`, townshipOf(gridCode), gridCode.slice(0, 12)];
+
 /**
- * Township sums for the zoomed-out map. The summed 80 % bounds are wider than the sum's own
- * interval (a quantile of a sum is at most the sum of quantiles), so a township reads paler
- * than its forecast deserves, never surer.
+ * Sums of the grids' forecasts by county, township and village, for maps of units. The summed
+ * 80 % bounds are wider than the sum's own interval (a quantile of a sum is at most the sum of
+ * quantiles), so a unit reads paler than its forecast deserves, never surer.
  */
-export function townshipSums(grids: readonly ScreenGridForecast[]): Map<string, AreaForecast> {
+export function unitSums(grids: readonly ScreenGridForecast[]): Map<string, AreaForecast> {
   const sums = new Map<string, AreaForecast>();
   for (const g of grids) {
-    const code = townshipOf(g.gridCode);
-    const s = sums.get(code) ?? { expected: 0, upper80: 0, upper95: 0 };
-    sums.set(code, {
-      expected: s.expected + g.expected,
-      upper80: s.upper80 + g.upper80,
-      upper95: s.upper95 + g.upper95,
-    });
+    for (const code of unitsOf(g.gridCode)) {
+      const s = sums.get(code) ?? { expected: 0, upper80: 0, upper95: 0 };
+      sums.set(code, {
+        expected: s.expected + g.expected,
+        upper80: s.upper80 + g.upper80,
+        upper95: s.upper95 + g.upper95,
+      });
+    }
   }
   return sums;
 }
@@ -80,7 +84,7 @@ export function useScreenForecast(api: ApiClient, unit: string | null, enabled: 
       const marked = new Set([...hotSpots, ...alerts].map((g) => g.gridCode));
       const townships = [...new Set([...marked].map(townshipOf))].slice(0, MAX_OUTLINE_TOWNSHIPS);
       const features = (await Promise.all(townships.map((t) => outlines.grids(t)))).flat();
-      const byCode = townshipSums(grids);
+      const byCode = unitSums(grids);
       for (const g of grids) byCode.set(g.gridCode, g);
       if (cancelled) return;
       setValue({

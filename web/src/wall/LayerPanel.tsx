@@ -123,7 +123,6 @@ export function Legend({ visibility }: { visibility: LayerVisibility }) {
         <section>
           <h4>{t('legend.forecast')}</h4>
           <Ramp colors={FORECAST_RAMP} from="0" to="↑" />
-          <p className="legend-note">{t('legend.forecastPale')}</p>
           <Dots
             entries={[
               [t('legend.forecastHot'), FORECAST_HOT_SPOT],
