@@ -46,9 +46,13 @@ it('shades the map by the forecast, states its track record and drills into a pr
   const page = await context.newPage();
   await page.clock.setFixedTime(TEST_NOW);
   const watch = watchPage(page, server.base);
+  const forecastRequests: number[] = [];
+  page.on('request', (r) => r.postData()?.includes('query ScreenForecast') && forecastRequests.push(Date.now()));
   try {
     await page.goto(`${server.base}/wall?kiosk=demo-wall&lang=en`);
     await waitForMap(page);
+    // Off by default, the layer reads nothing: it adds nothing to the wall's data ready.
+    expect(forecastRequests, 'forecast requests before the layer is switched on').toEqual([]);
     const without = await fingerprint(page, MAP);
 
     await page.click('[data-testid=toggle-forecast]');
