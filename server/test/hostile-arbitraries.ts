@@ -16,7 +16,7 @@ import {
 } from 'graphql/index.js';
 import { DEMO_ACCOUNTS } from '../src/auth/demo-accounts.js';
 import { can, type Permission, type Role } from '../src/auth/roles.js';
-import { RISK_CATEGORIES } from '../src/domain/vocabulary.js';
+import { CASE_CATEGORIES, RISK_CATEGORIES } from '../src/domain/vocabulary.js';
 import { IMPORT_LAYERS } from '../src/imports/mapping.js';
 import { wrongType } from './hostile.js';
 import { ACCOUNT_MUTATIONS, ACCOUNT_QUERIES, accountInputArbitraries } from './hostile-accounts.js';
@@ -52,6 +52,12 @@ export interface HostileOperation {
 
 const unitCode = (known: Known) =>
   fc.oneof(fc.constantFrom(...UNIT_CODES, ...GRID_CODES, '371702005001001'), hostileId(known));
+/** Real horizons and categories often enough that some calls reach the model. */
+const forecastArgs = (known: Known, types: Arbitraries) => ({
+  unitCode: unitCode(known),
+  horizonDays: fc.oneof(fc.constantFrom(7, 28), types.Int!),
+  category: fc.oneof(fc.constantFrom(...CASE_CATEGORIES), types.String!),
+});
 const riskPointId = (known: Known) =>
   fc.oneof(
     { weight: 2, arbitrary: fc.constantFrom(...known.riskPointIds) },
@@ -187,6 +193,12 @@ export const QUERIES: Readonly<Record<string, HostileOperation>> = {
   hotspots: { permission: 'read_map', args: (known) => ({ unitCode: unitCode(known) }) },
   emergingHotspots: { permission: 'read_map', args: (known) => ({ unitCode: unitCode(known) }) },
   warnings: { permission: 'read_map', args: (known) => ({ unitCode: unitCode(known) }) },
+  forecast: { permission: 'read_map', args: (known, types) => forecastArgs(known, types) },
+  unitForecast: { permission: 'read_map', args: (known, types) => forecastArgs(known, types) },
+  forecastSkill: {
+    permission: 'read_map',
+    args: (known, types) => ({ unitCode: unitCode(known), horizonDays: fc.oneof(fc.constantFrom(7, 28), types.Int!) }),
+  },
 };
 
 /**

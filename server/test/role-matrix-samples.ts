@@ -56,6 +56,9 @@ export const SAMPLE_ARGS: Readonly<Record<string, Record<string, unknown>>> = {
   'Query.hotspots': JUNE,
   'Query.emergingHotspots': JUNE,
   'Query.warnings': JUNE,
+  'Query.forecast': { unitCode: VILLAGE, horizonDays: 7 },
+  'Query.unitForecast': { unitCode: VILLAGE, horizonDays: 7 },
+  'Query.forecastSkill': { unitCode: VILLAGE },
 
   'Mutation.login': { username: NOBODY, password: 'wrong' },
   'Mutation.continueSignIn': { challenge: 'no-such-challenge' },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TEST_NOW } from '../../test/api.js';
 import { eachDriver, openTestDatabase } from '../../test/databases.js';
 import type { Database } from '../db/database.js';
-import { backtestUnit, forecastUnit } from './service.js';
+import { backtestUnit, forecastUnit, unitTotal } from './service.js';
 
 const TOWNSHIP = '371702005000';
 
@@ -62,7 +62,30 @@ eachDriver('the forecast service', (driver) => {
     expect(b.value.baselines.giStarHotSpots.pai10).not.toBeNull();
   });
 
-  it('rejects an unknown category by name', async () => {
-    await expect(forecastUnit(db, { ...request, category: 'noise' })).rejects.toThrow(/category "noise" is not one of/);
+  it('refuses an unknown category, a horizon out of range and a code that is no unit, by field', async () => {
+    await expect(forecastUnit(db, { ...request, category: 'noise' })).rejects.toMatchObject({
+      kind: 'bad_input',
+      field: 'category',
+      message: expect.stringMatching(/"noise" is not one of/),
+    });
+    for (const horizonDays of [0, 92, 7.5])
+      await expect(forecastUnit(db, { ...request, horizonDays })).rejects.toMatchObject({ field: 'horizonDays' });
+    await expect(forecastUnit(db, { ...request, unitCode: '371702005001001' })).rejects.toMatchObject({
+      field: 'unitCode',
+    });
+  });
+
+  it('sums the grids into the unit total with an interval at least as wide as any grid', async () => {
+    const f = await forecastUnit(db, request);
+    if (!f.ok) throw new Error('expected a forecast');
+    const total = unitTotal(TOWNSHIP, f.value);
+    expect(total.expected).toBeCloseTo(
+      f.value.grids.reduce((s, g) => s + g.expected, 0),
+      9,
+    );
+    expect(total.lower95).toBeLessThanOrEqual(total.lower80);
+    expect(total.lower80).toBeLessThanOrEqual(total.expected);
+    expect(total.upper80).toBeGreaterThanOrEqual(total.expected);
+    expect(total.upper95).toBeGreaterThanOrEqual(Math.max(...f.value.grids.map((g) => g.upper95)));
   });
 });

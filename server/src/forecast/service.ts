@@ -21,8 +21,11 @@ import {
   type ForecastInput,
   type GridForecast,
 } from '../domain/forecast/model.js';
+import { unitTotalForecast } from '../domain/forecast/unit-total.js';
+import { adminLevelOfCode } from '../domain/codes.js';
 import { err, ok, type Result } from '../domain/result.js';
 import { CASE_CATEGORIES } from '../domain/vocabulary.js';
+import { badInput } from '../errors.js';
 
 export interface ForecastRequest {
   /** 12-digit admin unit code. */
@@ -46,11 +49,19 @@ export interface UnitForecast {
 
 export type ForecastServiceError = ForecastError | { kind: 'no_grids'; unitCode: string };
 
-function checkRequest(req: { horizonDays: number; category?: string | null }): void {
+/** Refuses, by field, a request the model cannot serve as asked (AppError: bad input). */
+function checkRequest(req: { unitCode: string; horizonDays: number; category?: string | null }): void {
+  if (adminLevelOfCode(req.unitCode) === null)
+    throw badInput('unitCode', `"${req.unitCode}" is not a 12-digit admin unit code`);
   if (!Number.isInteger(req.horizonDays) || req.horizonDays < 1 || req.horizonDays > MAX_HORIZON_DAYS)
-    throw new Error(`horizonDays must be a whole number in 1..${MAX_HORIZON_DAYS}, got ${req.horizonDays}`);
+    throw badInput('horizonDays', `must be a whole number in 1..${MAX_HORIZON_DAYS}, got ${req.horizonDays}`, {
+      min: 1,
+      max: MAX_HORIZON_DAYS,
+    });
   if (req.category != null && !(CASE_CATEGORIES as readonly string[]).includes(req.category))
-    throw new Error(`category "${req.category}" is not one of ${CASE_CATEGORIES.join(', ')}`);
+    throw badInput('category', `"${req.category}" is not one of ${CASE_CATEGORIES.join(', ')}`, {
+      allowed: CASE_CATEGORIES,
+    });
 }
 
 /** The rows read, indexed for the model: grid indexes in `rows.grids` order. */
@@ -151,11 +162,14 @@ export function forecastFromInputs(
   });
 }
 
+/** A unit's backtest: the report, its as-of moment and how many grids it scored. */
+export type UnitBacktest = BacktestReport & { origin: Date; gridCount: number };
+
 /** The rolling-origin backtest of all cases of the unit, as of `asOf`'s day. */
 export async function backtestUnit(
   db: Database,
   req: { unitCode: string; asOf: Date; horizonDays: number },
-): Promise<Result<BacktestReport & { origin: Date }, ForecastServiceError>> {
+): Promise<Result<UnitBacktest, ForecastServiceError>> {
   checkRequest(req);
   return backtestFromInputs(await prepare(db, req.unitCode, req.asOf, backtestLookbackDays(req.horizonDays)), req);
 }
@@ -169,11 +183,43 @@ export function backtestLookbackDays(horizonDays: number): number {
 export function backtestFromInputs(
   p: PreparedInputs,
   req: { unitCode: string; horizonDays: number },
-): Result<BacktestReport & { origin: Date }, ForecastServiceError> {
+): Result<UnitBacktest, ForecastServiceError> {
   checkRequest(req);
   const lookback = backtestLookbackDays(req.horizonDays);
   if (p.rows.grids.length === 0) return err({ kind: 'no_grids', unitCode: req.unitCode });
   const input = { ...modelInput(p, lookback, null), areas: p.rows.grids.map((g) => g.areaSquareMeters) };
   const report = backtest(input, p.origin, req.horizonDays);
-  return report.ok ? ok({ ...report.value, origin: startOfShanghaiDay(p.origin) }) : report;
+  return report.ok
+    ? ok({ ...report.value, origin: startOfShanghaiDay(p.origin), gridCount: p.rows.grids.length })
+    : report;
+}
+
+/** A unit's forecast total: the grids' sum (the NB2 of the same mean and variance, unit-total.ts). */
+export interface UnitTotal {
+  unitCode: string;
+  origin: Date;
+  horizonDays: number;
+  category: string | null;
+  basis: UnitForecast['basis'];
+  gridCount: number;
+  expected: number;
+  lower80: number;
+  upper80: number;
+  lower95: number;
+  upper95: number;
+  /** α of the total's NB2: α Σμ² / (Σμ)². */
+  dispersion: number;
+}
+
+/** The unit's forecast summed over its grids. */
+export function unitTotal(unitCode: string, f: UnitForecast): UnitTotal {
+  return {
+    unitCode,
+    origin: f.origin,
+    horizonDays: f.horizonDays,
+    category: f.category,
+    basis: f.basis,
+    gridCount: f.grids.length,
+    ...unitTotalForecast(f.grids, f.model.dispersion),
+  };
 }

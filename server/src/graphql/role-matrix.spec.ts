@@ -71,6 +71,9 @@ const POLICY: Readonly<Record<string, Need>> = {
   'Query.hotspots': 'read_map',
   'Query.emergingHotspots': 'read_map',
   'Query.warnings': 'read_map',
+  'Query.forecast': 'read_map',
+  'Query.unitForecast': 'read_map',
+  'Query.forecastSkill': 'read_map',
 
   'Mutation.login': 'anyone',
   'Mutation.continueSignIn': 'anyone',

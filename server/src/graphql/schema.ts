@@ -9,6 +9,7 @@ import { authResolvers, authTypeDefs } from './features/auth.js';
 import { camerasResolvers, camerasTypeDefs } from './features/cameras.js';
 import { casesResolvers, casesTypeDefs } from './features/cases.js';
 import { commonResolvers, commonTypeDefs } from './features/common.js';
+import { forecastResolvers, forecastTypeDefs } from './features/forecast.js';
 import { gridsResolvers, gridsTypeDefs } from './features/grids.js';
 import { importsResolvers, importsTypeDefs } from './features/imports.js';
 import { gridPlanningResolvers, gridPlanningTypeDefs } from './features/grid-planning.js';
@@ -34,6 +35,7 @@ export const typeDefs = [
   statsTypeDefs,
   importsTypeDefs,
   stabilityTypeDefs,
+  forecastTypeDefs,
 ];
 
 // Errors are mapped outermost, so the guards' own refusals reach clients coded too.
@@ -58,6 +60,7 @@ export const schema = mapAppErrors(
           statsResolvers,
           importsResolvers,
           stabilityResolvers,
+          forecastResolvers,
         ],
       }),
     ),

@@ -2,7 +2,8 @@
  * Publishes each closed period by itself: shortly after midnight in the display time zone it publishes
  * the day, week and month that have just closed (those not yet published; a published period is
  * never republished by the scheduler; for a synthetic demo, those closed by the end of its data,
- * see publishingHorizon) and runs the early-warning check of the day. `runDue` is
+ * see publishingHorizon) and runs the early-warning check of the day; each run then publishes
+ * the forecast's weekly track record where it is due (forecast/publish-skill.ts). `runDue` is
  * the whole job with an injected clock, so tests drive it without waiting for croner.
  */
 import { Cron } from 'croner';
@@ -10,6 +11,7 @@ import type { Database, Queryable } from '../db/database.js';
 import { findLatestDatasetLoad } from '../db/queries/overview.js';
 import { lastClosedPeriod, PERIOD_KINDS, periodStartingOn, type PeriodKind } from '../domain/index/periods.js';
 import type { EventBus } from '../events/bus.js';
+import { publishDueSkill } from '../forecast/publish-skill.js';
 import { publishPeriod } from './publish.js';
 import { checkDay } from './warnings.js';
 
@@ -79,6 +81,14 @@ export function startIndexScheduler(
       const result = await runDue(deps);
       for (const p of result.published) log(`stability index published: ${p.kind} ${p.start} (revision ${p.revision})`);
       if (result.warnings) log(`early warnings raised: ${result.warnings}`);
+      // The forecast's track record follows the same clock: a week's backtests once per week.
+      const now = deps.now();
+      const skill = await publishDueSkill(deps.db, await publishingHorizon(deps.db, now), {
+        publishedBy: SCHEDULER_ACCOUNT,
+        now,
+      });
+      for (const p of skill.published)
+        log(`forecast skill published: ${p.unitCode} ${p.horizonDays} days as of ${p.asOf}`);
     } catch (error) {
       log(`stability index scheduler: ${(error as Error).message}`);
     }

@@ -4,6 +4,7 @@
  */
 import { expect } from 'vitest';
 import { sqlColumn, sqlCount, type Exemption, type MatrixCase, type MatrixEnv, type Probe } from './cases.js';
+import { FORECAST_CASES } from './forecast-cases.js';
 import { dataOf, expectAllInside, expectNothing } from './inside.js';
 import { INDEX_AT, type Level, type Place } from './levels.js';
 
@@ -331,4 +332,5 @@ export const QUERY_CASES: MatrixCase[] = [
     expect(d.map((w: { gridCode: string }) => w.gridCode).sort()).toEqual(expected);
     expect(expected.length).toBeGreaterThan(0);
   }),
+  ...FORECAST_CASES,
 ];

@@ -4,6 +4,7 @@ import { adminEn } from './admin.js';
 import { importMessagesEn } from './import-messages.js';
 import { planEn } from './plan.js';
 import { serverEn } from './server-messages.js';
+import { forecastEn } from './forecast.js';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
@@ -117,6 +118,7 @@ export const en: Texts<typeof zh> = {
     hexagons: 'Hexagons',
     index: 'Stability index',
     hotspots: 'Hot spots',
+    forecast: 'Forecast (7 days)',
   },
   legend: {
     title: 'Legend',
@@ -132,6 +134,11 @@ export const en: Texts<typeof zh> = {
     hot: 'hot',
     confidence: 'Confidence (%): cold spots left, hot spots right',
     riskZoom: 'City view: red only',
+
+    forecast: 'Expected cases, next 7 days',
+    forecastPale: 'paler: less certain',
+    forecastHot: 'predicted hot spot',
+    forecastAlert: 'alert',
   },
   status: {
     registered: 'Registered',
@@ -287,6 +294,7 @@ export const en: Texts<typeof zh> = {
   },
   plan: planEn,
   server: serverEn,
+  forecast: forecastEn,
   account: accountEn,
   admin: adminEn,
   imports: {

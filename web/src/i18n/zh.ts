@@ -4,6 +4,7 @@ import { adminZh } from './admin.js';
 import { importMessagesZh } from './import-messages.js';
 import { planZh } from './plan.js';
 import { serverZh } from './server-messages.js';
+import { forecastZh } from './forecast.js';
 export const zh = {
   app: {
     title: '综治中心态势感知系统',
@@ -112,6 +113,7 @@ export const zh = {
     hexagons: '蜂窝聚合',
     index: '平安指数',
     hotspots: '冷热点',
+    forecast: '预测（7 天）',
   },
   legend: {
     title: '图例',
@@ -127,6 +129,11 @@ export const zh = {
     hot: '热点',
     confidence: '置信度（%）：冷点在左，热点在右',
     riskZoom: '全市仅显示红色，放大见全部',
+
+    forecast: '预计案件（未来 7 天）',
+    forecastPale: '颜色越淡越不确定',
+    forecastHot: '预测热点',
+    forecastAlert: '预警',
   },
   status: {
     registered: '登记受理',
@@ -282,6 +289,7 @@ export const zh = {
   },
   plan: planZh,
   server: serverZh,
+  forecast: forecastZh,
   account: accountZh,
   admin: adminZh,
   imports: {

@@ -16,7 +16,7 @@ import type { Bbox } from './grid-view.js';
 import { useBrowserTestHandle } from './use-browser-test-handle.js';
 import type { AreaFeature } from './layers/choropleth.js';
 import type { AreaScore } from './layers/index-areas.js';
-import { reviewLayerSpecs } from './review-layers.js';
+import { reviewLayerSpecs, type ReviewLayerInput } from './review-layers.js';
 
 setWorkerUrl(workerUrl);
 
@@ -26,6 +26,8 @@ export interface ReviewMapProps {
   scores: ReadonlyMap<string, AreaScore>;
   selected: string | null;
   hotspots: { grids: readonly AreaFeature[]; bins: ReadonlyMap<string, number>; visible: boolean };
+  /** The forecast layer's data while it is on. */
+  forecast?: ReviewLayerInput['forecast'];
   /** Where to look; a new box flies there. */
   bbox: Bbox | null;
   /** Tooltip lines for an area or hot-spot grid. */
@@ -113,8 +115,9 @@ export default function ReviewMap(props: ReviewMapProps) {
         hotspots: props.hotspots,
         version,
         uiScale: 1,
+        forecast: props.forecast,
       }),
-    [props.areas, props.scores, props.selected, props.hotspots, version],
+    [props.areas, props.scores, props.selected, props.hotspots, version, props.forecast],
   );
   useEffect(() => {
     overlay.current?.setProps({ layers: buildLayers(specs) });

@@ -33,7 +33,7 @@ import { useGrids, type LoadGrids } from './use-grids.js';
 import { useLabelGlyphs } from './use-label-glyphs.js';
 import { useWallLayers } from './use-wall-layers.js';
 import { createWallOverlay } from './wall-overlay.js';
-import type { Feeds, TimeSelection, WallLayerInput } from './wall-layers.js';
+import type { Feeds, TimeSelection, WallForecastInput, WallLayerInput } from './wall-layers.js';
 import { selectionsOf, type MapSelection } from './wall-picking.js';
 
 setWorkerUrl(workerUrl);
@@ -70,6 +70,8 @@ export interface WallMapProps {
   index?: { scores: ReadonlyMap<string, AreaScore>; version: string } | null;
   /** Gi* hot and cold spots: significant grids' outlines and every grid's bin, for the 'hotspots' layer. */
   hotspots?: { grids: readonly AreaFeature[]; bins: ReadonlyMap<string, number>; version: string } | null;
+  /** The next week's forecast for the 'forecast' layer: by grid and township code, hot spots' outlines, alerted grids. */
+  forecast?: Omit<WallForecastInput, 'townships' | 'grids'> | null;
   /** Told which townships have their grids on the map (so their grids' index scores can be read). */
   onGridTownships?: (codes: string[]) => void;
 }
@@ -210,7 +212,7 @@ export default function WallMap(props: WallMapProps) {
   }, [map, homeKey]);
 
   const dayStart = useCallback((at: Date) => startOfDay(dayKey(at, props.timeZone), props.timeZone), [props.timeZone]);
-  const { index, hotspots, visibility, time, prefix } = props;
+  const { index, hotspots, forecast, visibility, time, prefix } = props;
   const layerInput = useMemo((): WallLayerInput => {
     const gridFeatures = grids.map((g) => g.feature);
     return {
@@ -225,10 +227,12 @@ export default function WallMap(props: WallMapProps) {
       dayStart,
       index: index ? { townships, grids: gridFeatures, scores: index.scores, version: index.version } : undefined,
       hotspots: hotspots ?? undefined,
+      forecast: forecast ? { ...forecast, townships, grids: gridFeatures } : undefined,
     };
   }, [
     index,
     hotspots,
+    forecast,
     feeds,
     visibility,
     time,

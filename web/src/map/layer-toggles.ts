@@ -5,6 +5,7 @@ export const LAYER_TOGGLES = [
   'choropleth',
   'index',
   'hotspots',
+  'forecast',
   'cameras',
   'riskPoints',
   'casePoints',
@@ -19,9 +20,10 @@ export const DEFAULT_VISIBILITY: LayerVisibility = {
   boundaries: true,
   roads: true,
   choropleth: true,
-  // The index and hot-spot layers read extra data: off until asked for, so the first frame stays light.
+  // The index, hot-spot and forecast layers read extra data: off until asked for, so the first frame stays light.
   index: false,
   hotspots: false,
+  forecast: false,
   cameras: true,
   riskPoints: true,
   casePoints: true,
@@ -38,7 +40,7 @@ export const isBasemapToggle = (layer: LayerToggle) => (BASEMAP_TOGGLES as reado
  * The layers that fill the grids and townships, one colour per area: at most one is on, since
  * translucent fills laid over each other mix into colours no legend can be read against.
  */
-export const AREA_FILLS = ['choropleth', 'index', 'hotspots'] as const satisfies readonly LayerToggle[];
+export const AREA_FILLS = ['choropleth', 'index', 'hotspots', 'forecast'] as const satisfies readonly LayerToggle[];
 
 export const isAreaFill = (layer: LayerToggle) => (AREA_FILLS as readonly LayerToggle[]).includes(layer);
 

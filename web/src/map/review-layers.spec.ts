@@ -26,4 +26,16 @@ describe('reviewLayerSpecs', () => {
     const specs = reviewLayerSpecs({ ...input, hotspots: { ...input.hotspots, visible: false } });
     expect(specs.map((s) => s.props.id)).toEqual(['review-areas']);
   });
+
+  it('shades the areas by their forecast in place of the index bands, hot spots still on top', () => {
+    const forecast = {
+      forecasts: new Map([['371702005001', { expected: 3, upper80: 5, upper95: 7 }]]),
+      hotSpots: [area('371702005001001')],
+      alerts: new Set<string>(),
+      version: 'f1',
+    };
+    const specs = reviewLayerSpecs({ ...input, forecast });
+    expect(specs.map((s) => s.props.id)).toEqual(['forecast-townships', 'forecast-hot-spots', 'review-hotspots']);
+    expect(specs[0]!.props.data).toEqual(input.areas);
+  });
 });

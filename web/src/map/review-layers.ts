@@ -1,5 +1,9 @@
-/** The review map's layers, bottom to top: the units (or grids) coloured by index, then hot and cold spots. Pure. */
+/**
+ * The review map's layers, bottom to top: the units (or grids) coloured by index — or, with the
+ * forecast on, by the next week's expected cases — then hot and cold spots. Pure.
+ */
 import type { AreaFeature } from './layers/choropleth.js';
+import { forecastBreaks, forecastLayers, type AreaForecast } from './layers/forecast.js';
 import { hotspotLayer, indexAreasLayer, type AreaScore } from './layers/index-areas.js';
 import type { LayerSpec } from './layers/spec.js';
 
@@ -11,6 +15,28 @@ export interface ReviewLayerInput {
   /** Changes whenever scores or bins change. */
   version: string;
   uiScale: number;
+  /** The forecast by unit and grid code, the predicted hot spots' outlines and alerted grids. */
+  forecast?: {
+    forecasts: ReadonlyMap<string, AreaForecast>;
+    hotSpots: readonly AreaFeature[];
+    alerts: ReadonlySet<string>;
+    version: string;
+  } | null;
+}
+
+/** The review's areas (units or grids, any level) shaded by their forecast. */
+function reviewForecastLayers(input: ReviewLayerInput): LayerSpec[] {
+  const f = input.forecast!;
+  const expected = input.areas.map((a) => f.forecasts.get(a.properties.code)?.expected ?? 0);
+  return forecastLayers({
+    ...f,
+    townships: input.areas,
+    grids: [],
+    breaks: { townships: forecastBreaks(expected), grids: [] },
+    visible: true,
+    zoom: 0,
+    uiScale: input.uiScale,
+  });
 }
 
 export function reviewLayerSpecs(input: ReviewLayerInput): LayerSpec[] {
@@ -20,11 +46,13 @@ export function reviewLayerSpecs(input: ReviewLayerInput): LayerSpec[] {
       areas: input.areas,
       scores: input.scores,
       version: input.version,
-      visible: true,
+      // One area fill at a time: the forecast's shades replace the index bands.
+      visible: !input.forecast,
       uiScale: input.uiScale,
       selected: input.selected,
       alpha: 190,
     }),
+    ...(input.forecast ? reviewForecastLayers(input) : []),
     hotspotLayer({
       id: 'review-hotspots',
       grids: input.hotspots.grids,

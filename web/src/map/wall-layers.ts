@@ -6,6 +6,7 @@ import type { LayerVisibility } from './layer-toggles.js';
 import type { DictionaryValue } from '../../../server/src/domain/feed-columns.js';
 import { dayRange, reportDays, type PointFeed, type ReportDays } from './feed-data.js';
 import { choroplethLayers, type AreaFeature, type ChoroplethInput } from './layers/choropleth.js';
+import { forecastBreaks, forecastLayers, type AreaForecast } from './layers/forecast.js';
 import { hotspotLayer, indexAreasLayer, type AreaScore } from './layers/index-areas.js';
 import { labelLayers, type LabelPlace } from './layers/labels.js';
 import { cameraLayers, caseLayers, riskPointLayer } from './layers/points.js';
@@ -101,6 +102,32 @@ export interface WallLayerInput {
   index?: WallIndexInput;
   /** Getis-Ord Gi* hot and cold spots: the significant grids' outlines and bins. */
   hotspots?: { grids: readonly AreaFeature[]; bins: ReadonlyMap<string, number>; version: string };
+  /** The next week's forecast: areas shaded by expected cases, hot spots outlined, alerts marked. */
+  forecast?: WallForecastInput;
+}
+
+export interface WallForecastInput {
+  townships: readonly AreaFeature[];
+  grids: readonly AreaFeature[];
+  /** By grid code and (summed) township code. */
+  forecasts: ReadonlyMap<string, AreaForecast>;
+  /** Outlines of the predicted hot spots. */
+  hotSpots: readonly AreaFeature[];
+  alerts: ReadonlySet<string>;
+  version: string;
+}
+
+/** The forecast's layers, class bounds from the areas drawn at this zoom. */
+export function wallForecastLayers(f: WallForecastInput, visible: boolean, zoom: number, uiScale: number): LayerSpec[] {
+  const expected = (areas: readonly AreaFeature[]) =>
+    areas.map((a) => f.forecasts.get(a.properties.code)?.expected ?? 0);
+  return forecastLayers({
+    ...f,
+    breaks: { townships: forecastBreaks(expected(f.townships)), grids: forecastBreaks(expected(f.grids)) },
+    visible,
+    zoom,
+    uiScale,
+  });
 }
 
 export interface WallIndexInput {
@@ -149,6 +176,7 @@ export function wallLayerSpecs(input: WallLayerInput): LayerSpec[] {
   const specs: LayerSpec[] = [...choroplethLayers({ ...input.choropleth, visible: v.choropleth, zoom, uiScale })];
   if (input.index) specs.push(...wallIndexLayers(input.index, v.index, zoom, uiScale));
   if (input.hotspots) specs.push(hotspotLayer({ ...input.hotspots, visible: v.hotspots, uiScale }));
+  if (input.forecast) specs.push(...wallForecastLayers(input.forecast, v.forecast, zoom, uiScale));
   const days = feeds.cases ? feedDays(feeds.cases, input.dayStart) : null;
   const cases =
     feeds.cases && days

@@ -11,6 +11,9 @@ const LAYER_SELECTION: Record<string, 'case' | 'camera' | 'riskPoint'> = {
   'risk-points': 'riskPoint',
 };
 
+const GRID_LAYERS = new Set(['choropleth-grids', 'index-grids', 'hotspots', 'forecast-grids', 'forecast-hot-spots']);
+const TOWNSHIP_LAYERS = new Set(['choropleth-townships', 'index-townships', 'forecast-townships']);
+
 /** The selections a click on layer `layerId` makes: its point's row, or its area's code. */
 export function selectionsOf(layerId: string, row: number, object: unknown, feeds: Feeds): MapSelection[] {
   const picked: MapSelection[] = [];
@@ -18,9 +21,7 @@ export function selectionsOf(layerId: string, row: number, object: unknown, feed
   const feed = kind === 'case' ? feeds.cases : kind === 'camera' ? feeds.cameras : feeds.riskPoints;
   if (kind && feed) picked.push({ kind, position: rowPosition(feed, row) });
   const code = (object as { properties?: { code?: string } } | null)?.properties?.code;
-  if (code && (layerId === 'choropleth-grids' || layerId === 'index-grids' || layerId === 'hotspots'))
-    picked.push({ kind: 'grid', code });
-  if (code && (layerId === 'choropleth-townships' || layerId === 'index-townships'))
-    picked.push({ kind: 'township', code });
+  if (code && GRID_LAYERS.has(layerId)) picked.push({ kind: 'grid', code });
+  if (code && TOWNSHIP_LAYERS.has(layerId)) picked.push({ kind: 'township', code });
   return picked;
 }

@@ -146,6 +146,8 @@ export function Review({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (r
         </div>
         <div className="review-center">
           <ReviewMapFrame
+            api={api}
+            unit={unit}
             style={style.data}
             view={view}
             hotGrids={data.hotGrids.data ?? []}

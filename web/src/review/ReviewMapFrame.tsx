@@ -1,8 +1,11 @@
 /**
  * The review's map, loaded on demand so the map libraries stay out of the first download, with
- * its legend of index bands and the hot-spot switch.
+ * its legend of index bands, the hot-spot switch and the forecast switch (with its card).
  */
-import { lazy, Suspense, useState, type MutableRefObject } from 'react';
+import { lazy, Suspense, useMemo, useState, type MutableRefObject } from 'react';
+import type { ApiClient } from '../api/client.js';
+import { ForecastOverlay } from '../forecast/ForecastOverlay.js';
+import { useScreenForecast } from '../forecast/use-screen-forecast.js';
 import { useTranslation } from 'react-i18next';
 import type { StyleJson } from '../map/basemap-style.js';
 import type { AreaFeature } from '../map/layers/choropleth.js';
@@ -12,6 +15,9 @@ import type { ReviewView } from './use-review-view.js';
 const ReviewMap = lazy(() => import('../map/ReviewMap.js'));
 
 export interface ReviewMapFrameProps {
+  api: ApiClient;
+  /** The unit reviewed: the forecast is of its grids. */
+  unit: string | null;
   style: StyleJson | null;
   view: ReviewView;
   hotGrids: AreaFeature[];
@@ -26,6 +32,18 @@ export interface ReviewMapFrameProps {
 export function ReviewMapFrame(p: ReviewMapFrameProps) {
   const { t } = useTranslation();
   const [showHotspots, setShowHotspots] = useState(true);
+  const [showForecast, setShowForecast] = useState(false);
+  const forecast = useScreenForecast(p.api, p.unit, showForecast);
+  const forecastLayer = useMemo(
+    () =>
+      forecast && {
+        forecasts: forecast.byCode,
+        hotSpots: forecast.outlines.filter((o) => forecast.hotSpots.some((g) => g.gridCode === o.properties.code)),
+        alerts: new Set(forecast.alerts.map((g) => g.gridCode)),
+        version: forecast.version,
+      },
+    [forecast],
+  );
   const bandName = (band: string) => t(`band.${band}`);
   return (
     <div className="review-map-frame">
@@ -36,6 +54,7 @@ export function ReviewMapFrame(p: ReviewMapFrameProps) {
           scores={p.view.scores}
           selected={p.hover}
           hotspots={{ grids: p.hotGrids, bins: p.view.bins, visible: showHotspots }}
+          forecast={showForecast ? forecastLayer : null}
           bbox={p.view.bbox}
           describe={p.describe}
           onPick={p.onPick}
@@ -67,8 +86,19 @@ export function ReviewMapFrame(p: ReviewMapFrameProps) {
               {t(`hotspotBin.${bin}`)}
             </span>
           ))}
+        <button
+          type="button"
+          className={`toggle${showForecast ? ' on' : ''}`}
+          aria-pressed={showForecast}
+          data-testid="toggle-forecast"
+          onClick={() => setShowForecast((v) => !v)}
+        >
+          <i />
+          {t('layers.forecast')}
+        </button>
         <p className="hint">{p.drillable ? t('review.drill') : t('review.leaf')}</p>
       </div>
+      {showForecast && <ForecastOverlay api={p.api} forecast={forecast} names={p.view.names} />}
     </div>
   );
 }

@@ -90,3 +90,21 @@ export const HOTSPOT_COLORS: Readonly<Record<number, Rgb>> = {
   2: [250, 120, 70],
   3: [220, 40, 40],
 };
+
+/**
+ * Expected cases of the forecast, few to many: dark teal rising to amber and white-hot, apart
+ * from the rate ramp's blues so a viewer never reads a forecast as a count that happened.
+ */
+export const FORECAST_RAMP: readonly Rgb[] = [
+  [18, 60, 72],
+  [24, 98, 104],
+  [60, 132, 110],
+  [150, 160, 90],
+  [222, 170, 60],
+  [246, 120, 40],
+  [255, 220, 170],
+];
+
+/** The outline of a predicted hot spot and the mark of a forecast alert. */
+export const FORECAST_HOT_SPOT: Rgb = [255, 240, 120];
+export const FORECAST_ALERT: Rgb = [255, 80, 80];

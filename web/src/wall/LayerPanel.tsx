@@ -8,6 +8,9 @@ import {
   CASE_HEX_RAMP,
   CASE_STATUS_COLORS,
   css,
+  FORECAST_ALERT,
+  FORECAST_HOT_SPOT,
+  FORECAST_RAMP,
   HEAT_RAMP,
   RATE_RAMP,
   RISK_LEVEL_COLORS,
@@ -114,6 +117,18 @@ export function Legend({ visibility }: { visibility: LayerVisibility }) {
         <section>
           <h4>{t('legend.hotspots')}</h4>
           <Diverging cold={t('legend.cold')} hot={t('legend.hot')} title={t('legend.confidence')} />
+        </section>
+      )}
+      {v.forecast && (
+        <section>
+          <h4>{t('legend.forecast')}</h4>
+          <Ramp colors={FORECAST_RAMP} from="0" to="↑" />
+          <Dots
+            entries={[
+              [t('legend.forecastHot'), FORECAST_HOT_SPOT],
+              [t('legend.forecastAlert'), FORECAST_ALERT],
+            ]}
+          />
         </section>
       )}
       {v.casePoints && (

@@ -35,6 +35,7 @@ import { useLiveEvents, usePlaces, useSnapshot } from './use-wall-data.js';
 import { useWallFocus } from './use-wall-focus.js';
 import { useWallHealth } from './use-wall-health.js';
 import { useWallIndexLayers } from './use-wall-index-layers.js';
+import { useScreenForecast } from '../forecast/use-screen-forecast.js';
 import { useWallMapSource } from './use-wall-map-source.js';
 import { useWallTime } from './use-wall-time.js';
 import { WallMapFrame } from './WallMapFrame.js';
@@ -137,6 +138,17 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
     visibility,
   });
   const { index } = indexLayers;
+  const forecast = useScreenForecast(api, focus, visibility.forecast);
+  const forecastLayer = useMemo(
+    () =>
+      forecast && {
+        forecasts: forecast.byCode,
+        hotSpots: forecast.outlines.filter((o) => forecast.hotSpots.some((g) => g.gridCode === o.properties.code)),
+        alerts: new Set(forecast.alerts.map((g) => g.gridCode)),
+        version: forecast.version,
+      },
+    [forecast],
+  );
 
   return (
     <div className="wall" data-testid="wall">
@@ -184,6 +196,7 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
                     timeZone,
                     index: indexLayers.indexLayer,
                     hotspots: indexLayers.hotspots,
+                    forecast: forecastLayer,
                     onGridTownships: indexLayers.setGridTownships,
                   }
                 : null
@@ -198,6 +211,7 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
                 ? t('wall.framedTo', { names: framed.framedTo.map((c) => names.get(c) ?? c).join('、') })
                 : null
             }
+            forecast={forecast}
           />
         </div>
         <div className="col right with-index">

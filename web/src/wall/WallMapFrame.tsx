@@ -10,6 +10,8 @@ import type { LayerToggle, LayerVisibility } from '../map/layer-toggles.js';
 import type { AreaRate } from '../map/layers/choropleth.js';
 import type { WallMapProps } from '../map/WallMap.js';
 import type { MapSelection } from '../map/wall-picking.js';
+import { ForecastOverlay } from '../forecast/ForecastOverlay.js';
+import type { ScreenForecast } from '../forecast/use-screen-forecast.js';
 import { DetailCard } from './DetailCard.js';
 import { LayerToggles, Legend } from './LayerPanel.js';
 import { TimeBar } from './TimeBar.js';
@@ -28,6 +30,8 @@ export interface WallMapFrameProps {
   townshipRates: ReadonlyMap<string, AreaRate>;
   /** Says that the home view is framed to where the cases are (null: the whole unit). */
   framedNote: string | null;
+  /** The forecast card's data while the forecast layer is on (null while it loads). */
+  forecast?: ScreenForecast | null;
 }
 
 export function WallMapFrame(p: WallMapFrameProps) {
@@ -57,6 +61,7 @@ export function WallMapFrame(p: WallMapFrameProps) {
       )}
       <LayerToggles visibility={p.visibility} onToggle={p.onToggle} />
       <Legend visibility={p.visibility} />
+      {p.visibility.forecast && <ForecastOverlay api={p.api} forecast={p.forecast ?? null} names={p.names} />}
       <TimeBar
         window={wallTime.timeWindow}
         onWindow={wallTime.chooseWindow}
