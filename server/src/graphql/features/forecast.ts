@@ -26,7 +26,7 @@ function unitInJurisdiction(ctx: GraphQLContext, code: string): string {
   const viewer = requireViewer(ctx);
   if (adminLevelOfCode(code) === null) throw badInput('unitCode', `"${code}" is not a 12-digit admin unit code`);
   const unit = narrowToJurisdiction(viewer.jurisdiction, code);
-  if (!unit.ok) throw notFound(`unit ${code}`);
+  if (!unit.ok) throw notFound('unit', code);
   return unit.value;
 }
 
@@ -47,7 +47,7 @@ function refusal(error: ForecastServiceError): never {
       `only ${error.historyDays} days of cases before it, ${error.neededDays} needed for this horizon`,
       { historyDays: error.historyDays, neededDays: error.neededDays },
     );
-  throw notFound(`current grids of unit ${error.unitCode}`);
+  throw notFound('unit', error.unitCode);
 }
 
 /**
