@@ -68,7 +68,10 @@ describe('the forecast layer', () => {
     expect(hot.props.data).toEqual([area(GRID_A)]);
     expect((hot.props.getLineColor as (f: AreaFeature) => number[])(area(GRID_A))).toEqual([...FORECAST_HOT_SPOT, 255]);
     const alerted = byId(forecastLayers(input()), 'forecast-hot-spots');
-    expect((alerted.props.getLineColor as (f: AreaFeature) => number[])(area(GRID_A))).toEqual([...FORECAST_ALERT, 255]);
+    expect((alerted.props.getLineColor as (f: AreaFeature) => number[])(area(GRID_A))).toEqual([
+      ...FORECAST_ALERT,
+      255,
+    ]);
   });
 
   it('hides every part when switched off', () => {

@@ -28,7 +28,9 @@ export function forecastColor(expected: number | undefined, breaks: readonly num
   const i = breaks.findIndex((b) => expected <= b);
   const cls = i === -1 ? breaks.length - 1 : i;
   const at =
-    breaks.length === 1 ? FORECAST_RAMP.length - 1 : Math.round((cls / (breaks.length - 1)) * (FORECAST_RAMP.length - 1));
+    breaks.length === 1
+      ? FORECAST_RAMP.length - 1
+      : Math.round((cls / (breaks.length - 1)) * (FORECAST_RAMP.length - 1));
   return FORECAST_RAMP[at]!;
 }
 
