@@ -176,7 +176,7 @@ describe('the import page at 1366 × 768, as the administrator', () => {
     expect(await required()).toEqual(['id', 'name', 'lon', 'lat']);
     const kind = await columns.locator('tr[data-column=kind]').textContent();
     expect(kind).toContain('选填');
-    expect(kind).toContain('缺省为 unknown');
+    expect(kind).toContain('缺省为“未知”');
     expect(kind).toContain('类型');
     expect(await columns.locator('tr[data-column=owner_unit]').textContent()).toContain('导入账号所属单位');
 

@@ -381,7 +381,7 @@ describe('a wall whose address names a unit it cannot show', () => {
     await withPage(async (page) => {
       const watch = watchPage(page, server.base);
       // A real code, but of a unit the data set does not hold (Beijing's Dongcheng district).
-      await page.goto(`${server.base}/wall?kiosk=demo-wall&unit=110101000000`);
+      await page.goto(`${server.base}/wall?kiosk=demo-wall&unit=110101000000&e2e`);
       await waitForMap(page);
       expect(await page.textContent('[data-testid=unit-notice]')).toContain('110101000000');
       expect(await page.textContent('[data-testid=unit-name]')).toContain('菏泽市');

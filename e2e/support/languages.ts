@@ -55,7 +55,8 @@ export function visibleTexts(page: Page): Promise<SeenText[]> {
       if (shown(el)) out.push({ text, where: describe(el) });
     }
     for (const el of document.querySelectorAll('input[placeholder], textarea[placeholder]')) {
-      if (shown(el)) out.push({ text: el.getAttribute('placeholder')!, where: `${describe(el)}[placeholder]` });
+      if (shown(el) && !el.closest('[translate=no]'))
+        out.push({ text: el.getAttribute('placeholder')!, where: `${describe(el)}[placeholder]` });
     }
     return out;
   });

@@ -89,7 +89,13 @@ eachDriver('imports', (driver) => {
     });
     expect(report.applied).toBe(false);
     expect(report.rejected).toEqual([
-      { position: 'line 3', field: 'grid_code', reason: 'grid 371702005099001 does not exist (no current version)' },
+      {
+        position: 'line 3',
+        field: 'grid_code',
+        code: 'unknown_grid',
+        params: { column: 'grid_code', grid: '371702005099001' },
+        reason: 'grid 371702005099001 does not exist (no current version)',
+      },
     ]);
     expect(await count('SELECT count(*) FROM cameras')).toBe(before);
     expect(await count('SELECT count(*) FROM imports')).toBe(0);

@@ -135,9 +135,9 @@ export const en: Texts<typeof zh> = {
     confidence: 'Confidence (%): cold spots left, hot spots right',
     riskZoom: 'City view: red only',
 
-    forecast: 'Expected cases, next 7 days',
+    forecast: 'Forecast, 7 days',
     forecastPale: 'paler: less certain',
-    forecastHot: 'predicted hot spot',
+    forecastHot: 'hot spot',
     forecastAlert: 'alert',
   },
   status: {
@@ -325,7 +325,7 @@ export const en: Texts<typeof zh> = {
     // A mapping as typed: the column names are the file's own, Chinese in either language.
     mappingExample: '{"fields": {"id": "设备国标编码"}, "defaults": {"owner_unit": "牡丹分局"}}',
     mappingHint:
-      'Common Chinese column names (名称, 编码, 经度, 纬度, 类型, 状态 …) are recognised; fill this in only when yours differ.',
+      'The column names in the table above are recognised, Chinese ones included; fill this in only when yours differ.',
     dryRun: 'Check (dry run)',
     apply: 'Import',
     applyHint: 'Check first; importing needs a check with no rejected records.',

@@ -70,7 +70,7 @@ export const importMessagesZh = {
     geometry: '面（多边形）',
   },
   defaults: {
-    value: '缺省为 {{value}}',
+    value: '缺省为“{{value}}”',
     account_unit: '缺省为导入账号所属单位（{{unit}}）',
     by_position: '缺省按坐标所在网格确定',
     by_category: '缺省按类别与严重程度计算',

@@ -20,15 +20,19 @@ function ruleText(c: ImportColumn, t: TFunction): string {
   return t(`imports.messages.rules.${r.type}`);
 }
 
-function defaultText(c: ImportColumn, t: TFunction): string {
+/** The default a column takes; in Chinese by the value's Chinese label where it has one. */
+function defaultText(c: ImportColumn, t: TFunction, chinese: boolean): string {
   const d = c.default;
   if (!d) return '';
-  if (d.value !== undefined) return t('imports.messages.defaults.value', { value: d.value });
+  if (d.value !== undefined) {
+    const label = Object.entries(c.labels ?? {}).find(([l, v]) => v === d.value && /\p{Script=Han}/u.test(l))?.[0];
+    return t('imports.messages.defaults.value', { value: chinese && label ? label : d.value });
+  }
   return t(`imports.messages.defaults.${d.rule}`, { unit: d.unit ?? '' });
 }
 
 export function ImportColumns({ layer, layers }: { layer: Layer; layers: LayerColumns[] | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const described = layers?.find((l) => l.layer === layer);
   if (!described) return <p className="muted small">{t('imports.messages.columns.loading')}</p>;
   const template = `data:text/csv;charset=utf-8,${encodeURIComponent(templateCsv(described.columns))}`;
@@ -50,14 +54,19 @@ export function ImportColumns({ layer, layers }: { layer: Layer; layers: LayerCo
             {described.columns.map((c) => (
               <tr key={c.name} data-column={c.name} data-required={c.required}>
                 <td>
-                  {t(`imports.fields.${c.name}`, { defaultValue: c.name })} <code>{c.name}</code>
+                  {t(`imports.fields.${c.name}`, { defaultValue: c.name })} <code translate="no">{c.name}</code>
                 </td>
                 <td className={c.required ? 'required' : 'muted'}>
                   {t(c.required ? 'imports.messages.columns.required' : 'imports.messages.columns.optional')}
-                  {c.default && <div className="small">{defaultText(c, t)}</div>}
+                  {c.default && <div className="small">{defaultText(c, t, i18n.language !== 'en')}</div>}
                 </td>
-                <td className="reason">{ruleText(c, t)}</td>
-                <td className="reason">{c.headers.join('、')}</td>
+                {/* Values and header names are what files hold, in either language: not translated. */}
+                <td className="reason" translate={c.rule.type === 'vocabulary' ? 'no' : undefined}>
+                  {ruleText(c, t)}
+                </td>
+                <td className="reason" translate="no">
+                  {c.headers.join('、')}
+                </td>
               </tr>
             ))}
           </tbody>

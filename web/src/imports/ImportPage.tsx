@@ -28,6 +28,7 @@ import { ImportColumns } from './ImportColumns.js';
 import { ImportHistory } from './ImportHistory.js';
 import { ImportReport } from './ImportReport.js';
 import '../ui/ui.css';
+import { LanguageSwitch } from '../ui/LanguageSwitch.js';
 import { Panel } from '../ui/Panel.js';
 import './imports.css';
 
@@ -38,7 +39,7 @@ function refusalText(error: Error, t: TFunction): string {
 }
 
 function Importer({ api, onLogout }: { api: ApiClient; onLogout: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [form, setForm] = useState<UploadForm>({ layer: 'cameras', crs: 'gcj02', file: null, mapping: '' });
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<Error | null>(null);
@@ -118,14 +119,7 @@ function Importer({ api, onLogout }: { api: ApiClient; onLogout: () => void }) {
           <button type="button" className="chip" onClick={onLogout}>
             {t('imports.logout')}
           </button>
-          <button
-            type="button"
-            className="chip"
-            data-testid="language"
-            onClick={() => void i18n.changeLanguage(i18n.language === 'en' ? 'zh' : 'en')}
-          >
-            {t('app.switchLanguage')}
-          </button>
+          <LanguageSwitch />
         </div>
       </header>
       {forbidden !== null ? (
@@ -188,6 +182,7 @@ function Importer({ api, onLogout }: { api: ApiClient; onLogout: () => void }) {
                   rows={3}
                   value={form.mapping}
                   placeholder={t('imports.mappingExample')}
+                  translate="no"
                   onChange={(e) => change({ mapping: e.target.value })}
                 />
                 <span className="muted small">{t('imports.mappingHint')}</span>
