@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_NOW } from '../server/test/api.js';
 import { launchChromium } from './support/browser.js';
 import { ensureWebBuild } from './support/build.js';
-import { clippedText, READY_TIMEOUT_MS, screenOf, scrollable, waitForMap } from './support/page.js';
+import { clippedText, READY_TIMEOUT_MS, scrollable, spanOf, waitForMap } from './support/page.js';
 import { startWallServer, type WallServer } from './support/server.js';
 
 const SHOTS = '.cache/screenshots';
@@ -59,30 +59,6 @@ async function withPage(size: (typeof SIZES)[number], test: (page: Page) => Prom
 }
 
 /** How much of the map frame `bbox` spans, the larger of its width and height shares. */
-/**
- * How much of the map frame `bbox` spans (the larger of its width and height shares), and
- * whether it lies inside the frame with at least `margin` pixels to spare on every side.
- */
-async function spanOf(
-  page: Page,
-  handle: '__wallMap' | '__planMap' | '__reviewMap',
-  frame: string,
-  bbox: number[],
-  margin = -1,
-) {
-  const sw = await screenOf(page, handle, [bbox[0]!, bbox[1]!]);
-  const ne = await screenOf(page, handle, [bbox[2]!, bbox[3]!]);
-  const box = (await page.locator(frame).boundingBox())!;
-  return {
-    share: Math.max((ne.x - sw.x) / box.width, (sw.y - ne.y) / box.height),
-    inside:
-      sw.x >= box.x + margin &&
-      ne.x <= box.x + box.width - margin &&
-      ne.y >= box.y + margin &&
-      sw.y <= box.y + box.height - margin,
-  };
-}
-
 async function signIn(page: Page, username: string) {
   await page.fill('[data-testid=sign-in-password] input[name=username]', username);
   await page.fill('[data-testid=sign-in-password] input[name=password]', 'demo');

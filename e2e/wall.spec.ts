@@ -21,6 +21,7 @@ import {
   scrollable,
   settle,
   smallestText,
+  spanOf,
   waitForMap,
 } from './support/page.js';
 import { startWallServer, type WallServer } from './support/server.js';
@@ -161,6 +162,17 @@ async function showLayers(page: Page, wanted: readonly LayerToggle[]) {
   for (const layer of LAYER_TOGGLES)
     if ((await isOn(page, layer)) !== wanted.includes(layer)) await page.click(`[data-testid=toggle-${layer}]`);
   expect(await layersOn(page)).toEqual(LAYER_TOGGLES.filter((l) => wanted.includes(l)));
+}
+
+/** The city's wall opened framed to the demo's township (where all its cases are), saying so. */
+async function expectFramedToTownship(page: Page) {
+  expect(await page.textContent('[data-testid=map-framed-note]')).toContain('牡丹街道');
+  const { units } = (await (await fetch(`${server.base}/basemap/units.json`)).json()) as {
+    units: { code: string; bbox: number[] }[];
+  };
+  const township = units.find((u) => u.code === TOWNSHIP)!.bbox;
+  const { share } = await spanOf(page, '__wallMap', MAP, township);
+  expect(share, 'the share of the map the township spans').toBeGreaterThan(0.6);
 }
 
 const kpi = (page: Page, id: string) => page.getAttribute(`[data-testid=kpi-${id}]`, 'data-value');
@@ -386,18 +398,7 @@ describe('a wall whose address names a unit it cannot show', () => {
       expect(await page.textContent('[data-testid=unit-notice]')).toContain('110101000000');
       expect(await page.textContent('[data-testid=unit-name]')).toContain('菏泽市');
       // The demo's cases lie in one township: the city's wall opens framed to it, and says so.
-      expect(await page.textContent('[data-testid=map-framed-note]')).toContain('牡丹街道');
-      const { units } = (await (await fetch(`${server.base}/basemap/units.json`)).json()) as {
-        units: { code: string; bbox: number[] }[];
-      };
-      const township = units.find((u) => u.code === TOWNSHIP)!.bbox;
-      const [sw, ne] = [
-        await screenOf(page, '__wallMap', [township[0]!, township[1]!]),
-        await screenOf(page, '__wallMap', [township[2]!, township[3]!]),
-      ];
-      const frameBox = (await page.locator(MAP).boundingBox())!;
-      const spanned = Math.max((ne.x - sw.x) / frameBox.width, (sw.y - ne.y) / frameBox.height);
-      expect(spanned, 'the share of the map the township spans').toBeGreaterThan(0.6);
+      await expectFramedToTownship(page);
       expect(await page.locator('[data-testid=stale-badge]').count()).toBe(0);
       // The unit was checked before anything was asked for it: no refused request, no error.
       expect(watch.consoleErrors).toEqual([]);
@@ -456,18 +457,7 @@ describe('the wall at 3840 × 2160, the whole city', () => {
       expect(map.colors).toBeGreaterThan(300);
       expect(await page.textContent('[data-testid=unit-name]')).toContain('菏泽市');
       // The demo's cases lie in one township: the city's wall opens framed to it, and says so.
-      expect(await page.textContent('[data-testid=map-framed-note]')).toContain('牡丹街道');
-      const { units } = (await (await fetch(`${server.base}/basemap/units.json`)).json()) as {
-        units: { code: string; bbox: number[] }[];
-      };
-      const township = units.find((u) => u.code === TOWNSHIP)!.bbox;
-      const [sw, ne] = [
-        await screenOf(page, '__wallMap', [township[0]!, township[1]!]),
-        await screenOf(page, '__wallMap', [township[2]!, township[3]!]),
-      ];
-      const frameBox = (await page.locator(MAP).boundingBox())!;
-      const spanned = Math.max((ne.x - sw.x) / frameBox.width, (sw.y - ne.y) / frameBox.height);
-      expect(spanned, 'the share of the map the township spans').toBeGreaterThan(0.6);
+      await expectFramedToTownship(page);
       // Drawn in software (SwiftShader here), both map canvases keep to 1080p's pixels.
       expect(await page.getAttribute(MAP, 'data-renderer')).toBe('software');
       const canvases = await page.$$eval(`${MAP} canvas`, (all) =>

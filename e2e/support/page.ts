@@ -131,3 +131,27 @@ export function screenOf(page: Page, map: '__planMap' | '__wallMap' | '__reviewM
     lat!,
   ] as const);
 }
+
+/**
+ * How much of the map frame `bbox` spans (the larger of its width and height shares), and
+ * whether it lies inside the frame with at least `margin` pixels to spare on every side.
+ */
+export async function spanOf(
+  page: Page,
+  handle: '__wallMap' | '__planMap' | '__reviewMap',
+  frame: string,
+  bbox: number[],
+  margin = -1,
+) {
+  const sw = await screenOf(page, handle, [bbox[0]!, bbox[1]!]);
+  const ne = await screenOf(page, handle, [bbox[2]!, bbox[3]!]);
+  const box = (await page.locator(frame).boundingBox())!;
+  return {
+    share: Math.max((ne.x - sw.x) / box.width, (sw.y - ne.y) / box.height),
+    inside:
+      sw.x >= box.x + margin &&
+      ne.x <= box.x + box.width - margin &&
+      ne.y >= box.y + margin &&
+      sw.y <= box.y + box.height - margin,
+  };
+}

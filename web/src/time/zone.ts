@@ -3,6 +3,7 @@
  * clock of the machine driving the screen is set to. Pure functions of instants; "today" and day
  * windows are calendar days in that zone.
  */
+import { zonedFields } from '../../../server/src/domain/zoned-time.js';
 
 /** The zone shown until the server says which, and when it does not: the product's home zone. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -18,40 +19,8 @@ export function isTimeZone(name: string): boolean {
 }
 export const DAY_MS = 86_400_000;
 
-const partsCache = new Map<string, Intl.DateTimeFormat>();
-function partsFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = partsCache.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partsCache.set(timeZone, format);
-  }
-  return format;
-}
-
-/** The wall-clock fields of an instant in the zone. */
-export function zonedFields(at: Date, timeZone: string) {
-  const fields: Record<string, number> = {};
-  for (const part of partsFormat(timeZone).formatToParts(at)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  return {
-    year: fields.year!,
-    month: fields.month!,
-    day: fields.day!,
-    hour: fields.hour!,
-    minute: fields.minute!,
-    second: fields.second!,
-  };
-}
+/** The wall-clock fields of an instant in the zone (shared with the server's exports). */
+export { zonedFields };
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
