@@ -1,18 +1,8 @@
 /** GraphQL documents of the forecast (server/src/graphql/features/forecast-schema.ts) and their shapes. */
 import type { ScreenGridForecast } from '../../../server/src/domain/forecast/alerts.js';
+import type { SkillFigures } from '../../../server/src/domain/forecast/backtest.js';
 
-export type { ScreenGridForecast };
-
-export interface SkillFigures {
-  mae: number | null;
-  rmse: number | null;
-  coverage80: number | null;
-  coverage95: number | null;
-  pai5: number | null;
-  pei5: number | null;
-  pai10: number | null;
-  pei10: number | null;
-}
+export type { ScreenGridForecast, SkillFigures };
 
 export interface ForecastSkill {
   unitCode: string;
