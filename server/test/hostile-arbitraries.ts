@@ -165,6 +165,10 @@ export const QUERIES: Readonly<Record<string, HostileOperation>> = {
     }),
   },
   cameras: { permission: 'read_map' },
+  cameraStream: {
+    permission: 'read_map',
+    args: (known) => ({ cameraId: fc.oneof(fc.constantFrom(...known.cameraIds), hostileId(known)) }),
+  },
   riskPoints: {
     permission: 'read_map',
     args: (_, types) => ({

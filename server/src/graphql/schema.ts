@@ -17,6 +17,7 @@ import { overviewResolvers, overviewTypeDefs } from './features/overview.js';
 import { riskPointsResolvers, riskPointsTypeDefs } from './features/risk-points.js';
 import { statsResolvers, statsTypeDefs } from './features/stats.js';
 import { stabilityResolvers, stabilityTypeDefs } from './features/stability.js';
+import { videoResolvers, videoTypeDefs } from './features/video.js';
 
 export const typeDefs = [
   commonTypeDefs,
@@ -34,6 +35,7 @@ export const typeDefs = [
   statsTypeDefs,
   importsTypeDefs,
   stabilityTypeDefs,
+  videoTypeDefs,
 ];
 
 // Errors are mapped outermost, so the guards' own refusals reach clients coded too.
@@ -58,6 +60,7 @@ export const schema = mapAppErrors(
           statsResolvers,
           importsResolvers,
           stabilityResolvers,
+          videoResolvers,
         ],
       }),
     ),
