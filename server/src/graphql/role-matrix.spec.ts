@@ -186,6 +186,9 @@ describe('the role matrix policy', () => {
       'Mutation.changePassword',
       'Mutation.logout',
       'GET /healthz',
+      // A camera's stream: its signed token is the credential (video/proxy.ts).
+      'GET /video/:camera/:token/{*rest}',
+      'DELETE /video/:camera/:token',
     ]);
   });
 

@@ -2,6 +2,7 @@ import type { zh } from './zh.js';
 import { accountEn } from './account.js';
 import { adminEn } from './admin.js';
 import { planEn } from './plan.js';
+import { videoEn } from './video.js';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
@@ -283,6 +284,7 @@ export const en: Texts<typeof zh> = {
     periodB: 'Compared',
   },
   plan: planEn,
+  video: videoEn,
   account: accountEn,
   admin: adminEn,
   imports: {

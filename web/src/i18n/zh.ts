@@ -2,6 +2,7 @@
 import { accountZh } from './account.js';
 import { adminZh } from './admin.js';
 import { planZh } from './plan.js';
+import { videoZh } from './video.js';
 export const zh = {
   app: {
     title: '综治中心态势感知系统',
@@ -278,6 +279,7 @@ export const zh = {
     periodB: '对比期',
   },
   plan: planZh,
+  video: videoZh,
   account: accountZh,
   admin: adminZh,
   imports: {
