@@ -3,6 +3,7 @@
  * template adapter, played by hls.js in the detail card of a camera clicked on /wall, all
  * through our own origin; closing the card ends the view and the server stops reading.
  */
+import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TEST_NOW } from '../server/test/api.js';
@@ -17,6 +18,7 @@ import { startLiveSource, type LiveSource } from './support/video-source.js';
 const TOWNSHIP = '371702005000';
 const CARD = '[data-testid=detail-card]';
 const PLAYER = '[data-testid=camera-video]';
+const SHOTS = '.cache/screenshots';
 
 let source: LiveSource;
 let server: WallServer;
@@ -96,6 +98,35 @@ it("plays a clicked camera's live video in its card through our origin, and stop
     await page.waitForTimeout(3_000);
     expect(source.requests.slice(asked)).toEqual([]);
 
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}, 180_000);
+
+it('runs the video patrol: four labelled tiles playing cameras near alerts, overdue cases and hot spots', async () => {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  try {
+    await page.clock.setFixedTime(TEST_NOW);
+    const watch = watchPage(page, server.base);
+    await page.goto(`${server.base}/wall?kiosk=demo-wall&e2e&patrol=1`);
+    await waitForMap(page);
+    await page.waitForSelector('[data-testid=video-patrol]');
+    await expect
+      .poll(() => page.locator(`[data-testid=video-patrol] ${PLAYER}[data-state=playing]`).count(), {
+        timeout: 60_000,
+        interval: 500,
+      })
+      .toBe(4);
+    const labels = await page.locator(`[data-testid=video-patrol] ${PLAYER} .label`).allTextContents();
+    expect(labels).toHaveLength(4);
+    for (const label of labels) expect(label).toMatch(/ · \d{3} · (预警|超期案件|热点)$/);
+    await mkdir(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/video-patrol.png` });
+    await page.click('[data-testid=video-patrol] .close');
+    await page.waitForSelector('[data-testid=patrol-open]');
     expect(watch.foreignRequests).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
   } finally {

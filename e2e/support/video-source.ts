@@ -66,7 +66,12 @@ export async function startLiveSource(size = '1280x720', ffmpeg = testFfmpeg()):
     template: `http://127.0.0.1:${port}/{id}/index.m3u8`,
     requests,
     async stop() {
+      // The folder goes only once ffmpeg has stopped writing into it.
+      const exited = new Promise((resolve) =>
+        encoder.exitCode !== null ? resolve(null) : encoder.once('exit', resolve),
+      );
       encoder.kill('SIGTERM');
+      await exited;
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rm(dir, { recursive: true, force: true });
