@@ -138,7 +138,7 @@ eachDriver('camera video through our origin', (driver) => {
 
   it('answers NOT_FOUND for a camera outside the jurisdiction, exactly as for one that does not exist', async () => {
     const res = await hls.gql(STREAM, { c: outside }, village);
-    const none = await hls.gql(STREAM, { c: '00000000001325000001' }, village);
+    const none = await hls.gql(STREAM, { c: '11000000001325000001' }, village);
     expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(res.errors?.[0]?.message).toBe(`camera ${outside} not found`);
     expect(none.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
