@@ -4,7 +4,7 @@
  * a server restart does.
  */
 import type { AddressInfo } from 'node:net';
-import { createApp, type App } from '../../server/src/app.js';
+import { createApp, type App, type AppOptions } from '../../server/src/app.js';
 import { DEMO_PASSWORD, ensureDemoAccounts } from '../../server/src/auth/demo-accounts.js';
 import type { Database } from '../../server/src/db/database.js';
 import { TEST_NOW } from '../../server/test/api.js';
@@ -24,10 +24,14 @@ export interface WallServer {
 
 const AUTH = { secret: new Uint8Array(32).fill(9), tokenTtlSeconds: 1800 };
 
-export async function startWallServer(now: () => Date = () => TEST_NOW): Promise<WallServer> {
+/** `video`: camera video through this gateway (none when not given). */
+export async function startWallServer(
+  now: () => Date = () => TEST_NOW,
+  video: AppOptions['video'] = null,
+): Promise<WallServer> {
   const db = await openTestDatabase('embedded', 'tiny');
   await ensureDemoAccounts(db);
-  let app: App | null = await createApp(db, { auth: AUTH, now });
+  let app: App | null = await createApp(db, { auth: AUTH, now, video });
   await new Promise<void>((resolve) => app!.server.listen(0, '127.0.0.1', resolve));
   const port = (app.server.address() as AddressInfo).port;
   const base = `http://127.0.0.1:${port}`;
@@ -63,7 +67,7 @@ export async function startWallServer(now: () => Date = () => TEST_NOW): Promise
     },
     async up() {
       if (app) return;
-      app = await createApp(db, { auth: AUTH, now });
+      app = await createApp(db, { auth: AUTH, now, video });
       await new Promise<void>((resolve) => app!.server.listen(port, '127.0.0.1', resolve));
     },
     async stop() {

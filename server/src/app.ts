@@ -19,6 +19,10 @@ import { exportsRouter, importsRouter } from './imports/router.js';
 import type { AuthSettings } from './auth/viewer.js';
 import { DEFAULT_DISPLAY_TIME_ZONE } from './config.js';
 import { startGraphQL } from './graphql/server.js';
+import type { VideoGateway } from './video/gateway.js';
+import { videoRouter } from './video/proxy.js';
+import { streamTokenKey } from './video/stream-token.js';
+import { VideoViews } from './video/views.js';
 
 export const WEB_DIST = join(process.cwd(), 'dist', 'web');
 
@@ -54,7 +58,21 @@ export interface AppOptions {
   requireAdministrator?: boolean;
   /** How the binary feeds read the database (tests split tiny tables between readers). */
   feeds?: Pick<FeedsOptions, 'readers' | 'samplePercent'>;
+  /** Camera video (VIDEO_GATEWAY); none when not given: cameraStream says no gateway is configured. */
+  video?: VideoSettings | null;
 }
+
+export interface VideoSettings {
+  gateway: VideoGateway;
+  /** How long a stream's URL may wait to be opened (its expiresAt); a minute by default. */
+  tokenTtlMs?: number;
+  /** How long a view lasts with no request from its player; 20 seconds by default. */
+  idleMs?: number;
+}
+
+const VIDEO_TOKEN_TTL_MS = 60_000;
+// An HLS player asks for its playlist every segment (a few seconds): several missed asks end the view.
+const VIDEO_IDLE_MS = 20_000;
 
 export async function createApp(db: Database, options: AppOptions): Promise<App> {
   const now = options.now ?? (() => new Date());
@@ -69,12 +87,23 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
   const events = options.events ?? new EventBus();
   const production = !!options.production;
   const timeZone = options.timeZone ?? DEFAULT_DISPLAY_TIME_ZONE;
+  const video = options.video
+    ? new VideoViews({
+        db,
+        gateway: options.video.gateway,
+        key: streamTokenKey(options.auth.secret),
+        now,
+        tokenTtlMs: options.video.tokenTtlMs ?? VIDEO_TOKEN_TTL_MS,
+        idleMs: options.video.idleMs ?? VIDEO_IDLE_MS,
+      })
+    : null;
   const graphql = await startGraphQL(server, {
     db,
     auth: options.auth,
     now,
     timeZone,
     events,
+    video,
     production,
     drainGraceMillis: DRAIN_GRACE_MS,
   });
@@ -85,6 +114,8 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
   app.use('/imports', importsRouter({ db, auth: options.auth, now }));
   app.use('/exports', exportsRouter({ db, auth: options.auth, now, timeZone }));
   app.use('/basemap', basemap.router);
+  // Streams of camera views, relayed from the gateway on our origin (video/proxy.ts).
+  app.use('/video', videoRouter(video));
   // Public: whether the service can work, no counts; an administrator's token adds the counts
   // of its jurisdiction (see http/health.ts).
   app.get('/healthz', healthRoute({ db, auth: options.auth, now, timeZone }));
@@ -109,6 +140,7 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
     },
     async stop() {
       await graphql.stop();
+      await video?.close();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

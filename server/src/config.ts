@@ -1,4 +1,5 @@
 /** Configuration from the environment, checked once at start with clear messages. */
+import { readVideoConfig, VideoConfigError, type VideoConfig } from './video/config.js';
 
 /** The shortest time audit records are kept, and the default: six months (Cybersecurity Law art. 21). */
 export const MIN_AUDIT_RETENTION_DAYS = 183;
@@ -28,6 +29,8 @@ export interface Config {
   idleSeconds: number | null;
   /** How long audit records are kept before the daily prune removes them (at least 183 days). */
   auditRetentionDays: number;
+  /** Camera video: which gateway (VIDEO_GATEWAY, see video/config.ts). */
+  video: VideoConfig;
 }
 
 export class ConfigError extends Error {}
@@ -78,6 +81,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `AUDIT_RETENTION_DAYS must be a whole number of days, at least ${MIN_AUDIT_RETENTION_DAYS} (six months), got "${env.AUDIT_RETENTION_DAYS}"`,
     );
   }
+  let video: VideoConfig;
+  try {
+    video = readVideoConfig(env, !production && demoScale !== 'none');
+  } catch (error) {
+    throw error instanceof VideoConfigError ? new ConfigError(error.message) : error;
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -92,6 +101,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenTtlSeconds: ttlMinutes * 60,
     idleSeconds: idleMinutes === 0 ? null : idleMinutes * 60,
     auditRetentionDays: retentionDays,
+    video,
   };
 }
 

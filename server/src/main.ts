@@ -17,6 +17,7 @@ import { generateDemoInWorker } from './seed/generate-in-worker.js';
 import { EventBus } from './events/bus.js';
 import { createShutdown } from './shutdown.js';
 import { startIndexScheduler } from './stability/scheduler.js';
+import { gatewayOf } from './video/create.js';
 
 // Listening from the first line: a signal during a long first start (the demo load) still
 // closes the database, instead of killing the process mid-write.
@@ -79,12 +80,19 @@ async function main(): Promise<void> {
     );
 
   const events = new EventBus();
+  const gateway = gatewayOf(config.video, demo.cacheDir);
+  console.log(
+    gateway
+      ? `video: ${gateway.name} gateway${gateway.synthetic ? ' (synthetic clips, made by ffmpeg on first view)' : ''}`
+      : 'video: no gateway (VIDEO_GATEWAY=none)',
+  );
   const app = await createApp(db, {
     events,
     auth: { secret, dataKey, tokenTtlSeconds: config.tokenTtlSeconds, idleSeconds: config.idleSeconds },
     production: config.production,
     timeZone: config.timeZone,
     requireAdministrator: config.production,
+    video: gateway ? { gateway } : null,
   });
   shutdown.add('closing the HTTP and WebSocket connections', () => app.stop());
   await new Promise<void>((done) => app.server.listen(config.port, config.host, done));

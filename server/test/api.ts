@@ -3,13 +3,20 @@
  * helpers to log in and send GraphQL.
  */
 import type { AddressInfo } from 'node:net';
-import { createApp, type App } from '../src/app.js';
+import { createApp, type App, type VideoSettings } from '../src/app.js';
 import { DEMO_PASSWORD, ensureDemoAccounts } from '../src/auth/demo-accounts.js';
 import { hashPassword } from '../src/auth/passwords.js';
 import { insertMissingUsers } from '../src/db/queries/users.js';
 import type { Database } from '../src/db/database.js';
 import type { EventBus } from '../src/events/bus.js';
+import { templateGateway } from '../src/video/template-gateway.js';
 import { openTestDatabase, type Content, type Driver } from './databases.js';
+
+/**
+ * The video gateway of every test API unless a test gives its own: a template whose address
+ * nothing listens on, so that views open (and are audited) while reading one fails cleanly.
+ */
+export const UNREACHABLE_VIDEO = 'http://127.0.0.1:9/live/{id}/index.m3u8';
 
 /** The pinned "now" of API tests: the last day of the tiny data set, 10:00 in Heze. */
 export const TEST_NOW = new Date('2026-06-30T10:00:00+08:00');
@@ -39,6 +46,8 @@ export async function startTestApi(
   events?: EventBus,
   /** The display time zone (TZ_DISPLAY); the server's default when not given. */
   timeZone?: string,
+  /** Camera video; a template gateway at UNREACHABLE_VIDEO when not given, none when null. */
+  video?: VideoSettings | null,
 ): Promise<TestApi> {
   const db = await openTestDatabase(driver, content);
   await ensureDemoAccounts(db);
@@ -49,6 +58,7 @@ export async function startTestApi(
     ...(timeZone ? { timeZone } : {}),
     // Every page sampled, so that even tiny feeds are split between readers on a server.
     feeds: { readers: 3, samplePercent: 100 },
+    video: video === undefined ? { gateway: templateGateway(UNREACHABLE_VIDEO) } : video,
   });
   // The embedded engine runs queries on this thread, so a long one (a test's DO loop) blocks the
   // event loop. Once it ends, the test's next fetch may reuse an idle keep-alive connection while

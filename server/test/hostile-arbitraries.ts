@@ -48,6 +48,11 @@ export interface HostileOperation {
   args?: (known: Known, types: Arbitraries) => Arbitraries;
   /** Tables a refused call writes on purpose (a failed login counts towards a lockout). */
   refusalWrites?: readonly string[];
+  /**
+   * A query whose success writes its own audit record on purpose (a view of camera video, which
+   * PIPL and 等保 treat as sensitive) and nothing else.
+   */
+  auditsSuccess?: true;
 }
 
 const unitCode = (known: Known) =>
@@ -171,6 +176,11 @@ export const QUERIES: Readonly<Record<string, HostileOperation>> = {
     }),
   },
   cameras: { permission: 'read_map' },
+  cameraStream: {
+    permission: 'read_map',
+    auditsSuccess: true,
+    args: (known) => ({ cameraId: fc.oneof(fc.constantFrom(...known.cameraIds), hostileId(known)) }),
+  },
   riskPoints: {
     permission: 'read_map',
     args: (_, types) => ({

@@ -47,6 +47,8 @@ export const SAMPLE_ARGS: Readonly<Record<string, Record<string, unknown>>> = {
   'Query.splitGridGeometry': { polygon: SQUARE, line: ACROSS },
   'Query.mergeGridGeometries': { polygons: [SQUARE] },
   'Query.cameras': { first: 1 },
+  // A well-formed id of no camera: answered NOT_FOUND after the permission check.
+  'Query.cameraStream': { cameraId: '11000000001325000001' },
   'Query.riskPoints': { first: 1 },
   'Query.caseStats': { groupBy: 'category', ...JUNE },
   'Query.imports': { first: 1 },
@@ -150,6 +152,9 @@ export const SAMPLE_REQUESTS: Readonly<Record<string, { method: string; path: st
   'GET /basemap/vector/:z/:x/:file': { method: 'GET', path: '/basemap/vector/12/3410/1628.pbf' },
   'GET /basemap/tiles/:z/:x/:y': { method: 'GET', path: '/basemap/tiles/0/0/0' },
   'GET /healthz': { method: 'GET', path: '/healthz' },
+  // A token of no view: answered 404 whoever asks, the token being the only credential.
+  'GET /video/:camera/:token/{*rest}': { method: 'GET', path: '/video/11000000001325000001/no-token/index.m3u8' },
+  'DELETE /video/:camera/:token': { method: 'DELETE', path: '/video/11000000001325000001/no-token' },
   'GET /': { method: 'GET', path: '/' },
   'GET /assets/{*path}': { method: 'GET', path: '/assets/no-such-file.js' },
   'GET /^\\/(?!graphql|healthz|feeds|basemap|imports|exports|assets\\/).*/': { method: 'GET', path: '/wall' },

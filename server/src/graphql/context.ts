@@ -8,6 +8,7 @@ import type { Permission } from '../auth/roles.js';
 import { authenticateBearer, type AuthSettings, type Viewer } from '../auth/viewer.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../events/bus.js';
+import type { VideoViews } from '../video/views.js';
 import { unauthenticated } from '../errors.js';
 import { graphQLErrorOf } from './errors.js';
 
@@ -20,6 +21,8 @@ export interface GraphQLContext {
   timeZone: string;
   /** Live events; mutations publish after their transaction commits. */
   events: EventBus;
+  /** Camera video views; absent where no video gateway is configured. */
+  video?: VideoViews | null;
 }
 
 /** The viewer a bearer token names, or null; an invalid or expired token or session is refused outright. */

@@ -61,6 +61,7 @@ const POLICY: Readonly<Record<string, Need>> = {
   'Query.splitGridGeometry': 'edit_grids',
   'Query.mergeGridGeometries': 'edit_grids',
   'Query.cameras': 'read_map',
+  'Query.cameraStream': 'read_map',
   'Query.riskPoints': 'read_map',
   'Query.caseStats': 'read_map',
   'Query.summary': 'read_map',
@@ -124,6 +125,10 @@ const POLICY: Readonly<Record<string, Need>> = {
   'GET /basemap/vector/:z/:x/:file': 'anyone',
   'GET /basemap/tiles/:z/:x/:y': 'anyone',
   'GET /healthz': 'anyone',
+  // The signed token in the path is the credential (a player's segment requests carry no
+  // bearer): a wrong one is answered 404 alike for everyone (video.spec.ts).
+  'GET /video/:camera/:token/{*rest}': 'anyone',
+  'DELETE /video/:camera/:token': 'anyone',
 };
 
 /** The web app's routes: its build when there is one (dist/web), else a note to build it. */
@@ -185,6 +190,9 @@ describe('the role matrix policy', () => {
       'Mutation.changePassword',
       'Mutation.logout',
       'GET /healthz',
+      // A camera's stream: its signed token is the credential (video/proxy.ts).
+      'GET /video/:camera/:token/{*rest}',
+      'DELETE /video/:camera/:token',
     ]);
   });
 

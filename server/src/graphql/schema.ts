@@ -18,6 +18,7 @@ import { overviewResolvers, overviewTypeDefs } from './features/overview.js';
 import { riskPointsResolvers, riskPointsTypeDefs } from './features/risk-points.js';
 import { statsResolvers, statsTypeDefs } from './features/stats.js';
 import { stabilityResolvers, stabilityTypeDefs } from './features/stability.js';
+import { videoResolvers, videoTypeDefs } from './features/video.js';
 
 export const typeDefs = [
   commonTypeDefs,
@@ -36,6 +37,7 @@ export const typeDefs = [
   importsTypeDefs,
   stabilityTypeDefs,
   forecastTypeDefs,
+  videoTypeDefs,
 ];
 
 // Errors are mapped outermost, so the guards' own refusals reach clients coded too.
@@ -61,6 +63,7 @@ export const schema = mapAppErrors(
           importsResolvers,
           stabilityResolvers,
           forecastResolvers,
+          videoResolvers,
         ],
       }),
     ),

@@ -11,6 +11,7 @@ import type { Server } from 'node:http';
 import type { AuthSettings } from '../auth/viewer.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../events/bus.js';
+import type { VideoViews } from '../video/views.js';
 import { viewerFromAuthorization, type GraphQLContext } from './context.js';
 import { auditRefusedMutations, formatGraphQLError, graphqlPreflight } from './http-transport.js';
 import { QUERY_LIMITS, validationRules } from './limits.js';
@@ -23,6 +24,8 @@ export interface GraphQLEndpointOptions {
   now: () => Date;
   timeZone: string;
   events: EventBus;
+  /** Camera video views, when a gateway is configured. */
+  video?: VideoViews | null;
   /** Production hides introspection and stack traces. */
   production: boolean;
   /** How long requests under way get to finish when the server stops. */
@@ -71,6 +74,7 @@ export async function startGraphQL(server: Server, o: GraphQLEndpointOptions): P
           now,
           timeZone,
           events,
+          video: o.video ?? null,
           viewer: await viewerFromAuthorization(req.headers.authorization, { db, auth, now: now() }),
         }),
       }),

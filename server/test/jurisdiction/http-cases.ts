@@ -182,6 +182,40 @@ const healthCase: MatrixCase = {
   },
 };
 
+/** A stream URL of the level's first online camera, as cameraStream gives it. */
+async function insideStream(env: MatrixEnv): Promise<{ id: string; url: string }> {
+  const [id] = await sqlColumn(
+    env.api,
+    "SELECT min(id) AS v FROM cameras WHERE grid_code LIKE $1 AND status = 'online'",
+    env.level.prefix,
+  );
+  const res = await env.api.gql('query ($c: ID!) { cameraStream(cameraId: $c) { url } }', { c: id }, env.level.token);
+  return { id: id!, url: res.data.cameraStream.url };
+}
+
+/**
+ * A stream's token opens its own camera only: pointed at the camera outside, the same token is
+ * answered like no stream at all (the test gateway is unreachable, so its own camera is a 502).
+ */
+function videoCase(name: string, method: 'GET' | 'DELETE'): MatrixCase {
+  const path = (url: string) => (method === 'GET' ? url : url.slice(0, url.lastIndexOf('/')));
+  const send = (env: MatrixEnv, url: string) => fetch(`${env.api.base}${path(url)}`, { method });
+  return {
+    name,
+    probes: {
+      plain: async (env) => {
+        const { url } = await insideStream(env);
+        expect((await send(env, url)).status).toBe(method === 'GET' ? 502 : 204);
+      },
+      camera: async (env) => {
+        const { id, url } = await insideStream(env);
+        const res = await send(env, url.replace(`/video/${id}/`, `/video/${env.level.outside.cameraId}/`));
+        expect(res.status).toBe(404);
+      },
+    },
+  };
+}
+
 export const ROUTE_CASES: MatrixCase[] = [
   feedCase('cameras'),
   feedCase('risk-points'),
@@ -189,6 +223,8 @@ export const ROUTE_CASES: MatrixCase[] = [
   exportsCase,
   { name: 'POST /imports', probes: { 'records outside': importOutside } },
   healthCase,
+  videoCase('GET /video/:camera/:token/{*rest}', 'GET'),
+  videoCase('DELETE /video/:camera/:token', 'DELETE'),
 ];
 
 /** The query parameters of each route that say where; each needs a probe pointing outside. */
@@ -197,4 +233,6 @@ export const ROUTE_PLACE_PARAMETERS: Record<string, string[]> = {
   'GET /feeds/risk-points': ['unit', 'bbox'],
   'GET /feeds/cases': ['unit', 'bbox'],
   'GET /exports/:file': ['unit', 'bbox'],
+  'GET /video/:camera/:token/{*rest}': ['camera'],
+  'DELETE /video/:camera/:token': ['camera'],
 };

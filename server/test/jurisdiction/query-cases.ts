@@ -318,6 +318,24 @@ export const QUERY_CASES: MatrixCase[] = [
       ),
     },
   },
+  {
+    name: 'Query.cameraStream',
+    probes: {
+      plain: async (env) => {
+        const [id] = await sqlColumn(
+          env.api,
+          "SELECT min(id) AS v FROM cameras WHERE grid_code LIKE $1 AND status = 'online'",
+          env.level.prefix,
+        );
+        const q = 'query ($c: ID!) { cameraStream(cameraId: $c) { url protocol } }';
+        const d = dataOf(await asViewer(env, q, { c: id }));
+        expect(d.cameraStream.url.startsWith(`/video/${id}/`)).toBe(true);
+      },
+      cameraId: outside('cameraStream', 'query ($c: ID!) { cameraStream(cameraId: $c) { url } }', (o) => ({
+        c: o.cameraId,
+      })),
+    },
+  },
   unitRead('hotspots', at, 'gridCode count', async (d) => {
     expect(d.length).toBeGreaterThan(0);
   }),

@@ -5,6 +5,7 @@ import { importMessagesEn } from './import-messages.js';
 import { planEn } from './plan.js';
 import { serverEn } from './server-messages.js';
 import { forecastEn } from './forecast.js';
+import { videoEn } from './video.js';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
@@ -295,6 +296,7 @@ export const en: Texts<typeof zh> = {
   plan: planEn,
   server: serverEn,
   forecast: forecastEn,
+  video: videoEn,
   account: accountEn,
   admin: adminEn,
   imports: {

@@ -5,6 +5,7 @@ import { importMessagesZh } from './import-messages.js';
 import { planZh } from './plan.js';
 import { serverZh } from './server-messages.js';
 import { forecastZh } from './forecast.js';
+import { videoZh } from './video.js';
 export const zh = {
   app: {
     title: '综治中心态势感知系统',
@@ -290,6 +291,7 @@ export const zh = {
   plan: planZh,
   server: serverZh,
   forecast: forecastZh,
+  video: videoZh,
   account: accountZh,
   admin: adminZh,
   imports: {

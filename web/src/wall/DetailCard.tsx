@@ -5,6 +5,7 @@ import type { AreaRate } from '../map/layers/choropleth.js';
 import type { MapSelection } from '../map/wall-picking.js';
 import { formatDateTime } from '../time/zone.js';
 import type { ApiClient } from '../api/client.js';
+import { CameraVideo } from '../video/CameraVideo.js';
 import { lookUp } from './detail.js';
 import { formatCount, formatRate, type Language } from './format.js';
 
@@ -102,14 +103,19 @@ export function DetailCard({ api, selection, names, rates, timeZone, onClose }: 
       ) : rows.length === 0 ? (
         <p className="empty">{t('detail.notFound')}</p>
       ) : (
-        <dl>
-          {rows.map(([k, v]) => (
-            <div key={k}>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
-        </dl>
+        <>
+          {r && selection.kind === 'camera' && r.status === 'online' && (
+            <CameraVideo api={api} cameraId={String(r.id)} />
+          )}
+          <dl>
+            {rows.map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
       )}
     </aside>
   );

@@ -18,6 +18,7 @@ import { dayKey } from '../time/zone.js';
 import { Panel } from '../ui/Panel.js';
 import { prefixOfCode } from '../units/admin-codes.js';
 import { deriveAlerts } from './alerts.js';
+import { VideoPatrol } from '../video/VideoPatrol.js';
 import { AlertsPanel } from './AlertsPanel.js';
 import { formatCount, formatRate, type Language } from './format.js';
 import { Header } from './Header.js';
@@ -174,6 +175,7 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
           </Panel>
         </div>
         <div className="center">
+          <VideoPatrol api={api} unit={focus} range={range} />
           <WallMapFrame
             api={api}
             map={
