@@ -83,6 +83,28 @@ describe('an open wall on a village', () => {
     );
     await expect.poll(() => kpi(page, 'newCases'), { timeout: FOLLOW_MS }).toBe(before + 1);
   });
+
+  it('reads the stability index again when it is published, and gets the new revision', async () => {
+    // The last closed month before the test clock; published again (with a reason) if it was.
+    const month = '2026-05-01';
+    const at = `${month}T12:00:00+08:00`;
+    const before = await server.gql<{ stabilityIndex: { revision: number } | null }>(
+      `query ($u: ID, $at: DateTime) { stabilityIndex(unitCode: $u, period: month, at: $at) { revision } }`,
+      { u: VILLAGE, at },
+    );
+    const revision = (before.stabilityIndex?.revision ?? 0) + 1;
+    const reread = page.waitForResponse(
+      (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('query UnitIndex'),
+      { timeout: FOLLOW_MS },
+    );
+    await server.gql(
+      `mutation ($at: DateTime, $reason: String) { publishIndex(period: month, at: $at, reason: $reason) { revision } }`,
+      { at, reason: revision > 1 ? '补录案件后重算' : null },
+      'demo-admin',
+    );
+    const answer = await (await reread).json();
+    expect(answer.data.stabilityIndex).toMatchObject({ periodStart: month, revision });
+  });
 });
 
 describe('the planner on a village someone else changes', () => {

@@ -388,6 +388,30 @@ describe("the wall's numbers at the scale of a city", () => {
   });
 });
 
+describe('a wall focused on a village', () => {
+  it("ranks the village's own grids by case rate, under their names", async () => {
+    const village = '371702005001';
+    const { grids } = await server.gql<{ grids: { edges: { node: { code: string; name: string } }[] } }>(
+      `query ($v: ID) { grids(area: { unitCode: $v }, first: 500) { edges { node { code name } } } }`,
+      { v: village },
+    );
+    const names = new Map(grids.edges.map((e) => [e.node.code, e.node.name]));
+    await withPage(async (page) => {
+      await page.goto(`${server.base}/wall?kiosk=demo-wall&unit=${village}&e2e`);
+      await waitForMap(page);
+      expect(await page.textContent('[data-testid=panel-rank] .panel-title')).toContain('网格案件率');
+      await page.waitForSelector('[data-testid=chart-rank] li', { timeout: 20_000 });
+      const rows = await page.$$eval('[data-testid=chart-rank] li', (lis) =>
+        lis.map((li) => ({ code: li.getAttribute('data-code'), name: li.querySelector('.bar-label')?.textContent })),
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      await page.screenshot({ path: `${SHOTS}/wall-village.png` });
+      // Named as in the village: without the village's name every grid's name starts with.
+      for (const row of rows) expect(`赵楼社区${row.name}`, String(row.code)).toBe(names.get(String(row.code)));
+    });
+  });
+});
+
 describe('a wall whose address names a unit it cannot show', () => {
   it("says so in the header and shows the account's own jurisdiction", async () => {
     await withPage(async (page) => {

@@ -220,6 +220,7 @@ export const SUBSCRIPTIONS: Readonly<Record<string, HostileOperation>> = {
   cameraStatusChanged: { permission: 'read_map', args: (known) => ({ unitCode: unitCode(known) }) },
   gridsChanged: { permission: 'read_map', args: (known) => ({ unitCode: unitCode(known) }) },
   warningRaised: { permission: 'read_map', args: (known) => ({ unitCode: unitCode(known) }) },
+  indexPublished: { permission: 'read_map', args: (known) => ({ unitCode: unitCode(known) }) },
 };
 
 /** A list no request should get away with: a thousand and one of one (small) element. */

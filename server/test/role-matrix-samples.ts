@@ -133,6 +133,10 @@ export const SAMPLE_EVENTS: Readonly<Record<string, SampleEvent>> = {
       raisedAt: AT,
     },
   },
+  'Subscription.indexPublished': {
+    topic: 'indexPublished',
+    event: { period: 'week', periodStart: '2026-06-22', revision: 1, publishedAt: AT },
+  },
 };
 
 /** Per HTTP route, the request the matrix sends (the route's path with its parameters filled in). */

@@ -37,6 +37,11 @@ export interface LiveEvents {
   sessionsEnded: { username: string; sessionIds: string[] | null; reason: string };
   /** A committed grid change (or revert) of a village: its grids are new, a wall refetches them. */
   gridsChanged: { villageCode: string; changeId: string; kind: string; author: string; at: Date };
+  /**
+   * A stability-index period published (or republished as a new revision) for every unit at
+   * once: it names no unit, so every subscriber hears it and rereads the index it shows.
+   */
+  indexPublished: { period: string; periodStart: string; revision: number; publishedAt: Date };
 }
 
 export type Topic = keyof LiveEvents;

@@ -108,6 +108,7 @@ const POLICY: Readonly<Record<string, Need>> = {
   'Subscription.cameraStatusChanged': 'read_map',
   'Subscription.gridsChanged': 'read_map',
   'Subscription.warningRaised': 'read_map',
+  'Subscription.indexPublished': 'read_map',
 
   'GET /feeds/cameras': 'read_map',
   'GET /feeds/risk-points': 'read_map',

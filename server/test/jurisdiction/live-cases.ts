@@ -12,7 +12,10 @@ import type { Place } from './levels.js';
 
 const AT = new Date('2026-06-30T09:00:00+08:00');
 
-const EVENTS: { [T in Exclude<Topic, 'sessionsEnded'>]: { selection: string; event: (p: Place) => LiveEvents[T] } } = {
+/** The topics whose events belong to a place (the index's publications belong to every unit). */
+const EVENTS: {
+  [T in Exclude<Topic, 'sessionsEnded' | 'indexPublished'>]: { selection: string; event: (p: Place) => LiveEvents[T] };
+} = {
   caseChanged: {
     selection: 'caseCode case { code villageCode }',
     event: (p) => ({
@@ -91,7 +94,50 @@ function liveCase(topic: LiveTopic, events: () => EventBus): MatrixCase {
   };
 }
 
+/**
+ * The index's publications name no unit: every level hears each one, and what arrives carries
+ * nothing of any place; a unitCode outside is refused like every subscription's.
+ */
+function indexPublishedCase(events: () => EventBus): MatrixCase {
+  const query = 'subscription ($u: ID) { indexPublished(unitCode: $u) { period periodStart revision } }';
+  const publish = () =>
+    events().publish('indexPublished', { period: 'week', periodStart: '2026-06-22', revision: 1, publishedAt: AT });
+  return {
+    name: 'Subscription.indexPublished',
+    probes: {
+      plain: async ({ api, level }: MatrixEnv) => {
+        const client = connect(api, level.token);
+        try {
+          const live = collect(client, query, { u: level.inside.village });
+          await live.started;
+          publish();
+          await until(() => live.received.length > 0 || live.errors.length > 0);
+          expect(live.errors).toEqual([]);
+          expect(live.received).toEqual([
+            { data: { indexPublished: { period: 'week', periodStart: '2026-06-22', revision: 1 } } },
+          ]);
+          live.stop();
+        } finally {
+          await client.dispose();
+        }
+      },
+      unitCode: async ({ api, level }: MatrixEnv) => {
+        const client = connect(api, level.token);
+        try {
+          const live = collect(client, query, { u: level.outside.village });
+          await until(() => live.received.length > 0 || live.errors.length > 0);
+          publish();
+          expect(live.received.filter((r) => r.data)).toEqual([]);
+          expect(JSON.stringify(live.received) + JSON.stringify(live.errors)).toContain('not a unit inside');
+        } finally {
+          await client.dispose();
+        }
+      },
+    },
+  };
+}
+
 /** The cases of every live topic, raising events on the suite's bus. */
 export function liveCases(events: () => EventBus): MatrixCase[] {
-  return (Object.keys(EVENTS) as LiveTopic[]).map((topic) => liveCase(topic, events));
+  return [...(Object.keys(EVENTS) as LiveTopic[]).map((topic) => liveCase(topic, events)), indexPublishedCase(events)];
 }

@@ -1,6 +1,6 @@
 /**
- * Live events over graphql-ws: case moves, grid changes, camera status and early warnings, on
- * one socket. Reconnects forever with backoff; each (re)connection logs in with a current token.
+ * Live events over graphql-ws: case moves, grid changes, camera status, early warnings and the
+ * index's publications, on one socket. Reconnects forever with backoff; each (re)connection logs in with a current token.
  * Events missed while disconnected are not replayed, so `onConnected` tells the screen to
  * refetch what it shows.
  */
@@ -34,12 +34,19 @@ export interface LiveWarningEvent {
   day: string;
 }
 
+export interface LiveIndexEvent {
+  period: string;
+  periodStart: string;
+  revision: number;
+}
+
 /** What each subscription delivers, by its field name. */
 export interface LiveEventTypes {
   caseChanged: LiveCaseEvent;
   gridsChanged: LiveGridsEvent;
   cameraStatusChanged: LiveCameraEvent;
   warningRaised: LiveWarningEvent;
+  indexPublished: LiveIndexEvent;
 }
 
 export type LiveTopic = keyof LiveEventTypes;
@@ -49,6 +56,7 @@ const SELECTIONS: Record<LiveTopic, string> = {
   gridsChanged: 'villageCode changeId kind author at',
   cameraStatusChanged: 'id status',
   warningRaised: 'id gridCode day',
+  indexPublished: 'period periodStart revision',
 };
 
 /** The subscription document of one topic, narrowed to `$unitCode` when one is given. */

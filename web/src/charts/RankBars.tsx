@@ -18,7 +18,7 @@ export function RankBars({ ranked, formatRate }: RankBarsProps) {
   return (
     <ol className="bars rank" data-testid="chart-rank">
       {ranked.map((r, i) => (
-        <li key={r.code} className="bar-row">
+        <li key={r.code} className="bar-row" data-code={r.code}>
           <span className={`rank-no${i < 3 ? ' top' : ''}`}>{i + 1}</span>
           <span className="bar-label">{r.name}</span>
           <span className="bar-track">

@@ -87,6 +87,7 @@ export const en: Texts<typeof zh> = {
     trendOpen: 'Still open',
     rankTownships: 'Top 10 townships',
     rankVillages: 'Top 10 villages',
+    rankGrids: 'Top 10 grids',
     ratePer10k: 'per 10k people',
     ticker: 'Live events',
     tickerEmpty: 'No case events yet',

@@ -82,6 +82,7 @@ export const zh = {
     trendOpen: '未办结',
     rankTownships: '乡镇（街道）案件率 TOP10',
     rankVillages: '村（社区）案件率 TOP10',
+    rankGrids: '网格案件率 TOP10',
     ratePer10k: '件/万人',
     ticker: '实时动态',
     tickerEmpty: '暂无案件动态',

@@ -29,7 +29,7 @@ import { useReviewView } from './use-review-view.js';
 const CHOICES = 24;
 
 /** What the review reads again when it happens: hot spots and outlines follow cases and grids. */
-const LIVE_TOPICS = ['caseChanged', 'gridsChanged'] as const;
+const LIVE_TOPICS = ['caseChanged', 'gridsChanged', 'indexPublished'] as const;
 /** Hot spots are a whole period's statistics: a quarter-minute behind the newest case is soon enough. */
 const LIVE_REVIEW_MS = 15_000;
 
@@ -51,11 +51,16 @@ export function Review({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (r
   const b = state.compare ? periodOr(state.kind, state.compare, previousPeriod(a)) : null;
 
   const outlines = useMemo(() => outlineLoader(api.query), [api]);
+  // A publication of the index is read at once; case moves and grid changes a while later.
+  const [indexVersion, setIndexVersion] = useState(0);
   const liveVersion = useLiveVersion(api, unit && unit.slice(0, 12), LIVE_TOPICS, {
     waitMs: LIVE_REVIEW_MS,
-    onEvent: (topic) => topic === 'gridsChanged' && outlines.forgetGrids(),
+    onEvent: (topic) => {
+      if (topic === 'gridsChanged') outlines.forgetGrids();
+      if (topic === 'indexPublished') setIndexVersion((v) => v + 1);
+    },
   });
-  const data = useReviewData(api, outlines, unit, a, b, liveVersion);
+  const data = useReviewData(api, outlines, unit, a, b, liveVersion, indexVersion);
   useAuthFailure([me, data.indexA, data.hotspots], onAuthFailed);
 
   const style = useLoad('style', async () =>

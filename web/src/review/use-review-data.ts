@@ -69,11 +69,13 @@ export function useReviewData(
   b: Period | null,
   /** Grows when live events changed what the hot spots and outlines are drawn from. */
   liveVersion = 0,
+  /** Grows when the index was published again. */
+  indexVersion = 0,
 ) {
   const isGrid = unit !== null && levelOf(unit) === 'grid';
   const indexOf = (p: Period) => () =>
     api.query<UnitIndexAnswer>(UNIT_INDEX, { unit, period: p.kind, at: periodAt(p), withRanking: !isGrid });
-  const base = unit ? `${unit}|${a.kind}` : null;
+  const base = unit ? `${unit}|${a.kind}|${indexVersion}` : null;
   const indexA = useLoad(base && `${base}|${a.start}`, indexOf(a));
   const indexB = useLoad(base && b ? `${base}|${b.start}` : null, indexOf(b ?? a));
   const history = useLoad(base && `${base}|${a.start}|trend`, () =>

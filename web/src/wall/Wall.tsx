@@ -28,7 +28,7 @@ import { KpiPanel } from './KpiPanel.js';
 import { itemFromCase, tickerItems } from './ticker.js';
 import { TickerPanel } from './TickerPanel.js';
 import { dataExtent, planTour } from './tour.js';
-import { firstScreenNames } from './units.js';
+import { firstScreenNames, nameWithinVillage, type RankLevel } from './units.js';
 import { useTour } from './use-motion.js';
 import { useFramedHome } from './use-framed-home.js';
 import { useUiScale } from './use-ui-scale.js';
@@ -40,6 +40,12 @@ import { useScreenForecast } from '../forecast/use-screen-forecast.js';
 import { useWallMapSource } from './use-wall-map-source.js';
 import { useWallTime } from './use-wall-time.js';
 import { WallMapFrame } from './WallMapFrame.js';
+
+const RANK_TITLES: Record<RankLevel, string> = {
+  township: 'panels.rankTownships',
+  village: 'panels.rankVillages',
+  grid: 'panels.rankGrids',
+};
 
 const UNIT_NOTICES = {
   malformed: 'wall.unitMalformed',
@@ -78,10 +84,13 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
   );
   const snapshot = useSnapshot(api, statics && focus ? variables : null, report);
   const mapData = useWallMapSource(api, { unitParam, unitPending, feedRange, range, refreshKey, mapHealth });
+  // Grows with each publication of the index: what the index panels and layer read is keyed by it.
+  const [indexRevision, setIndexRevision] = useState(0);
+  const refreshIndex = useCallback(() => setIndexRevision((n) => n + 1), []);
   const live = useLiveEvents(
     api,
     focus,
-    { refreshNumbers: snapshot.refresh, refreshMap, forgetGrids: mapData.forgetGrids },
+    { refreshNumbers: snapshot.refresh, refreshMap, forgetGrids: mapData.forgetGrids, refreshIndex },
     report,
   );
 
@@ -100,7 +109,14 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
     const counts = new Map((s?.byTownship ?? []).map((b) => [b.key, b.count]));
     return new Map((statics?.townships ?? []).map((u) => [u.code, areaRate(counts.get(u.code) ?? 0, u.households)]));
   }, [s?.byTownship, statics?.townships]);
-  const ranked = useMemo(() => rankByRate(s?.byRank ?? [], statics?.rankUnits ?? []), [s?.byRank, statics?.rankUnits]);
+  const ranked = useMemo(() => {
+    const village = focus ? names.get(focus) : undefined;
+    const grids = statics?.rankGrids?.edges.map(({ node }) => ({
+      ...node,
+      name: nameWithinVillage(node.name, village),
+    }));
+    return rankByRate(s?.byRank ?? [], statics?.rankUnits ?? grids ?? []);
+  }, [s?.byRank, statics, focus, names]);
   const trend = useMemo(
     () => fillDays(s?.byDay ?? [], dayKey(trendRange.from, timeZone), 30),
     [s?.byDay, trendRange, timeZone],
@@ -134,6 +150,7 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
     jurisdiction: statics?.me.jurisdiction ?? null,
     places: places.places,
     indexUnit: s ? focus : null,
+    indexRevision,
     focus,
     range,
     visibility,
@@ -218,7 +235,7 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
         </div>
         <div className="col right with-index">
           <Panel
-            title={ranking.level === 'village' ? t('panels.rankVillages') : t('panels.rankTownships')}
+            title={t(RANK_TITLES[ranking.level])}
             extra={<span className="panel-note">{t('panels.ratePer10k')}</span>}
             className="rank-panel"
             testId="panel-rank"

@@ -2,7 +2,7 @@
 
 /** Read once, and again every half hour: who we are, the data set, the units to rank and colour. */
 export const WALL_STATIC = /* GraphQL */ `
-  query WallStatic($rankParent: ID, $rankLevel: AdminLevel!) {
+  query WallStatic($rankParent: ID, $rankLevel: AdminLevel!, $rankUnits: Boolean!) {
     me {
       username
       jurisdiction
@@ -16,10 +16,19 @@ export const WALL_STATIC = /* GraphQL */ `
       code
       households
     }
-    rankUnits: adminUnits(parentCode: $rankParent, level: $rankLevel) {
+    rankUnits: adminUnits(parentCode: $rankParent, level: $rankLevel) @include(if: $rankUnits) {
       code
       name
       population
+    }
+    rankGrids: grids(area: { unitCode: $rankParent }, first: 500) @skip(if: $rankUnits) {
+      edges {
+        node {
+          code
+          name
+          population
+        }
+      }
     }
   }
 `;
@@ -120,7 +129,16 @@ export interface WallStatic {
   me: { username: string; jurisdiction: string };
   dataset: { synthetic: boolean; scale: string | null; asOf: string | null } | null;
   townships: { code: string; households: number }[];
-  rankUnits: { code: string; name: string; population: number }[];
+  /** The units the case rate ranks: townships or villages (absent when grids are ranked). */
+  rankUnits?: RankUnit[];
+  /** A village's grids, when those are ranked. */
+  rankGrids?: { edges: { node: RankUnit }[] };
+}
+
+export interface RankUnit {
+  code: string;
+  name: string;
+  population: number;
 }
 
 export interface CaseBrief {

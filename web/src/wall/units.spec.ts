@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { firstScreenNames, rankingFor, unitProblem } from './units.js';
+import { firstScreenNames, nameWithinVillage, rankingFor, unitProblem } from './units.js';
 
 describe('the wall units', () => {
-  it('rank townships under a city or county and villages under a township', () => {
+  it("rank townships under a city or county, villages under a township and a village's grids under a village", () => {
     expect(rankingFor(null)).toEqual({ parent: null, level: 'township' });
     expect(rankingFor('371702000000')).toEqual({ parent: null, level: 'township' });
     expect(rankingFor('371702005000')).toEqual({ parent: '371702005000', level: 'village' });
-    expect(rankingFor('371702005001')).toEqual({ parent: '371702005000', level: 'village' });
+    expect(rankingFor('371702005001')).toEqual({ parent: '371702005001', level: 'grid' });
+  });
+
+  it("name a village's grids without the village's name they start with", () => {
+    expect(nameWithinVillage('赵楼社区第5网格', '赵楼社区')).toBe('第5网格');
+    expect(nameWithinVillage('老城网格', '赵楼社区')).toBe('老城网格');
+    expect(nameWithinVillage('赵楼社区', '赵楼社区')).toBe('赵楼社区');
+    expect(nameWithinVillage('第5网格', undefined)).toBe('第5网格');
   });
 
   it("say what is wrong with the unit a wall's address names, once it can be told", () => {

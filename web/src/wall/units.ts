@@ -2,13 +2,29 @@
 import { labelCharacters } from '../map/layers/labels.js';
 import { levelOfCode, prefixOfCode } from '../units/admin-codes.js';
 
-/** The areas the wall ranks: townships for a city or county, villages for a township or village. */
-export function rankingFor(code: string | null): { parent: string | null; level: 'township' | 'village' } {
+/** What the wall ranks by case rate: the level below the unit in focus, down to a village's grids. */
+export type RankLevel = 'township' | 'village' | 'grid';
+
+/**
+ * The areas the wall ranks: townships for a city or county, villages for a township, and a
+ * village's own grids for a village (its leaders' question is which of their grids, not how
+ * they stand among their neighbours).
+ */
+export function rankingFor(code: string | null): { parent: string | null; level: RankLevel } {
   if (!code) return { parent: null, level: 'township' };
   const level = levelOfCode(code);
   if (level === 'township') return { parent: code, level: 'village' };
-  if (level === 'village') return { parent: `${code.slice(0, 9)}000`, level: 'village' };
+  if (level === 'village') return { parent: code, level: 'grid' };
   return { parent: null, level: 'township' };
+}
+
+/**
+ * A grid's name as its own village's wall ranks it: without the village's name it starts with
+ * (赵楼社区第5网格 → 第5网格), which every row would repeat and the narrow column would cut off.
+ */
+export function nameWithinVillage(gridName: string, villageName: string | undefined): string {
+  if (!villageName || !gridName.startsWith(villageName) || gridName.length === villageName.length) return gridName;
+  return gridName.slice(villageName.length);
 }
 
 export type UnitProblem = 'malformed' | 'unknown' | 'outside';
@@ -38,8 +54,9 @@ export function firstScreenNames(
   places: readonly { code: string; name: string; level: string }[],
   focus: string | null,
 ): string {
-  const ranking = rankingFor(focus);
-  const villagesOf = ranking.level === 'village' && ranking.parent ? prefixOfCode(ranking.parent) : null;
+  const level = focus ? levelOfCode(focus) : null;
+  const township = focus && (level === 'township' || level === 'village') ? `${focus.slice(0, 9)}000` : null;
+  const villagesOf = township ? prefixOfCode(township) : null;
   const shown = places.filter((p) => p.level !== 'village' || (villagesOf !== null && p.code.startsWith(villagesOf)));
   return labelCharacters(shown);
 }

@@ -29,7 +29,11 @@ export interface WallIndex {
   history: HistoryPoint[];
 }
 
-function useEvery<T>(key: string | null, periodMs: number, load: () => Promise<T>): T | null {
+/**
+ * `load` for `key` now and every `periodMs`, and again whenever `revision` grows; the answer for
+ * the key stays on screen while it is read again (null only for a key not yet answered).
+ */
+function useEvery<T>(key: string | null, periodMs: number, load: () => Promise<T>, revision = 0): T | null {
   const [value, setValue] = useState<{ key: string; value: T } | null>(null);
   useEffect(() => {
     if (key === null) return;
@@ -45,12 +49,13 @@ function useEvery<T>(key: string | null, periodMs: number, load: () => Promise<T
       cancelled = true;
       clearInterval(timer);
     };
-  }, [key]);
+  }, [key, revision]);
   return value && value.key === key ? value.value : null;
 }
 
-export function useWallIndex(api: ApiClient, unit: string | null, kind: PeriodKind): WallIndex | null {
-  return useEvery(unit && `${unit}|${kind}`, INDEX_PERIOD_MS, async () => {
+/** `revision` grows with each publication of the index (a live event): the index is read again. */
+export function useWallIndex(api: ApiClient, unit: string | null, kind: PeriodKind, revision = 0): WallIndex | null {
+  const load = async (): Promise<WallIndex> => {
     const answer = await api.query<UnitIndexAnswer>(UNIT_INDEX, { unit, period: kind, at: null, withRanking: true });
     const period = answer.stabilityIndex && periodStartingOn(kind, answer.stabilityIndex.periodStart);
     const history = period
@@ -63,7 +68,8 @@ export function useWallIndex(api: ApiClient, unit: string | null, kind: PeriodKi
         ).stabilityIndexHistory
       : [];
     return { answer, history };
-  });
+  };
+  return useEvery(unit && `${unit}|${kind}`, INDEX_PERIOD_MS, load, revision);
 }
 
 /** One request ranking the children of several parents (aliases r0, r1, …). */
@@ -105,30 +111,44 @@ export function useIndexScores(
   gridTownships: readonly string[],
   kind: PeriodKind,
   enabled: boolean,
+  revision = 0,
 ): ReadonlyMap<string, AreaScore> {
-  const townships = useEvery(enabled && counties.length ? `${counties.join(',')}|${kind}` : null, INDEX_PERIOD_MS, () =>
-    childScores(api, counties, kind),
+  const townships = useEvery(
+    enabled && counties.length ? `${counties.join(',')}|${kind}` : null,
+    INDEX_PERIOD_MS,
+    () => childScores(api, counties, kind),
+    revision,
   );
-  const [grids, setGrids] = useState<ReadonlyMap<string, ReadonlyMap<string, AreaScore>>>(new Map());
+  // Grid scores kept per township, for the revision they were read at.
+  const [grids, setGrids] = useState<{
+    revision: number;
+    byTownship: ReadonlyMap<string, ReadonlyMap<string, AreaScore>>;
+  }>({ revision, byTownship: new Map() });
   const wanted = enabled ? gridTownships.join(',') : '';
   useEffect(() => {
     let cancelled = false;
+    const kept = grids.revision === revision ? grids.byTownship : new Map();
     for (const township of wanted ? wanted.split(',') : []) {
-      if (grids.has(township)) continue;
+      if (kept.has(township)) continue;
       void childScores(api, [township], kind)
         .then((villages) => childScores(api, [...villages.keys()], kind))
         .then(
-          (scores) => !cancelled && setGrids((before) => new Map(before).set(township, scores)),
+          (scores) =>
+            !cancelled &&
+            setGrids((before) => ({
+              revision,
+              byTownship: new Map(before.revision === revision ? before.byTownship : []).set(township, scores),
+            })),
           () => undefined,
         );
     }
     return () => {
       cancelled = true;
     };
-  }, [wanted, kind]);
+  }, [wanted, kind, revision]);
   return useMemo(() => {
     const all = new Map(townships ?? []);
-    for (const g of grids.values()) for (const [code, s] of g) all.set(code, s);
+    for (const g of grids.byTownship.values()) for (const [code, s] of g) all.set(code, s);
     return all;
   }, [townships, grids]);
 }

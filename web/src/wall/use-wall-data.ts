@@ -14,6 +14,7 @@ import type { Source } from './health.js';
 import { WALL_SNAPSHOT, WALL_STATIC, type WallSnapshot, type WallStatic } from './queries.js';
 import { itemFromEvent, pushItem, type TickerItem } from './ticker.js';
 import type { UnitPlace } from './tour.js';
+import type { RankLevel } from './units.js';
 
 export const SNAPSHOT_PERIOD_MS = 60_000;
 export const STATIC_PERIOD_MS = 30 * 60_000;
@@ -56,15 +57,12 @@ export function usePlaces(api: ApiClient, report: HealthReport) {
   return { places, byCode };
 }
 
-export function useStatic(
-  api: ApiClient,
-  rankParent: string | null,
-  rankLevel: 'township' | 'village',
-  report: HealthReport,
-) {
+export function useStatic(api: ApiClient, rankParent: string | null, rankLevel: RankLevel, report: HealthReport) {
   const [data, setData] = useState<WallStatic | null>(null);
+  const byUnits = rankLevel !== 'grid';
+  const variables = { rankParent, rankLevel: byUnits ? rankLevel : 'village', rankUnits: byUnits };
   usePoller(
-    async () => setData(await api.query<WallStatic>(WALL_STATIC, { rankParent, rankLevel })),
+    async () => setData(await api.query<WallStatic>(WALL_STATIC, variables)),
     STATIC_PERIOD_MS,
     (ok, error) => report('snapshot', ok, error),
     [api, rankParent, rankLevel],
@@ -96,6 +94,8 @@ export const LIVE_NUMBERS_MS = 3_000;
 export const LIVE_GRIDS_MS = 1_000;
 /** How soon the map's points follow case moves and camera status (each re-read is the whole feed). */
 export const LIVE_POINTS_MS = 15_000;
+/** How soon the index follows a publication (the schedule publishes a day, week and month at once). */
+export const LIVE_INDEX_MS = 2_000;
 
 /** What the wall does when live events tell it that what it shows has changed. */
 export interface LiveReactions {
@@ -105,12 +105,15 @@ export interface LiveReactions {
   refreshMap: () => void;
   /** Drop what is kept of a village's grids (before the map re-reads them). */
   forgetGrids: (villageCode: string) => void;
+  /** Re-read the stability index: scores, trend and ranking (also after a reconnect). */
+  refreshIndex: () => void;
 }
 
 /**
  * Live events for the ticker, and refreshes of what they change: a case move or a warning
  * refreshes the numbers, camera status the numbers and the points, a grid change the map at
- * once. After a reconnect the numbers are refetched (events missed meanwhile are not replayed).
+ * once, a publication of the index the index. After a reconnect the numbers and the index are
+ * refetched (events missed meanwhile are not replayed).
  */
 export function useLiveEvents(api: ApiClient, unitCode: string | null, reactions: LiveReactions, report: HealthReport) {
   const [items, setItems] = useState<TickerItem[]>([]);
@@ -127,6 +130,7 @@ export function useLiveEvents(api: ApiClient, unitCode: string | null, reactions
       react.current.refreshMap();
       react.current.refreshNumbers();
     }, LIVE_GRIDS_MS);
+    const index = coalesce(() => react.current.refreshIndex(), LIVE_INDEX_MS);
     // Opened a moment after the wall settles: a socket opened and closed again within a render
     // or two (login, unit from the URL) would surface as a stray CloseEvent in the page.
     let stop: (() => void) | null = null;
@@ -150,10 +154,13 @@ export function useLiveEvents(api: ApiClient, unitCode: string | null, reactions
             points.poke();
           },
           warningRaised: () => numbers.poke(),
+          indexPublished: () => index.poke(),
         },
         onConnected: (reconnected) => {
           reportRef.current('live', true);
-          if (reconnected) react.current.refreshNumbers();
+          if (!reconnected) return;
+          react.current.refreshNumbers();
+          react.current.refreshIndex();
         },
         onLost: () => reportRef.current('live', false, new ApiError('network', 'live events disconnected')),
       });
@@ -161,7 +168,7 @@ export function useLiveEvents(api: ApiClient, unitCode: string | null, reactions
     return () => {
       clearTimeout(timer);
       stop?.();
-      for (const c of [numbers, points, grids]) c.cancel();
+      for (const c of [numbers, points, grids, index]) c.cancel();
     };
   }, [api, unitCode]);
   return items;

@@ -16,6 +16,8 @@ interface IndexInput {
   places: ReturnType<typeof usePlaces>['places'];
   /** The unit shown, or null until the wall's own numbers are in. */
   indexUnit: string | null;
+  /** Grows when the index is published again: its scores are read again. */
+  indexRevision: number;
   focus: string | null;
   range: Range;
   visibility: LayerVisibility;
@@ -23,7 +25,7 @@ interface IndexInput {
 
 /** The unit's index, the map's index and hot-spot layers, and where the map reports its grids' townships. */
 export function useWallIndexLayers(api: ApiClient, p: IndexInput) {
-  const index = useWallIndex(api, p.indexUnit, 'month');
+  const index = useWallIndex(api, p.indexUnit, 'month', p.indexRevision);
   const [gridTownships, setGridTownships] = useState<string[]>([]);
   const indexParents = useMemo(() => {
     const root = p.jurisdiction;
@@ -31,7 +33,7 @@ export function useWallIndexLayers(api: ApiClient, p: IndexInput) {
     const prefix = prefixOfCode(root);
     return p.places.filter((pl) => pl.level === 'county' && pl.code.startsWith(prefix)).map((pl) => pl.code);
   }, [p.jurisdiction, p.places]);
-  const indexScores = useIndexScores(api, indexParents, gridTownships, 'month', p.visibility.index);
+  const indexScores = useIndexScores(api, indexParents, gridTownships, 'month', p.visibility.index, p.indexRevision);
   const indexLayer = useMemo(() => {
     const scores = new Map(indexScores);
     const own = index?.answer.stabilityIndex;

@@ -248,8 +248,24 @@ export const stabilityTypeDefs = /* GraphQL */ `
     publishIndex(period: IndexPeriod!, at: DateTime, reason: String): IndexPublication!
   }
 
+  "A stability-index period just published: every unit's score of it can be read now."
+  type IndexPublished {
+    period: IndexPeriod!
+    "First day of the period (YYYY-MM-DD, display time zone)."
+    periodStart: String!
+    "1 for the first publication of the period, then one more for each republication."
+    revision: Int!
+    publishedAt: DateTime!
+  }
+
   extend type Subscription {
     "Early warnings raised for grids inside your jurisdiction (and unitCode), as they are stored."
     warningRaised(unitCode: ID): EarlyWarning!
+    """
+    Each publication of the stability index, by the schedule or by an administrator. A
+    publication covers every unit at once, so the events name none; unitCode, when given, is
+    checked against your jurisdiction like every subscription's.
+    """
+    indexPublished(unitCode: ID): IndexPublished!
   }
 `;

@@ -5,6 +5,8 @@ import { eachDriver } from '../../../test/databases.js';
 import { startTestApi, TEST_NOW, type TestApi } from '../../../test/api.js';
 import { TINY_DATASET_DIR } from '../../../test/fixtures.js';
 import { runDue } from '../../stability/scheduler.js';
+import { EventBus } from '../../events/bus.js';
+import { collect, connect, until } from '../../../test/live.js';
 
 const TOWNSHIP = '371702005000';
 const PUBLISH = `mutation ($period: IndexPeriod!, $at: DateTime, $reason: String) {
@@ -26,9 +28,25 @@ eachDriver('the stability index, hotspots and warnings over GraphQL', (driver) =
   let api: TestApi;
   const tokens: Record<string, string> = {};
   let planted: { hotspot_grids: string[]; emerging_hotspot_grids: string[] };
+  const events = new EventBus();
+  const PUBLISHED = 'subscription ($u: ID) { indexPublished(unitCode: $u) { period periodStart revision } }';
+  /** What a village's subscriber hears while `work` runs. */
+  async function heard(work: () => Promise<unknown>, count: number): Promise<unknown[]> {
+    const client = connect(api, tokens['demo-village']);
+    try {
+      const live = collect(client, PUBLISHED, { u: '371702005001' });
+      await live.started;
+      await work();
+      await until(() => live.received.length >= count || live.errors.length > 0);
+      expect(live.errors).toEqual([]);
+      return live.received.map((r) => r.data.indexPublished);
+    } finally {
+      await client.dispose();
+    }
+  }
 
   beforeAll(async () => {
-    api = await startTestApi(driver);
+    api = await startTestApi(driver, 'tiny', () => TEST_NOW, events);
     for (const u of ['demo-admin', 'demo-city', 'demo-village', 'demo-township']) tokens[u] = await api.login(u);
     planted = JSON.parse(await readFile(join(TINY_DATASET_DIR, 'manifest.json'), 'utf8')).planted;
   });
@@ -67,12 +85,17 @@ eachDriver('the stability index, hotspots and warnings over GraphQL', (driver) =
   it('keeps a published figure: a recomputation is a new revision with a reason', async () => {
     const noReason = await api.gql(PUBLISH, { period: 'month', at: MAY }, tokens['demo-admin']);
     expect(noReason.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
-    const revised = await api.gql(
-      PUBLISH,
-      { period: 'month', at: MAY, reason: 'late cases entered' },
-      tokens['demo-admin'],
-    );
+    let revised: any;
+    // Every subscriber hears of it, a village's too: a publication covers every unit.
+    const told = await heard(async () => {
+      revised = await api.gql(
+        PUBLISH,
+        { period: 'month', at: MAY, reason: 'late cases entered' },
+        tokens['demo-admin'],
+      );
+    }, 1);
     expect(revised.data.publishIndex).toMatchObject({ revision: 2, reason: 'late cases entered' });
+    expect(told).toEqual([{ period: 'month', periodStart: '2026-05-01', revision: 2 }]);
     const index = (await api.gql(INDEX, { unitCode: TOWNSHIP, period: 'month', at: MAY }, tokens['demo-township'])).data
       .stabilityIndex;
     expect(index.revision).toBe(2);
@@ -144,14 +167,21 @@ eachDriver('the stability index, hotspots and warnings over GraphQL', (driver) =
   });
 
   it('publishes each closed period once from the scheduler and checks the day', async () => {
-    const first = await runDue({ db: api.db, events: null, now: () => TEST_NOW });
+    let first!: Awaited<ReturnType<typeof runDue>>;
+    const told = await heard(async () => {
+      first = await runDue({ db: api.db, events, now: () => TEST_NOW });
+    }, 2);
+    expect(told).toEqual([
+      { period: 'day', periodStart: '2026-06-29', revision: 1 },
+      { period: 'week', periodStart: '2026-06-22', revision: 1 },
+    ]);
     // May was published by the tests above, so the scheduler leaves it alone.
     expect(first.published.map((p) => [p.kind, p.start, p.revision])).toEqual([
       ['day', '2026-06-29', 1],
       ['week', '2026-06-22', 1],
     ]);
     expect(first.warnings).not.toBeNull();
-    const again = await runDue({ db: api.db, events: null, now: () => TEST_NOW });
+    const again = await runDue({ db: api.db, events, now: () => TEST_NOW });
     expect(again).toEqual({ published: [], warnings: null });
   });
 });

@@ -221,31 +221,41 @@ export const stabilityResolvers = {
       const now = ctx.now();
       const period = args.at ? periodContaining(args.period, args.at) : lastClosedPeriod(args.period, now);
       if (args.reason != null && args.reason.length > 500) throw badInput('reason', 'at most 500 characters');
-      return auditedMutation(ctx, viewer, 'publishIndex', `${period.kind} ${period.start}`, async (tx) => {
-        const result = await publishPeriod(
-          ctx.db,
-          period,
-          { publishedBy: viewer.username, reason: args.reason ?? null, now },
-          tx,
-        );
-        if (!result.ok) {
-          if (result.error.kind === 'REASON_REQUIRED') throw badInput('reason', result.error.message);
-          if (result.error.kind === 'NOT_ENDED') throw badInput('at', result.error.message);
-          throw conflict(result.error.message);
-        }
-        const p = result.value;
-        return {
-          period: p.period_kind,
-          periodStart: p.period_start,
-          periodEnd: period.end,
-          revision: p.revision,
-          weightsVersion: p.weights_version,
-          reason: p.reason,
-          publishedBy: p.published_by,
-          publishedAt: p.published_at,
-          unitCount: p.unit_count,
-        };
-      });
+      const published = await auditedMutation(
+        ctx,
+        viewer,
+        'publishIndex',
+        `${period.kind} ${period.start}`,
+        async (tx) => {
+          const result = await publishPeriod(
+            ctx.db,
+            period,
+            { publishedBy: viewer.username, reason: args.reason ?? null, now },
+            tx,
+          );
+          if (!result.ok) {
+            if (result.error.kind === 'REASON_REQUIRED') throw badInput('reason', result.error.message);
+            if (result.error.kind === 'NOT_ENDED') throw badInput('at', result.error.message);
+            throw conflict(result.error.message);
+          }
+          const p = result.value;
+          return {
+            period: p.period_kind,
+            periodStart: p.period_start,
+            periodEnd: period.end,
+            revision: p.revision,
+            weightsVersion: p.weights_version,
+            reason: p.reason,
+            publishedBy: p.published_by,
+            publishedAt: p.published_at,
+            unitCount: p.unit_count,
+          };
+        },
+      );
+      // Told once committed, never before: a wall that rereads at once finds the new scores.
+      const { period: kind, periodStart, revision, publishedAt } = published;
+      ctx.events.publish('indexPublished', { period: kind, periodStart, revision, publishedAt });
+      return published;
     },
   },
   Subscription: {
@@ -253,6 +263,13 @@ export const stabilityResolvers = {
       subscribe: (_: unknown, args: { unitCode?: string }, ctx: GraphQLContext) => {
         const prefix = subscriptionPrefix(ctx, args.unitCode);
         return ctx.events.subscribe('warningRaised', (e) => e.gridCode.startsWith(prefix));
+      },
+      resolve: (event: unknown) => event,
+    },
+    indexPublished: {
+      subscribe: (_: unknown, args: { unitCode?: string }, ctx: GraphQLContext) => {
+        subscriptionPrefix(ctx, args.unitCode);
+        return ctx.events.subscribe('indexPublished', () => true);
       },
       resolve: (event: unknown) => event,
     },
