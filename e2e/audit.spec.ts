@@ -87,6 +87,11 @@ describe.skipIf(!HAS_AUDIT_API)('the audit page, as the audit administrator', ()
     const rows = page.locator('[data-testid=audit-table] tbody tr');
     expect(await rows.count()).toBeGreaterThan(0);
     expect(await rows.first().textContent()).toContain('demo-city');
+    // The operation and the sign-in note read in words (the API's name of the operation on hover).
+    const operation = rows.first().locator('td[data-operation]');
+    expect(await operation.getAttribute('data-operation')).toBe('login');
+    expect(await operation.textContent()).toBe('登录');
+    expect(await rows.first().locator('td').last().textContent()).toMatch(/^[^A-Za-z]*\p{Script=Han}[^A-Za-z]*$/u);
     await page.screenshot({ path: `${SHOTS}/admin-audit-filtered.png` });
   });
 

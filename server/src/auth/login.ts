@@ -77,8 +77,54 @@ const CHALLENGE_ISSUER = 'zongzhi-map/sign-in';
 const CHALLENGE_SECONDS = 300;
 const RECOVERY_CODES = 10;
 
-const audit = (tx: Queryable, name: string, operation: string, outcome: AuditOutcome, detail: string | null) =>
+/** The audit operations of the sign-in steps (the audit page has words for each). */
+export const SIGN_IN_OPERATIONS = [
+  'login',
+  'login.step',
+  'login.second_factor',
+  'login.change_password',
+  'login.enrol_second_factor',
+] as const;
+type SignInOperation = (typeof SIGN_IN_OPERATIONS)[number];
+
+const audit = (tx: Queryable, name: string, operation: SignInOperation, outcome: AuditOutcome, detail: string | null) =>
   insertAuditEntry(tx, { username: name, operation, target: null, success: outcome === 'ok', outcome, detail });
+
+/**
+ * What a sign-in record notes, coded as refusals' records are (reason, params, English message),
+ * so that the audit page says it in the reader's language; docs/messages.md lists the reasons.
+ */
+export type SignInNote =
+  | 'locked'
+  | 'unknown_user'
+  | 'unknown_user_locked'
+  | 'wrong_password'
+  | 'wrong_password_locked'
+  | 'wrong_code'
+  | 'wrong_code_locked'
+  | 'disabled'
+  | 'no_role'
+  | 'recovery_code_used'
+  | 'password_rules';
+
+const NOTE_MESSAGES: Readonly<Record<SignInNote, string>> = {
+  locked: 'account locked',
+  unknown_user: 'unknown user',
+  unknown_user_locked: 'unknown user; name locked',
+  wrong_password: 'wrong password',
+  wrong_password_locked: 'wrong password; locked',
+  wrong_code: 'wrong code',
+  wrong_code_locked: 'wrong code; locked',
+  disabled: 'account disabled',
+  no_role: 'account awaits a role',
+  recovery_code_used: 'recovery code used',
+  password_rules: 'the new password breaks the password rules',
+};
+
+/** The audit detail of a sign-in note: JSON of its reason (`sign_in_…`), params and English message. */
+export function signInNote(note: SignInNote, params: Record<string, string | number> = {}): string {
+  return JSON.stringify({ reason: `sign_in_${note}`, params, message: NOTE_MESSAGES[note] });
+}
 
 /** What the person has proven so far, carried by the challenge. */
 interface Proven {
@@ -175,15 +221,15 @@ async function advance(
 async function refuseAttempt(
   tx: Queryable,
   user: UserRow,
-  operation: string,
-  detail: string,
+  operation: SignInOperation,
+  note: 'wrong_password' | 'wrong_code',
   kind: 'bad_credentials' | 'bad_code',
   now: Date,
 ): Promise<Result<never, LoginRefusal>> {
   const next = afterFailedLogin({ failedLogins: user.failed_logins, lockedUntil: user.locked_until }, now);
   await updateLoginState(tx, user.username, next);
   const locked = isLocked(next, now);
-  await audit(tx, user.username, operation, 'unauthenticated', `${detail}${locked ? '; locked' : ''}`);
+  await audit(tx, user.username, operation, 'unauthenticated', signInNote(locked ? `${note}_locked` : note));
   return locked ? { ok: false, error: { kind: 'locked', until: next.lockedUntil! } } : { ok: false, error: { kind } };
 }
 
@@ -203,26 +249,26 @@ export async function login(
       ? { failedLogins: user.failed_logins, lockedUntil: user.locked_until }
       : await findNameFailures(tx, name);
     if (isLocked(state, now)) {
-      await audit(tx, name, 'login', 'unauthenticated', user ? 'account locked' : 'unknown user; name locked');
+      await audit(tx, name, 'login', 'unauthenticated', signInNote(user ? 'locked' : 'unknown_user_locked'));
       return { ok: false, error: { kind: 'locked', until: state.lockedUntil! } };
     }
     if (!user) {
       const next = afterFailedLogin(state, now);
       await storeNameFailures(tx, name, next, now);
       const locked = isLocked(next, now);
-      await audit(tx, name, 'login', 'unauthenticated', `unknown user${locked ? '; locked' : ''}`);
+      await audit(tx, name, 'login', 'unauthenticated', signInNote(locked ? 'unknown_user_locked' : 'unknown_user'));
       return locked
         ? { ok: false, error: { kind: 'locked', until: next.lockedUntil! } }
         : { ok: false, error: { kind: 'bad_credentials' } };
     }
-    if (!passwordOk) return refuseAttempt(tx, user, 'login', 'wrong password', 'bad_credentials', now);
+    if (!passwordOk) return refuseAttempt(tx, user, 'login', 'wrong_password', 'bad_credentials', now);
     // Only someone who knows the password learns that the account is disabled or awaits a role.
     if (user.disabled) {
-      await audit(tx, name, 'login', 'unauthenticated', 'account disabled');
+      await audit(tx, name, 'login', 'unauthenticated', signInNote('disabled'));
       return { ok: false, error: { kind: 'disabled' } };
     }
     if (!user.role) {
-      await audit(tx, name, 'login', 'unauthenticated', 'account awaits a role');
+      await audit(tx, name, 'login', 'unauthenticated', signInNote('no_role'));
       return { ok: false, error: { kind: 'no_role' } };
     }
     if (!isRole(user.role)) throw new Error(`user ${user.username} has unknown role ${user.role}`);
@@ -262,7 +308,7 @@ export async function continueSignIn(
       return { ok: false, error: { kind: 'bad_challenge' } };
     }
     if (isLocked({ failedLogins: user.failed_logins, lockedUntil: user.locked_until }, now)) {
-      await audit(tx, user.username, 'login.step', 'unauthenticated', 'account locked');
+      await audit(tx, user.username, 'login.step', 'unauthenticated', signInNote('locked'));
       return { ok: false, error: { kind: 'locked', until: user.locked_until! } };
     }
     if (!user.role || !isRole(user.role)) return { ok: false, error: { kind: 'no_role' } };
@@ -278,9 +324,15 @@ export async function continueSignIn(
       );
       if (accepted !== null) await recordTotpStep(tx, user.username, accepted);
       else if (!(await useRecoveryCode(tx, user.username, sha256(normaliseRecoveryCode(code)), now))) {
-        return refuseAttempt(tx, user, 'login.second_factor', 'wrong code', 'bad_code', now);
+        return refuseAttempt(tx, user, 'login.second_factor', 'wrong_code', 'bad_code', now);
       }
-      await audit(tx, user.username, 'login.second_factor', 'ok', accepted === null ? 'recovery code used' : null);
+      await audit(
+        tx,
+        user.username,
+        'login.second_factor',
+        'ok',
+        accepted === null ? signInNote('recovery_code_used') : null,
+      );
       await updateLoginState(tx, user.username, afterSuccessfulLogin({ failedLogins: 0, lockedUntil: null }));
       return advance(tx, user, { ...proven, factor: true }, settings);
     }
@@ -288,7 +340,8 @@ export async function continueSignIn(
       const plain = input.newPassword ?? '';
       const problems = await newPasswordProblems(tx, user, plain, settings.policy);
       if (problems.length > 0) {
-        await audit(tx, user.username, 'login.change_password', 'invalid', problems.map((p) => p.rule).join(', '));
+        const rules = problems.map((p) => p.rule).join(', ');
+        await audit(tx, user.username, 'login.change_password', 'invalid', signInNote('password_rules', { rules }));
         return { ok: false, error: { kind: 'weak_password', problems } };
       }
       await updatePassword(tx, user, { hash: await hashPassword(plain), mustChange: false, now });
@@ -301,7 +354,7 @@ export async function continueSignIn(
       const pending = user.totp_pending_secret && openSecret(user.totp_pending_secret, settings.dataKey);
       const accepted = pending ? acceptedTotpStep(pending, code, now, null) : null;
       if (!pending || accepted === null) {
-        return refuseAttempt(tx, user, 'login.enrol_second_factor', 'wrong code', 'bad_code', now);
+        return refuseAttempt(tx, user, 'login.enrol_second_factor', 'wrong_code', 'bad_code', now);
       }
       const codes = newRecoveryCodes();
       await enableTotp(

@@ -1,6 +1,7 @@
 /** The audit record's filter: days, account, operation (from those recorded), target, outcome. */
 import { useTranslation } from 'react-i18next';
 import { OUTCOMES, daysReversed, type AuditForm } from './audit-api.js';
+import { auditOperationText } from '../i18n/audit-operations.js';
 
 export function AuditFilters({
   form,
@@ -48,7 +49,7 @@ export function AuditFilters({
           <option value="">{t('admin.audit.any')}</option>
           {operations.map((op) => (
             <option key={op} value={op}>
-              {op}
+              {auditOperationText(op, t).text}
             </option>
           ))}
         </select>

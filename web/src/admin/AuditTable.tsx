@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useTimeZone } from '../time/display-zone.js';
 import { formatClock, dayKey } from '../time/zone.js';
 import { auditDetailText } from '../api/error-text.js';
+import { auditOperationText } from '../i18n/audit-operations.js';
 import type { AuditEntry } from './audit-api.js';
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
@@ -26,15 +27,20 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           const at = new Date(e.at);
           const outcome = e.outcome ?? (e.success ? 'ok' : 'error');
           const detail = auditDetailText(e.detail, t);
+          const operation = auditOperationText(e.operation, t);
           return (
             <tr key={e.id} data-id={e.id} data-outcome={outcome}>
               <td className="mono">
                 {dayKey(at, timeZone)} {formatClock(at, timeZone)}
               </td>
               <td className="mono">{e.username ?? '—'}</td>
-              {/* The API's own names of the operation and its target, as the filter takes them: identifiers. */}
-              <td className="mono" translate="no">
-                {e.operation}
+              {/* The operation in words, its API name beside it on hover; the target is an identifier. */}
+              <td
+                title={e.operation}
+                data-operation={e.operation}
+                {...(operation.known ? {} : { className: 'mono', translate: 'no' as const })}
+              >
+                {operation.text}
               </td>
               <td className="mono ellipsis" title={e.target ?? ''} translate="no">
                 {e.target ?? '—'}

@@ -141,7 +141,7 @@ export const accountEn: typeof accountZh = {
     length: 'At least {{min}} characters',
     classes: 'At least {{min}} of: lowercase, uppercase, digits, symbols',
     username: 'Must not contain the username',
-    history: 'Must differ from your last {{count}} passwords',
+    history: 'Must differ from your recent passwords (the last {{count}})',
     expiry: 'Must be changed every {{days}} days',
   },
   problems: {

@@ -264,7 +264,7 @@ export const adminEn: typeof adminZh = {
     none: 'No entry matches.',
     at: 'Time',
     detail: 'Detail',
-    total: '{{count}} entries · page {{page}}',
+    total: 'Entries: {{count}} · page {{page}}',
     previous: 'Previous',
     next: 'Next',
   },

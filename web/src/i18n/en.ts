@@ -1,6 +1,7 @@
 import type { zh } from './zh.js';
 import { accountEn } from './account.js';
 import { adminEn } from './admin.js';
+import { auditOperationsEn } from './audit-operations.js';
 import { importMessagesEn } from './import-messages.js';
 import { planEn } from './plan.js';
 import { serverEn } from './server-messages.js';
@@ -93,7 +94,7 @@ export const en: Texts<typeof zh> = {
     tickerEmpty: 'No case events yet',
     alerts: 'Alerts',
     alertsEmpty: 'No alerts',
-    otherCategories: '{{n}} others',
+    otherCategories: 'Others ({{n}})',
     noData: 'No data',
   },
   window: {
@@ -216,19 +217,19 @@ export const en: Texts<typeof zh> = {
     notFound: 'No details found',
   },
   tooltip: {
-    cases: '{{count}} cases',
-    cameras: '{{count}} cameras · {{share}} down',
-    grid: '{{name}} · {{count}} cases · {{rate}} per 1,000 households',
+    cases: 'Cases: {{count}}',
+    cameras: 'Cameras: {{count}} · {{share}} down',
+    grid: '{{name}} · cases: {{count}} · {{rate}} per 1,000 households',
   },
   ticker: {
     moved: '{{from}} → {{to}}',
     reported: 'Reported',
   },
   alerts: {
-    overdue: '{{count}} cases overdue: follow up',
-    overdueCase: '{{code}} {{category}} overdue by {{days}} days',
+    overdue: 'Overdue cases: {{count}}, follow up',
+    overdueCase: '{{code}} {{category}}: {{days}} d overdue',
     cameraRate: 'Cameras online {{rate}}, below {{threshold}}',
-    redRisk: '{{count}} red risk points under close watch',
+    redRisk: 'Red risk points under close watch: {{count}}',
     surge: '{{today}} new today, above the 30-day daily average of {{average}}',
     critical: 'Critical case: {{code}} {{category}}',
   },
@@ -300,6 +301,7 @@ export const en: Texts<typeof zh> = {
   video: videoEn,
   account: accountEn,
   admin: adminEn,
+  auditOperations: auditOperationsEn,
   imports: {
     title: 'Data import',
     subtitle:

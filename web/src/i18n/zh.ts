@@ -1,6 +1,7 @@
 /** Chinese (default) texts. en.ts must have exactly the same keys (a spec checks). */
 import { accountZh } from './account.js';
 import { adminZh } from './admin.js';
+import { auditOperationsZh } from './audit-operations.js';
 import { importMessagesZh } from './import-messages.js';
 import { planZh } from './plan.js';
 import { serverZh } from './server-messages.js';
@@ -295,6 +296,7 @@ export const zh = {
   video: videoZh,
   account: accountZh,
   admin: adminZh,
+  auditOperations: auditOperationsZh,
   imports: {
     title: '数据导入',
     subtitle: '导入摄像机、风险点位、案件和网格数据：先检查，再正式导入；每次导入都可回滚。',

@@ -82,8 +82,11 @@ eachDriver('audit of every attempt', (driver) => {
       expect(real.at(-1)).toMatchObject({ extensions: { code: 'UNAUTHENTICATED', reason: 'locked' } });
       expect(real[0]).toMatchObject({ extensions: { reason: 'credentials' } });
       // The audit log keeps the truth.
-      expect((await lastAudit('no-such-account', 'login'))!.detail).toMatch(/unknown user/);
-      expect((await lastAudit('demo-county', 'login'))!.detail).toMatch(/account locked/);
+      expect(JSON.parse((await lastAudit('no-such-account', 'login'))!.detail!)).toMatchObject({
+        reason: 'sign_in_unknown_user_locked',
+        message: 'unknown user; name locked',
+      });
+      expect(JSON.parse((await lastAudit('demo-county', 'login'))!.detail!)).toMatchObject({ reason: 'sign_in_locked' });
     });
 
     it('tells only someone who knows the password that an account is disabled', async () => {

@@ -34,6 +34,9 @@ const MAX_SERIAL = 9999;
 /** Warning levels 1..4 by colour. */
 export const RISK_LEVEL_NAMES: Readonly<Record<RiskLevel, string>> = { 1: 'red', 2: 'orange', 3: 'yellow', 4: 'blue' };
 
+/** The audit operation of an inspection's free-text note, kept apart from the inspection's own record. */
+export const INSPECTION_NOTE_OPERATION = 'recordInspection.note';
+
 export const riskPointsTypeDefs = /* GraphQL */ `
   "The colour of a warning level."
   enum RiskLevelName {
@@ -262,7 +265,7 @@ export const riskPointsResolvers = {
         if (note) {
           await insertAuditEntry(tx, {
             username: viewer.username,
-            operation: 'recordInspection.note',
+            operation: INSPECTION_NOTE_OPERATION,
             target: args.riskPointId,
             success: true,
             detail: note,
