@@ -60,8 +60,7 @@ export async function runDue(deps: SchedulerDeps): Promise<DueRun> {
       const { revision, published_at: publishedAt } = result.value;
       published.push({ kind, start: period.start, revision });
       deps.events?.publish('indexPublished', { period: kind, periodStart: period.start, revision, publishedAt });
-    }
-    else if (result.error.kind !== 'ALREADY_PUBLISHED') deps.log?.(`index ${kind}: ${result.error.message}`);
+    } else if (result.error.kind !== 'ALREADY_PUBLISHED') deps.log?.(`index ${kind}: ${result.error.message}`);
   }
   const raised = await checkDay(deps.db, lastClosedPeriod('day', horizon), now, deps.events);
   return { published, warnings: raised === null ? null : raised.length };

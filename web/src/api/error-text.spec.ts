@@ -78,7 +78,11 @@ describe('auditDetailText', () => {
     expect(auditDetailText(coded, tZh)).toEqual({ text: '单位 110101000000 不在您的辖区内' });
     expect(auditDetailText('account locked', tZh)).toEqual({ text: 'account locked', lang: 'en' });
     // Sign-in records are coded too, and read in either language.
-    const signIn = JSON.stringify({ reason: 'sign_in_wrong_password_locked', params: {}, message: 'wrong password; locked' });
+    const signIn = JSON.stringify({
+      reason: 'sign_in_wrong_password_locked',
+      params: {},
+      message: 'wrong password; locked',
+    });
     expect(auditDetailText(signIn, tZh)).toEqual({ text: '密码错误，账号已被锁定' });
     expect(auditDetailText(signIn, tEn)).toEqual({ text: 'Wrong password; the account is now locked' });
     expect(auditDetailText('{"removed":2}', tZh)).toEqual({ text: '{"removed":2}', lang: 'en' });

@@ -86,7 +86,9 @@ eachDriver('audit of every attempt', (driver) => {
         reason: 'sign_in_unknown_user_locked',
         message: 'unknown user; name locked',
       });
-      expect(JSON.parse((await lastAudit('demo-county', 'login'))!.detail!)).toMatchObject({ reason: 'sign_in_locked' });
+      expect(JSON.parse((await lastAudit('demo-county', 'login'))!.detail!)).toMatchObject({
+        reason: 'sign_in_locked',
+      });
     });
 
     it('tells only someone who knows the password that an account is disabled', async () => {
