@@ -55,6 +55,20 @@ const EVENTS: {
 
 type LiveTopic = keyof typeof EVENTS;
 
+/** Subscribed with a unitCode outside the level's jurisdiction: refused, and nothing arrives. */
+async function refusesOutside({ api, level }: MatrixEnv, query: string, publish: () => void): Promise<void> {
+  const client = connect(api, level.token);
+  try {
+    const live = collect(client, query, { u: level.outside.village });
+    await until(() => live.received.length > 0 || live.errors.length > 0);
+    publish();
+    expect(live.received.filter((r) => r.data)).toEqual([]);
+    expect(JSON.stringify(live.received) + JSON.stringify(live.errors)).toContain('not a unit inside');
+  } finally {
+    await client.dispose();
+  }
+}
+
 function liveCase(topic: LiveTopic, events: () => EventBus): MatrixCase {
   const { selection, event } = EVENTS[topic];
   const query = `subscription ($u: ID) { ${topic}(unitCode: $u) { ${selection} } }`;
@@ -78,18 +92,7 @@ function liveCase(topic: LiveTopic, events: () => EventBus): MatrixCase {
           await client.dispose();
         }
       },
-      unitCode: async ({ api, level }: MatrixEnv) => {
-        const client = connect(api, level.token);
-        try {
-          const live = collect(client, query, { u: level.outside.village });
-          await until(() => live.received.length > 0 || live.errors.length > 0);
-          publish(level.outside);
-          expect(live.received.filter((r) => r.data)).toEqual([]);
-          expect(JSON.stringify(live.received) + JSON.stringify(live.errors)).toContain('not a unit inside');
-        } finally {
-          await client.dispose();
-        }
-      },
+      unitCode: (env: MatrixEnv) => refusesOutside(env, query, () => publish(env.level.outside)),
     },
   };
 }
@@ -121,18 +124,7 @@ function indexPublishedCase(events: () => EventBus): MatrixCase {
           await client.dispose();
         }
       },
-      unitCode: async ({ api, level }: MatrixEnv) => {
-        const client = connect(api, level.token);
-        try {
-          const live = collect(client, query, { u: level.outside.village });
-          await until(() => live.received.length > 0 || live.errors.length > 0);
-          publish();
-          expect(live.received.filter((r) => r.data)).toEqual([]);
-          expect(JSON.stringify(live.received) + JSON.stringify(live.errors)).toContain('not a unit inside');
-        } finally {
-          await client.dispose();
-        }
-      },
+      unitCode: (env: MatrixEnv) => refusesOutside(env, query, publish),
     },
   };
 }
