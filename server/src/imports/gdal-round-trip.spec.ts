@@ -70,6 +70,14 @@ const VARIANTS: Variant[] = [
     }),
   },
   {
+    name: "CSV with GDAL's WKT geometry column",
+    crs: 'wgs84',
+    make: async (source, folder, layer) => ({
+      bytes: await ogr2ogr('CSV', source, join(folder, `${layer}-wkt.csv`), ['-lco', 'GEOMETRY=AS_WKT']),
+      fileName: `${layer}-wkt.csv`,
+    }),
+  },
+  {
     name: 'a GeoPackage written by GDAL',
     make: async (source, folder, layer) => ({
       bytes: await ogr2ogr('GPKG', source, join(folder, `${layer}.gpkg`), []),
@@ -170,11 +178,27 @@ suite('GDAL round trips of every layer', (driver) => {
       });
     }
 
+    it(`${layer} exports its times with the display zone's offset, which GDAL reads as the same instants`, async () => {
+      const times = exported
+        .get(layer)!
+        .flatMap((f) => Object.values(f.properties))
+        .filter((v): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v));
+      expect(times.length).toBeGreaterThan(0);
+      for (const t of times) expect(t).toMatch(/\+08:00$/);
+      const info = await ogrinfo(source(layer), []);
+      expect(info).toMatch(/\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?\+08/);
+    });
+
     it(`${layer} through our own GeoPackage export reads in GDAL and upserts back to the rows exported`, async () => {
       const bytes = await exportFile(layer, 'gpkg');
       const info = await ogrinfo(await writeBytes(join(folder.path, `${layer}-ours.gpkg`), bytes));
       expect(info).toContain(`Feature Count: ${exported.get(layer)!.length}`);
       expect(info).toMatch(/ID\["EPSG",4326\]|AUTHORITY\["EPSG","4326"\]/);
+      // The R-tree spatial index GDAL itself writes, whole: GDAL finds it and a box query reads it.
+      const path = join(folder.path, `${layer}-ours.gpkg`);
+      expect(await ogrinfo(path, ['-sql', `SELECT HasSpatialIndex('${layer}', 'geom')`])).toContain('= 1');
+      const everything = `SELECT count(*) FROM rtree_${layer}_geom WHERE maxx >= -180 AND minx <= 180`;
+      expect(await ogrinfo(path, ['-sql', everything])).toContain(`= ${exported.get(layer)!.length}`);
       await roundTrip(layer, { bytes, fileName: `${layer}.gpkg` });
     });
   }

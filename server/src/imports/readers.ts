@@ -10,6 +10,8 @@ import JSZip from 'jszip';
 import Papa from 'papaparse';
 import * as shapefile from 'shapefile';
 import { unguardCsvCell } from '../domain/csv-cell.js';
+import { WKT_FIELD_NAMES } from './columns.js';
+import { parseWkt } from './wkt.js';
 import type { Result } from '../domain/result.js';
 import { crsFromPrj, type CrsInfo } from './crs.js';
 import { readGeoPackage } from './geopackage.js';
@@ -85,6 +87,18 @@ export function readGeoJson(bytes: Uint8Array): Result<SourceFile, string> {
   return { ok: true, value: { format: 'geojson', records, declaredCrs: null, notes: [] } };
 }
 
+/** A geometry cell: WKT (as GDAL writes it), or GeoJSON text (as our own grid export writes it). */
+function geometryOfCell(text: string): Result<unknown, string> {
+  const t = text.trim();
+  if (t === '') return { ok: true, value: null };
+  if (!t.startsWith('{')) return parseWkt(t);
+  try {
+    return { ok: true, value: JSON.parse(t) };
+  } catch {
+    return { ok: false, error: 'the geometry column holds neither WKT nor GeoJSON' };
+  }
+}
+
 export function readCsv(bytes: Uint8Array, encoding?: TextEncodingName): Result<SourceFile, string> {
   const decoded = decodeText(bytes, encoding);
   // A second BOM can hide behind a GBK guess of a UTF-16 file; strip any that is left.
@@ -103,12 +117,16 @@ export function readCsv(bytes: Uint8Array, encoding?: TextEncodingName): Result<
   // Data rows count from line 2 (the header is line 1); a quoted line break inside a field would
   // shift later numbers, which real registers do not contain.
   const values: ValueNotes = { dateFields: new Set() };
-  const records: SourceRecord[] = parsed.data.map((row, i) => ({
-    position: `line ${i + 2}`,
-    properties: normaliseProperties(row, values),
-    geometry: null,
-  }));
   const notes = decoded.encoding === 'gbk' ? ['the CSV is not UTF-8; read as GBK'] : [];
+  const geometryField = fields.find((f) => WKT_FIELD_NAMES.some((n) => n.toLowerCase() === f.toLowerCase()));
+  const records: SourceRecord[] = parsed.data.map((row, i) => {
+    const position = `line ${i + 2}`;
+    if (geometryField === undefined) return { position, properties: normaliseProperties(row, values), geometry: null };
+    const { [geometryField]: text, ...rest } = row;
+    const geometry = geometryOfCell(text ?? '');
+    if (!geometry.ok && notes.length < 10) notes.push(`${position}: ${geometry.error}`);
+    return { position, properties: normaliseProperties(rest, values), geometry: geometry.ok ? geometry.value : null };
+  });
   const rowErrors = parsed.errors.filter((e) => e.type !== 'Delimiter');
   for (const e of rowErrors.slice(0, 5)) notes.push(`line ${(e.row ?? 0) + 2}: ${e.message}`);
   return { ok: true, value: { format: 'csv', records, declaredCrs: null, notes } };
