@@ -106,7 +106,7 @@ suite('GDAL round trips of every layer', (driver) => {
   let folder: Awaited<ReturnType<typeof workFolder>>;
   const exported = new Map<Layer, ExportedFeature[]>();
 
-  const exportFile = async (layer: Layer, format: 'geojson' | 'gpkg') => {
+  const exportFile = async (layer: Layer, format: 'geojson' | 'gpkg' | 'csv') => {
     const res = await fetch(`${api.base}/exports/${layer}.${format}?unit=${UNIT}`, {
       headers: { authorization: `Bearer ${token}` },
     });
@@ -187,6 +187,16 @@ suite('GDAL round trips of every layer', (driver) => {
       for (const t of times) expect(t).toMatch(/\+08:00$/);
       const info = await ogrinfo(source(layer), []);
       expect(info).toMatch(/\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?\+08/);
+    });
+
+    it(`${layer} through our own CSV export: GDAL reads its geometry in EPSG:4326, and it upserts back without a stated system`, async () => {
+      const bytes = await exportFile(layer, 'csv');
+      const path = await writeBytes(join(folder.path, `${layer}-ours.csv`), bytes);
+      const info = await ogrinfo(path);
+      expect(info).toContain(`Feature Count: ${exported.get(layer)!.length}`);
+      expect(info).toMatch(/ID\["EPSG",4326\]/);
+      expect(info).toMatch(layer === 'grids' ? /Geometry: Unknown|Polygon/ : /Geometry: Unknown|Point/);
+      await roundTrip(layer, { bytes, fileName: `${layer}.csv` });
     });
 
     it(`${layer} through our own GeoPackage export reads in GDAL and upserts back to the rows exported`, async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWkt } from './wkt.js';
+import { parseWkt, wktOfGeoJson, type WktGeometry } from './wkt.js';
 
 describe('reading well-known text', () => {
   it('reads the polygons, multipolygons and points ogr2ogr writes', () => {
@@ -41,5 +41,45 @@ describe('reading well-known text', () => {
     expect(parseWkt('CIRCLE (1 2, 3)').ok).toBe(false);
     expect(parseWkt('POLYGON ((1 2, 3))').ok).toBe(false);
     expect(parseWkt('POLYGON ((1 2, 3 4)').ok).toBe(false);
+  });
+
+  it('writes GeoJSON as WKT that reads back to the same coordinates, to the last digit', () => {
+    const shapes: WktGeometry[] = [
+      { type: 'Point', coordinates: [115.4812345, 35.2412345] },
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [115.4, 35.2],
+            [115.4100001, 35.2],
+            [115.41, 35.2099999],
+            [115.4, 35.2],
+          ],
+        ],
+      },
+      {
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [0, 0],
+              [1, 0],
+              [1, 1],
+              [0, 0],
+            ],
+          ],
+          [
+            [
+              [2, 2],
+              [3, 2],
+              [3, 3],
+              [2, 2],
+            ],
+          ],
+        ],
+      },
+    ];
+    for (const shape of shapes) expect(parseWkt(wktOfGeoJson(shape))).toEqual({ ok: true, value: shape });
+    expect(wktOfGeoJson(shapes[0]!)).toBe('POINT (115.4812345 35.2412345)');
   });
 });

@@ -2,7 +2,7 @@
  * Well-known text geometries as GeoJSON, for a CSV that carries its geometry in one column (as
  * `ogr2ogr -f CSV -lco GEOMETRY=AS_WKT` writes it, in a column named WKT). Points, lines,
  * polygons and their multi forms, with or without Z or M (kept as given; the geometry checks
- * drop Z). Pure.
+ * drop Z), and GeoJSON geometries as WKT for our own CSV export. Pure.
  */
 import type { Result } from '../domain/result.js';
 
@@ -72,4 +72,23 @@ export function parseWkt(text: string): Result<WktGeometry | null, string> {
   } catch (error) {
     return { ok: false, error: `WKT: ${(error as Error).message}` };
   }
+}
+
+const NAMES = Object.fromEntries(Object.entries(TYPES).map(([name, { type, depth }]) => [type, { name, depth }]));
+
+/** Nested positions as WKT's parenthesised lists, numbers as JavaScript writes them (exact). */
+function listText(value: unknown, depth: number): string {
+  if (depth === 0) return (value as number[]).join(' ');
+  return `(${(value as unknown[]).map((v) => listText(v, depth - 1)).join(',')})`;
+}
+
+/** A GeoJSON geometry as WKT (`POINT (115.4 35.2)`, `POLYGON ((…))`), the form GDAL reads. */
+export function wktOfGeoJson(geometry: WktGeometry): string {
+  const kind = NAMES[geometry.type];
+  if (!kind) throw new Error(`no WKT for a GeoJSON ${geometry.type}`);
+  const coordinates = geometry.coordinates as unknown[];
+  if (coordinates.length === 0) return `${kind.name} EMPTY`;
+  return kind.depth === 0
+    ? `${kind.name} (${listText(coordinates, 0)})`
+    : `${kind.name} ${listText(coordinates, kind.depth)}`;
 }
