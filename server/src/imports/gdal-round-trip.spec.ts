@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../test/api.js';
+import { startTestApi, TEST_NOW, type TestApi } from '../../test/api.js';
 import { eachDriver } from '../../test/databases.js';
 import {
   expectSameFeatures,
@@ -16,13 +16,14 @@ import {
   writeBytes,
   type ExportedFeature,
 } from '../../test/gdal.js';
-import type { ImportReport } from './service.js';
+import { rollBackImport, type ImportReport } from './service.js';
 
 /** A village of the tiny city: every layer has records there, few enough to stay quick. */
 const UNIT = '371702005001';
 const LAYERS = ['cameras', 'risk_points', 'cases', 'grids'] as const;
 type Layer = (typeof LAYERS)[number];
 const KEY: Record<Layer, string> = { cameras: 'id', risk_points: 'id', cases: 'code', grids: 'code' };
+const ADMIN = { username: 'demo-admin', jurisdiction: '371700000000' };
 
 interface Variant {
   name: string;
@@ -212,4 +213,48 @@ suite('GDAL round trips of every layer', (driver) => {
       await roundTrip(layer, { bytes, fileName: `${layer}.gpkg` });
     });
   }
+
+  it('takes a GeoPackage GDAL wrote the one way every import goes: all or nothing, audited, rolled back exactly', async () => {
+    const before = exported.get('cameras')!;
+    /** The export with the first camera renamed and, if `bad`, the second one's heading out of range. */
+    const edited = async (bad: boolean) => {
+      const features = before.map((f, i) => ({
+        type: 'Feature',
+        properties: {
+          ...f.properties,
+          ...(i === 0 ? { name: '改名的摄像机' } : {}),
+          ...(bad && i === 1 ? { heading: 720 } : {}),
+        },
+        geometry: f.geometry,
+      }));
+      const path = join(folder.path, `cameras-${bad ? 'bad' : 'edited'}.geojson`);
+      await writeBytes(path, new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features })));
+      return ogr2ogr('GPKG', path, join(folder.path, `cameras-${bad ? 'bad' : 'edited'}.gpkg`), []);
+    };
+    const audited = async () =>
+      (
+        await api.db.query<{ success: boolean; target: string; detail: string }>(
+          "SELECT success, target, detail FROM audit_log WHERE operation = 'import cameras' ORDER BY id DESC LIMIT 1",
+        )
+      ).rows[0];
+
+    const refused = await upload('cameras', 'bad.gpkg', await edited(true), false);
+    expect(refused.applied).toBe(false);
+    expect(refused.rejected.map((r) => r.field)).toEqual(['heading']);
+    expectSameFeatures(before, await features('cameras'), 'id');
+    expect(await audited()).toEqual({
+      success: false,
+      target: 'bad.gpkg',
+      detail: '1 records rejected; nothing written',
+    });
+
+    const applied = await upload('cameras', 'edited.gpkg', await edited(false), false);
+    expect(applied).toMatchObject({ applied: true, format: 'geopackage', crs: 'wgs84', rejected: [] });
+    const renamed = (await features('cameras')).find((f) => f.properties.id === before[0]!.properties.id)!;
+    expect(renamed.properties.name).toBe('改名的摄像机');
+    expect(await audited()).toMatchObject({ success: true, target: `import #${applied.importId} edited.gpkg` });
+
+    await rollBackImport(api.db, applied.importId!, ADMIN, new Date(TEST_NOW.getTime() + 60_000));
+    expectSameFeatures(before, await features('cameras'), 'id');
+  });
 });
