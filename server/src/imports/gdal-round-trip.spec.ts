@@ -79,6 +79,16 @@ const VARIANTS: Variant[] = [
     }),
   },
   {
+    name: "CSV with GDAL's WKT column of multi-part geometries",
+    crs: 'wgs84',
+    make: async (source, folder, layer) => ({
+      bytes: await ogr2ogr('CSV', source, join(folder, `${layer}-wkt-multi.csv`), [
+        ...['-lco', 'GEOMETRY=AS_WKT', '-nlt', 'PROMOTE_TO_MULTI'],
+      ]),
+      fileName: `${layer}-wkt-multi.csv`,
+    }),
+  },
+  {
     name: 'a GeoPackage written by GDAL',
     make: async (source, folder, layer) => ({
       bytes: await ogr2ogr('GPKG', source, join(folder, `${layer}.gpkg`), []),
