@@ -2,21 +2,23 @@
  * `npx tsx scripts/bench/import-gpkg.ts [--admin-url postgres://…/postgres] [--template citybench]
  *   [--updates]`
  *
- * A city's whole camera layer (250,000 in citybench) exported as GeoJSON, converted by GDAL's
- * ogr2ogr into a GeoPackage the way a QGIS user would hand it back, and imported: a dry run
- * over the cameras there, then applied to a city without them (the layer emptied first), as
+ * A city's whole camera layer (250,000 in citybench) exported as GeoJSON (times with the display
+ * zone's offset, as /exports writes them), converted by GDAL's ogr2ogr into a GeoPackage the
+ * way a QGIS user would hand it back, and imported: a dry run over the cameras there, then applied to a city without them (the layer emptied first), as
  * when a center's register is loaded into a new deployment. `--updates` applies it over the
  * existing cameras instead (every row an update). Everything runs on a copy of the city-scale
  * database (CREATE DATABASE … TEMPLATE citybench, dropped afterwards), so citybench is never
- * changed. Needs gdal-bin. Target: the applied import under 60 s on a real PostGIS.
+ * changed. Needs gdal-bin. Target: the applied import under 60 s on a real PostGIS. The load
+ * average is printed at the start and the end, since the figures mean little without it.
  */
 import { execFileSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
+import { DEFAULT_DISPLAY_TIME_ZONE } from '../../server/src/config.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { openDatabase } from '../../server/src/db/open.js';
 import { findExportChunks } from '../../server/src/db/queries/exports.js';
@@ -52,6 +54,11 @@ async function createCopy(): Promise<void> {
 }
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
+console.log(`load average at the start: ${load()}`);
 const folder = await mkdtemp(join(tmpdir(), 'zz-gis-bench-'));
 await createCopy();
 const db = await openDatabase({ databaseUrl: databaseUrlFor(adminUrl, copy) });
@@ -65,7 +72,8 @@ try {
   const area = { unitCode: null, bbox: null, near: null, polygon: null };
   for await (const rows of findExportChunks(db, 'cameras', { prefix: '3717', area, unitPrefix: (c) => c })) {
     for (const row of rows)
-      if (!out.write(`${n++ === 0 ? '' : ',\n'}${featureText('cameras', row)}`)) await once(out, 'drain');
+      if (!out.write(`${n++ === 0 ? '' : ',\n'}${featureText('cameras', row, DEFAULT_DISPLAY_TIME_ZONE)}`))
+        await once(out, 'drain');
   }
   out.end(FEATURE_COLLECTION_END);
   await once(out, 'finish');
@@ -94,6 +102,7 @@ try {
       `${dryRun ? 'dry run' : 'applied import'} of ${n} cameras from a GeoPackage: ${seconds(started)} s (target < 60 s)`,
     );
   }
+  console.log(`load average at the end: ${load()}`);
 } finally {
   await db.close();
   await dropDatabase(adminUrl, copy);

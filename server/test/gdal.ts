@@ -34,9 +34,9 @@ export async function ogr2ogr(driver: string, source: string, target: string, ar
   return zip.generateAsync({ type: 'uint8array' });
 }
 
-/** Runs ogrinfo on a file and returns its summary text. */
-export async function ogrinfo(path: string): Promise<string> {
-  return (await run('ogrinfo', ['-so', '-al', path])).stdout;
+/** ogrinfo's report of every layer: the summary only, unless `options` says otherwise ([] lists features). */
+export async function ogrinfo(path: string, options: string[] = ['-so']): Promise<string> {
+  return (await run('ogrinfo', [...options, '-al', path])).stdout;
 }
 
 export async function writeBytes(path: string, bytes: Uint8Array): Promise<string> {

@@ -30,6 +30,19 @@ export interface LayerDescription {
 /** Header names a grid's geometry is read from in a CSV (as ogr2ogr writes it, -lco GEOMETRY=AS_WKT). */
 export const WKT_FIELD_NAMES = ['WKT', 'geometry', 'geom', 'the_geom', '几何'] as const;
 
+/**
+ * The geometry column of our own CSV export. GDAL's CSV driver reads any column named
+ * `_WKT<name>` as a WKT geometry and a `_EPSG_<code>` ending as its coordinate system, so GDAL,
+ * QGIS and this importer all know the positions are WGS-84 without being told.
+ */
+export const CSV_GEOMETRY_HEADER = '_WKTgeom_EPSG_4326';
+
+/** Whether `header` is a GDAL geometry column (`_WKT…`), and the EPSG code it names, if any. */
+export function gdalGeometryHeader(header: string): { epsg: number | null } | null {
+  const m = /^_WKT.*?(?:_EPSG_(\d+))?$/i.exec(header.trim());
+  return m ? { epsg: m[1] ? Number(m[1]) : null } : null;
+}
+
 /** The first Chinese header (as a register writes it), else our own column name. */
 function templateHeaderOf(name: string, headers: readonly string[]): string {
   return headers.find((h) => h !== name && /\p{Script=Han}/u.test(h)) ?? name;

@@ -1,13 +1,16 @@
 /**
  * Export formats, row by row so they can be streamed: GeoJSON features, CSV lines (RFC 4180,
  * UTF-8 with a BOM so spreadsheet programs read the Chinese; column names that an import reads
- * back; formulas in text defused, see csv-cell.ts), and Open311 GeoReport v2 service requests
+ * back; the geometry in WKT under a header that names its coordinate system; formulas in text
+ * defused, see csv-cell.ts), and Open311 GeoReport v2 service requests
  * for cases; GeoPackage in gpkg-export.ts. Pure.
  */
 import type { ExportLayer, ExportRow } from '../db/queries/exports.js';
 import { EXPORT_SOURCES } from '../db/queries/exports.js';
 import { csvCell } from '../domain/csv-cell.js';
 import { isoInZone } from '../domain/zoned-time.js';
+import { CSV_GEOMETRY_HEADER } from './columns.js';
+import { wktOfGeoJson, type WktGeometry } from './wkt.js';
 
 /** A time as ISO 8601: with the offset of `timeZone`, else in UTC (`Z`). */
 const iso = (v: unknown, timeZone?: string): unknown =>
@@ -39,16 +42,20 @@ function csvField(v: unknown, timeZone?: string): string {
   return csvCell(typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : String(iso(v, timeZone)));
 }
 
-/** The header: the layer's columns, then lon,lat for points or wkt for grids. */
+/**
+ * The header: the layer's columns, lon,lat for points, then the geometry in WKT under GDAL's
+ * `_WKTgeom_EPSG_4326`, which says its coordinate system to GDAL, QGIS and our importer alike.
+ */
 export function csvHeader(layer: ExportLayer): string {
-  const geometry = layer === 'grids' ? ['geometry'] : ['lon', 'lat'];
-  return `\uFEFF${[...EXPORT_SOURCES[layer].columns, ...geometry].join(',')}\r\n`;
+  const position = layer === 'grids' ? [] : ['lon', 'lat'];
+  return `\uFEFF${[...EXPORT_SOURCES[layer].columns, ...position, CSV_GEOMETRY_HEADER].join(',')}\r\n`;
 }
 
 export function csvLine(layer: ExportLayer, row: ExportRow, timeZone?: string): string {
   const values = EXPORT_SOURCES[layer].columns.map((c) => row[c]);
-  const geometry = layer === 'grids' ? [row.geometry] : [row.lon, row.lat];
-  return `${[...values, ...geometry].map((v) => csvField(v, timeZone)).join(',')}\r\n`;
+  const position = layer === 'grids' ? [] : [row.lon, row.lat];
+  const wkt = wktOfGeoJson(JSON.parse(row.geometry) as WktGeometry);
+  return `${[...values, ...position, wkt].map((v) => csvField(v, timeZone)).join(',')}\r\n`;
 }
 
 const CATEGORY_NAMES: Record<string, string> = {

@@ -38,12 +38,12 @@ const camera = (c: (typeof CAMERAS)[number]) => ({
   working: c.id.endsWith('1'),
 });
 
-const prepare = (bytes: Uint8Array, fileName: string) =>
+const prepare = (bytes: Uint8Array, fileName: string, fields: Record<string, string> = {}) =>
   prepareImport({
     layer: 'cameras',
     fileName,
     bytes,
-    mapping: { fields: {}, values: {}, defaults: {} },
+    mapping: { fields, values: {}, defaults: {} },
     jurisdictionPrefix: '3717',
   });
 
@@ -166,6 +166,30 @@ suite('files as GDAL writes them', () => {
       expect(prepared.value.rejected).toEqual([]);
       expect(prepared.value.rows.map((r) => (r.row as CameraRow).last_seen)).toEqual(CAMERAS.map((c) => c.last_seen));
       expect(prepared.value.rows.map((r) => (r.row as CameraRow).kind)).toEqual(['dome', 'dome', 'dome']);
+    });
+
+    it(`maps a mapping file's long field name GDAL cut to 10 bytes in ${encoding} back to its column`, async () => {
+      const unit = (c: (typeof CAMERAS)[number]) => ({
+        id: c.id,
+        name: `摄像机${c.id.slice(-1)}`,
+        设备管理单位名称: '牡丹分局',
+      });
+      const path = await writeBytes(
+        join(folder.path, `unit-${encoding}.geojson`),
+        new TextEncoder().encode(geojson(unit)),
+      );
+      const bytes = await ogr2ogr('ESRI Shapefile', path, join(folder.path, `unit-${encoding}`), [
+        '-lco',
+        `ENCODING=${encoding}`,
+      ]);
+      const prepared = await prepare(bytes, 'cameras.zip', { owner_unit: '设备管理单位名称' });
+      if (!prepared.ok) throw new Error(prepared.error.message);
+      expect(prepared.value.rejected).toEqual([]);
+      expect(prepared.value.rows.map((r) => (r.row as CameraRow).owner_unit)).toEqual([
+        '牡丹分局',
+        '牡丹分局',
+        '牡丹分局',
+      ]);
     });
   }
 });

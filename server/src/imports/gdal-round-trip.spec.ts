@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../../test/api.js';
+import { startTestApi, TEST_NOW, type TestApi } from '../../test/api.js';
 import { eachDriver } from '../../test/databases.js';
 import {
   expectSameFeatures,
@@ -16,13 +16,14 @@ import {
   writeBytes,
   type ExportedFeature,
 } from '../../test/gdal.js';
-import type { ImportReport } from './service.js';
+import { rollBackImport, type ImportReport } from './service.js';
 
 /** A village of the tiny city: every layer has records there, few enough to stay quick. */
 const UNIT = '371702005001';
 const LAYERS = ['cameras', 'risk_points', 'cases', 'grids'] as const;
 type Layer = (typeof LAYERS)[number];
 const KEY: Record<Layer, string> = { cameras: 'id', risk_points: 'id', cases: 'code', grids: 'code' };
+const ADMIN = { username: 'demo-admin', jurisdiction: '371700000000' };
 
 interface Variant {
   name: string;
@@ -70,6 +71,24 @@ const VARIANTS: Variant[] = [
     }),
   },
   {
+    name: "CSV with GDAL's WKT geometry column",
+    crs: 'wgs84',
+    make: async (source, folder, layer) => ({
+      bytes: await ogr2ogr('CSV', source, join(folder, `${layer}-wkt.csv`), ['-lco', 'GEOMETRY=AS_WKT']),
+      fileName: `${layer}-wkt.csv`,
+    }),
+  },
+  {
+    name: "CSV with GDAL's WKT column of multi-part geometries",
+    crs: 'wgs84',
+    make: async (source, folder, layer) => ({
+      bytes: await ogr2ogr('CSV', source, join(folder, `${layer}-wkt-multi.csv`), [
+        ...['-lco', 'GEOMETRY=AS_WKT', '-nlt', 'PROMOTE_TO_MULTI'],
+      ]),
+      fileName: `${layer}-wkt-multi.csv`,
+    }),
+  },
+  {
     name: 'a GeoPackage written by GDAL',
     make: async (source, folder, layer) => ({
       bytes: await ogr2ogr('GPKG', source, join(folder, `${layer}.gpkg`), []),
@@ -98,7 +117,7 @@ suite('GDAL round trips of every layer', (driver) => {
   let folder: Awaited<ReturnType<typeof workFolder>>;
   const exported = new Map<Layer, ExportedFeature[]>();
 
-  const exportFile = async (layer: Layer, format: 'geojson' | 'gpkg') => {
+  const exportFile = async (layer: Layer, format: 'geojson' | 'gpkg' | 'csv') => {
     const res = await fetch(`${api.base}/exports/${layer}.${format}?unit=${UNIT}`, {
       headers: { authorization: `Bearer ${token}` },
     });
@@ -170,12 +189,82 @@ suite('GDAL round trips of every layer', (driver) => {
       });
     }
 
+    it(`${layer} exports its times with the display zone's offset, which GDAL reads as the same instants`, async () => {
+      const times = exported
+        .get(layer)!
+        .flatMap((f) => Object.values(f.properties))
+        .filter((v): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v));
+      expect(times.length).toBeGreaterThan(0);
+      for (const t of times) expect(t).toMatch(/\+08:00$/);
+      const info = await ogrinfo(source(layer), []);
+      expect(info).toMatch(/\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?\+08/);
+    });
+
+    it(`${layer} through our own CSV export: GDAL reads its geometry in EPSG:4326, and it upserts back without a stated system`, async () => {
+      const bytes = await exportFile(layer, 'csv');
+      const path = await writeBytes(join(folder.path, `${layer}-ours.csv`), bytes);
+      const info = await ogrinfo(path);
+      expect(info).toContain(`Feature Count: ${exported.get(layer)!.length}`);
+      expect(info).toMatch(/ID\["EPSG",4326\]/);
+      expect(info).toMatch(layer === 'grids' ? /Geometry: Unknown|Polygon/ : /Geometry: Unknown|Point/);
+      await roundTrip(layer, { bytes, fileName: `${layer}.csv` });
+    });
+
     it(`${layer} through our own GeoPackage export reads in GDAL and upserts back to the rows exported`, async () => {
       const bytes = await exportFile(layer, 'gpkg');
       const info = await ogrinfo(await writeBytes(join(folder.path, `${layer}-ours.gpkg`), bytes));
       expect(info).toContain(`Feature Count: ${exported.get(layer)!.length}`);
       expect(info).toMatch(/ID\["EPSG",4326\]|AUTHORITY\["EPSG","4326"\]/);
+      // The R-tree spatial index GDAL itself writes, whole: GDAL finds it and a box query reads it.
+      const path = join(folder.path, `${layer}-ours.gpkg`);
+      expect(await ogrinfo(path, ['-sql', `SELECT HasSpatialIndex('${layer}', 'geom')`])).toContain('= 1');
+      const everything = `SELECT count(*) FROM rtree_${layer}_geom WHERE maxx >= -180 AND minx <= 180`;
+      expect(await ogrinfo(path, ['-sql', everything])).toContain(`= ${exported.get(layer)!.length}`);
       await roundTrip(layer, { bytes, fileName: `${layer}.gpkg` });
     });
   }
+
+  it('takes a GeoPackage GDAL wrote the one way every import goes: all or nothing, audited, rolled back exactly', async () => {
+    const before = exported.get('cameras')!;
+    /** The export with the first camera renamed and, if `bad`, the second one's heading out of range. */
+    const edited = async (bad: boolean) => {
+      const features = before.map((f, i) => ({
+        type: 'Feature',
+        properties: {
+          ...f.properties,
+          ...(i === 0 ? { name: '改名的摄像机' } : {}),
+          ...(bad && i === 1 ? { heading: 720 } : {}),
+        },
+        geometry: f.geometry,
+      }));
+      const path = join(folder.path, `cameras-${bad ? 'bad' : 'edited'}.geojson`);
+      await writeBytes(path, new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features })));
+      return ogr2ogr('GPKG', path, join(folder.path, `cameras-${bad ? 'bad' : 'edited'}.gpkg`), []);
+    };
+    const audited = async () =>
+      (
+        await api.db.query<{ success: boolean; target: string; detail: string }>(
+          "SELECT success, target, detail FROM audit_log WHERE operation = 'import cameras' ORDER BY id DESC LIMIT 1",
+        )
+      ).rows[0];
+
+    const refused = await upload('cameras', 'bad.gpkg', await edited(true), false);
+    expect(refused.applied).toBe(false);
+    expect(refused.rejected.map((r) => r.field)).toEqual(['heading']);
+    expectSameFeatures(before, await features('cameras'), 'id');
+    expect(await audited()).toEqual({
+      success: false,
+      target: 'bad.gpkg',
+      detail: '1 records rejected; nothing written',
+    });
+
+    const applied = await upload('cameras', 'edited.gpkg', await edited(false), false);
+    expect(applied).toMatchObject({ applied: true, format: 'geopackage', crs: 'wgs84', rejected: [] });
+    const renamed = (await features('cameras')).find((f) => f.properties.id === before[0]!.properties.id)!;
+    expect(renamed.properties.name).toBe('改名的摄像机');
+    expect(await audited()).toMatchObject({ success: true, target: `import #${applied.importId} edited.gpkg` });
+
+    await rollBackImport(api.db, applied.importId!, ADMIN, new Date(TEST_NOW.getTime() + 60_000));
+    expectSameFeatures(before, await features('cameras'), 'id');
+  });
 });

@@ -1,13 +1,15 @@
 /**
  * A layer's export as an OGC GeoPackage (OGC 12-128): the required gpkg_spatial_ref_sys,
  * gpkg_contents and gpkg_geometry_columns tables and one features table named for the layer,
- * positions in WGS-84 (EPSG:4326), times as ISO 8601 in UTC as the standard asks. SQLite builds
+ * positions in WGS-84 (EPSG:4326), times as ISO 8601 in UTC as the standard asks, and the R-tree
+ * spatial index GDAL and QGIS use (gpkg-rtree.ts). SQLite builds
  * the file in memory, so unlike the text exports it is sent once whole.
  */
 import type { ExportLayer, ExportRow } from '../db/queries/exports.js';
 import { EXPORT_SOURCES } from '../db/queries/exports.js';
 import { exportProperties } from './export-format.js';
 import { writeGpkgGeometry, type GeoJsonGeometry } from './gpkg-geometry.js';
+import { writeRtreeIndex, type IndexEntry } from './gpkg-rtree.js';
 import { sqlite } from './sqlite.js';
 
 /** GeoPackage's "GPKG" application id and the version GDAL writes (1.2). */
@@ -73,6 +75,7 @@ export async function geoPackageOf(
       `INSERT INTO "${layer}" (geom, ${columns.map((c) => `"${c}"`).join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`,
     );
     const box = [Infinity, Infinity, -Infinity, -Infinity];
+    const index: IndexEntry[] = [];
     db.run('BEGIN');
     try {
       for await (const rows of chunks) {
@@ -80,6 +83,10 @@ export async function geoPackageOf(
           const geometry = JSON.parse(row.geometry) as GeoJsonGeometry;
           const blob = writeGpkgGeometry(geometry, 4326);
           extend(box, geometry);
+          const own = [Infinity, Infinity, -Infinity, -Infinity];
+          extend(own, geometry);
+          // fid counts up from 1 in insertion order (AUTOINCREMENT on a new table).
+          index.push({ id: index.length + 1, minX: own[0]!, maxX: own[2]!, minY: own[1]!, maxY: own[3]! });
           const props = exportProperties(layer, row);
           insert.run([blob, ...columns.map((c) => cell(props[c]))]);
         }
@@ -99,6 +106,8 @@ export async function geoPackageOf(
       4326,
     ]);
     db.run('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)', [layer, 'geom', geometryType, 4326]);
+    // Last: after it this connection must not read the index table (see gpkg-rtree.ts).
+    writeRtreeIndex(db, layer, 'geom', index);
     return db.export();
   } finally {
     db.close();

@@ -85,6 +85,26 @@ describe('preparing an import', () => {
     expect(p.warnings.map((w) => w.reason)).toContain('the CSV is not UTF-8; read as GBK');
   });
 
+  it("takes the coordinate system a CSV's GDAL geometry header names, a Gauss–Krüger zone here, without being told", async () => {
+    const csv =
+      'id,name,kind,owner_unit,_WKTgeom_EPSG_4547\n37170200001325000001,a,dome,u,POINT (634715.8677 3902223.234)\n';
+    const p = await prepared({ bytes: utf8(csv), crs: null });
+    expect(p.crs.name).toBe('epsg:4547');
+    const row = p.rows[0]!.row as CameraRow;
+    expect(Math.abs(row.lon - 115.48)).toBeLessThan(1e-7);
+    expect(Math.abs(row.lat - 35.24)).toBeLessThan(1e-7);
+  });
+
+  it('says so when a CSV geometry header names a system it does not know, and asks for one', async () => {
+    const csv = 'id,name,kind,owner_unit,_WKTgeom_EPSG_3857\n37170200001325000001,a,dome,u,POINT (115.48 35.24)\n';
+    const refused = await prepareImport(input({ bytes: utf8(csv), crs: null }));
+    expect(refused.ok || refused.error.message).toContain('say which coordinate system');
+    const p = await prepared({ bytes: utf8(csv), crs: 'wgs84' });
+    expect(p.warnings.map((w) => w.reason)).toContain(
+      'the geometry column _WKTgeom_EPSG_3857 names EPSG:3857, a coordinate system this import does not know',
+    );
+  });
+
   it('converts GCJ-02 positions, so the stored point differs from the file by hundreds of metres', async () => {
     const csv = 'id,name,lon,lat,kind,owner_unit\n37170200001325000001,a,115.48,35.24,dome,u\n';
     const p = await prepared({ bytes: utf8(csv), crs: 'gcj02' });

@@ -55,7 +55,7 @@ function settleCrs(
     if (!parsed.ok) return parsed;
     const note =
       declared && declared.name !== parsed.value.name
-        ? `the .prj says ${declared.label}; ${parsed.value.label} as stated is used (a .prj cannot say GCJ-02 or BD-09)`
+        ? `the file says ${declared.label}; ${parsed.value.label} as stated is used (a file cannot say GCJ-02 or BD-09)`
         : null;
     return { ok: true, value: { crs: parsed.value, note } };
   }

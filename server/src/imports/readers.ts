@@ -2,7 +2,8 @@
  * Readers of the file formats an import accepts, from bytes (no file I/O): a GeoJSON
  * FeatureCollection, a zipped Shapefile (.shp + .dbf, with .prj for the coordinate system and
  * .cpg for the text encoding), CSV (UTF-8 or GBK, with or without BOM, any line endings; a
- * cell's formula guard, see csv-cell.ts, is dropped) and GeoPackage (geopackage.ts). dBASE
+ * cell's formula guard, see csv-cell.ts, is dropped; positions in lon/lat columns or a WKT or
+ * GeoJSON geometry column, whose GDAL name `_WKT…_EPSG_<code>` declares the system) and GeoPackage (geopackage.ts). dBASE
  * dates and logicals and GDAL's date-time text are normalised as they are read (source-values.ts).
  * Each gives records with the position a person finds them at in the source.
  */
@@ -10,8 +11,10 @@ import JSZip from 'jszip';
 import Papa from 'papaparse';
 import * as shapefile from 'shapefile';
 import { unguardCsvCell } from '../domain/csv-cell.js';
+import { gdalGeometryHeader, WKT_FIELD_NAMES } from './columns.js';
+import { parseWkt } from './wkt.js';
 import type { Result } from '../domain/result.js';
-import { crsFromPrj, type CrsInfo } from './crs.js';
+import { crsFromPrj, parseCrs, type CrsInfo } from './crs.js';
 import { readGeoPackage } from './geopackage.js';
 import { dateFieldsNote, normaliseProperties, type ValueNotes } from './source-values.js';
 
@@ -28,7 +31,7 @@ export interface SourceRecord {
 export interface SourceFile {
   format: FileFormat;
   records: SourceRecord[];
-  /** The CRS the file itself declares (a Shapefile's .prj), or null. */
+  /** The CRS the file itself declares (a .prj, gpkg_spatial_ref_sys, a CSV's `_WKT…_EPSG_<code>`), or null. */
   declaredCrs: CrsInfo | null;
   /** What the reader noticed and worked around: encoding guesses, an unknown .prj. */
   notes: string[];
@@ -85,6 +88,28 @@ export function readGeoJson(bytes: Uint8Array): Result<SourceFile, string> {
   return { ok: true, value: { format: 'geojson', records, declaredCrs: null, notes: [] } };
 }
 
+/** A geometry cell: WKT (as GDAL writes it), or GeoJSON text (as our own grid export writes it). */
+function geometryOfCell(text: string): Result<unknown, string> {
+  const t = text.trim();
+  if (t === '') return { ok: true, value: null };
+  if (!t.startsWith('{')) return parseWkt(t);
+  try {
+    return { ok: true, value: JSON.parse(t) };
+  } catch {
+    return { ok: false, error: 'the geometry column holds neither WKT nor GeoJSON' };
+  }
+}
+
+/** The coordinate system a GDAL geometry header names (`_WKTgeom_EPSG_4490`), noting an unknown one. */
+function crsOfGeometryHeader(header: string, notes: string[]): CrsInfo | null {
+  const epsg = gdalGeometryHeader(header)?.epsg;
+  if (epsg === null || epsg === undefined) return null;
+  const crs = parseCrs(`epsg:${epsg}`);
+  if (crs.ok) return crs.value;
+  notes.push(`the geometry column ${header} names EPSG:${epsg}, a coordinate system this import does not know`);
+  return null;
+}
+
 export function readCsv(bytes: Uint8Array, encoding?: TextEncodingName): Result<SourceFile, string> {
   const decoded = decodeText(bytes, encoding);
   // A second BOM can hide behind a GBK guess of a UTF-16 file; strip any that is left.
@@ -103,15 +128,22 @@ export function readCsv(bytes: Uint8Array, encoding?: TextEncodingName): Result<
   // Data rows count from line 2 (the header is line 1); a quoted line break inside a field would
   // shift later numbers, which real registers do not contain.
   const values: ValueNotes = { dateFields: new Set() };
-  const records: SourceRecord[] = parsed.data.map((row, i) => ({
-    position: `line ${i + 2}`,
-    properties: normaliseProperties(row, values),
-    geometry: null,
-  }));
   const notes = decoded.encoding === 'gbk' ? ['the CSV is not UTF-8; read as GBK'] : [];
+  const gdalField = fields.find((f) => gdalGeometryHeader(f));
+  const geometryField =
+    gdalField ?? fields.find((f) => WKT_FIELD_NAMES.some((n) => n.toLowerCase() === f.toLowerCase()));
+  const declaredCrs = gdalField ? crsOfGeometryHeader(gdalField, notes) : null;
+  const records: SourceRecord[] = parsed.data.map((row, i) => {
+    const position = `line ${i + 2}`;
+    if (geometryField === undefined) return { position, properties: normaliseProperties(row, values), geometry: null };
+    const { [geometryField]: text, ...rest } = row;
+    const geometry = geometryOfCell(text ?? '');
+    if (!geometry.ok && notes.length < 10) notes.push(`${position}: ${geometry.error}`);
+    return { position, properties: normaliseProperties(rest, values), geometry: geometry.ok ? geometry.value : null };
+  });
   const rowErrors = parsed.errors.filter((e) => e.type !== 'Delimiter');
   for (const e of rowErrors.slice(0, 5)) notes.push(`line ${(e.row ?? 0) + 2}: ${e.message}`);
-  return { ok: true, value: { format: 'csv', records, declaredCrs: null, notes } };
+  return { ok: true, value: { format: 'csv', records, declaredCrs, notes } };
 }
 
 /** The .cpg of a Shapefile names the dbf encoding: a label or a Windows code page. */

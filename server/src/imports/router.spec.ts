@@ -36,7 +36,7 @@ eachDriver('import upload and exports over HTTP', (driver) => {
     );
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a BOM, for spreadsheet programs
     const lines = new TextDecoder().decode(bytes).trim().split('\r\n');
-    expect(lines[0]).toBe('id,name,kind,status,last_seen,heading,fov,owner_unit,grid_code,lon,lat');
+    expect(lines[0]).toBe('id,name,kind,status,last_seen,heading,fov,owner_unit,grid_code,lon,lat,_WKTgeom_EPSG_4326');
     expect(lines.length).toBeGreaterThan(2);
     const res = await upload(
       'layer=cameras&crs=wgs84&dryRun=1&fileName=export.csv',
@@ -70,7 +70,7 @@ eachDriver('import upload and exports over HTTP', (driver) => {
       .find((l) => l.startsWith(`${id},`))!;
     expect(line).toContain(`,"'=HYPERLINK(""http://evil"",""x"")",`);
     expect(line).toContain(`,''@SUM(1+1)*cmd|' /C calc'!A0,`);
-    expect(line).toMatch(/,1[0-9.]+,3[0-9.]+$/); // lon, lat stay numbers
+    expect(line).toMatch(/,1[0-9.]+,3[0-9.]+,POINT \(1[0-9.]+ 3[0-9.]+\)$/); // lon, lat stay numbers
     const res = await upload(
       'layer=risk_points&crs=wgs84&fileName=hostile.csv',
       new Blob([bytes]),

@@ -313,7 +313,7 @@ export const en: Texts<typeof zh> = {
     layer: 'Layer',
     layers: { cameras: 'Cameras', risk_points: 'Risk points', cases: 'Cases', grids: 'Grids' },
     crs: 'Coordinate system',
-    crsFromFile: "From the file's .prj",
+    crsFromFile: 'As the file says (.prj, GeoPackage, CSV geometry header)',
     crsNames: {
       wgs84: 'WGS-84 (raw GPS)',
       gcj02: 'GCJ-02 (Amap, Tencent)',
@@ -325,7 +325,8 @@ export const en: Texts<typeof zh> = {
     file: 'File',
     chooseFile: 'Choose file…',
     noFile: 'No file chosen',
-    fileHint: 'GeoJSON, zipped Shapefile (with .prj, .cpg) or CSV with longitude and latitude columns (UTF-8 or GBK)',
+    fileHint:
+      'GeoJSON, zipped Shapefile (with .prj, .cpg), GeoPackage (.gpkg) or CSV with longitude and latitude columns or a WKT geometry column (UTF-8 or GBK)',
     mapping: 'Field mapping (JSON, optional)',
     // A mapping as typed: the column names are the file's own, Chinese in either language.
     mappingExample: '{"fields": {"id": "设备国标编码"}, "defaults": {"owner_unit": "牡丹分局"}}',

@@ -307,7 +307,7 @@ export const zh = {
     layer: '图层',
     layers: { cameras: '摄像机', risk_points: '风险点位', cases: '矛盾纠纷案件', grids: '网格' },
     crs: '坐标系',
-    crsFromFile: '按文件 .prj 判断',
+    crsFromFile: '按文件声明判断（.prj、GeoPackage、CSV 几何列名）',
     crsNames: {
       wgs84: 'WGS-84（GPS 原始坐标）',
       gcj02: 'GCJ-02（高德、腾讯地图）',
@@ -319,7 +319,8 @@ export const zh = {
     file: '文件',
     chooseFile: '选择文件…',
     noFile: '未选择文件',
-    fileHint: 'GeoJSON、Shapefile 压缩包（含 .prj、.cpg）或含经度、纬度列的 CSV（UTF-8 或 GBK）',
+    fileHint:
+      'GeoJSON、Shapefile 压缩包（含 .prj、.cpg）、GeoPackage（.gpkg）或含经度、纬度列或 WKT 几何列的 CSV（UTF-8 或 GBK）',
     mapping: '字段映射（JSON，可选）',
     // A mapping as typed: the column names are the file's own, Chinese in either language.
     mappingExample: '{"fields": {"id": "设备国标编码"}, "defaults": {"owner_unit": "牡丹分局"}}',
