@@ -17,6 +17,7 @@ import { generateDemoInWorker } from './seed/generate-in-worker.js';
 import { EventBus } from './events/bus.js';
 import { createShutdown } from './shutdown.js';
 import { startIndexScheduler } from './stability/scheduler.js';
+import { stopFitThread } from './forecast/fit-thread.js';
 import { gatewayOf } from './video/create.js';
 
 // Listening from the first line: a signal during a long first start (the demo load) still
@@ -94,6 +95,8 @@ async function main(): Promise<void> {
     requireAdministrator: config.production,
     video: gateway ? { gateway } : null,
   });
+  // Stopped after the connections and the scheduler that ask it for fits (steps run in reverse).
+  shutdown.add('stopping the forecast fit thread', stopFitThread);
   shutdown.add('closing the HTTP and WebSocket connections', () => app.stop());
   await new Promise<void>((done) => app.server.listen(config.port, config.host, done));
   console.log(`ready: http://localhost:${config.port}/ (GraphQL at /graphql, health at /healthz)`);

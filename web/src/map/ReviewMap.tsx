@@ -17,6 +17,7 @@ import { useBrowserTestHandle } from './use-browser-test-handle.js';
 import type { AreaFeature } from './layers/choropleth.js';
 import type { AreaScore } from './layers/index-areas.js';
 import { reviewLayerSpecs, type ReviewLayerInput } from './review-layers.js';
+import { forecastGridOf, type ForecastGridPick } from './wall-picking.js';
 
 setWorkerUrl(workerUrl);
 
@@ -33,6 +34,8 @@ export interface ReviewMapProps {
   /** Tooltip lines for an area or hot-spot grid. */
   describe: (code: string, layer: 'area' | 'hotspot') => string[];
   onPick: (code: string) => void;
+  /** A grid clicked on the forecast layer: its forecast against its history. */
+  onForecastGrid?: (pick: ForecastGridPick) => void;
   /** Receives a function that returns the map's canvases, bottom first, for export. */
   onCanvases?: (get: () => HTMLCanvasElement[]) => void;
 }
@@ -84,7 +87,11 @@ export default function ReviewMap(props: ReviewMapProps) {
       },
       onClick: (info) => {
         const code = (info.object as { properties?: { code?: string } } | null)?.properties?.code;
-        if (code && info.layer?.id === 'review-areas') latest.current.onPick(code);
+        const layer = info.layer?.id ?? '';
+        const grid = forecastGridOf(layer, info.object);
+        if (grid) latest.current.onForecastGrid?.(grid);
+        // With the forecast on, its areas stand in for the index's: a unit there drills in too.
+        else if (code && (layer === 'review-areas' || layer === 'forecast-townships')) latest.current.onPick(code);
       },
     });
     m.addControl(deck);

@@ -34,7 +34,7 @@ import { useLabelGlyphs } from './use-label-glyphs.js';
 import { useWallLayers } from './use-wall-layers.js';
 import { createWallOverlay } from './wall-overlay.js';
 import type { Feeds, TimeSelection, WallForecastInput, WallLayerInput } from './wall-layers.js';
-import { selectionsOf, type MapSelection } from './wall-picking.js';
+import { forecastGridOf, selectionsOf, type ForecastGridPick, type MapSelection } from './wall-picking.js';
 
 setWorkerUrl(workerUrl);
 // The map's workers start (fetch and compile their script) as this module loads, beside the style
@@ -66,6 +66,8 @@ export interface WallMapProps {
   uiScale: number;
   timeZone: string;
   onSelect: (selection: MapSelection) => void;
+  /** A grid clicked on the forecast layer: its forecast against its history, not the grid's card. */
+  onForecastGrid?: (pick: ForecastGridPick) => void;
   /** Published index scores of townships and grids, for the 'index' layer. */
   index?: { scores: ReadonlyMap<string, AreaScore>; version: string } | null;
   /** Gi* hot and cold spots: significant grids' outlines and every grid's bin, for the 'hotspots' layer. */
@@ -112,8 +114,9 @@ export default function WallMap(props: WallMapProps) {
   const glyphs = useLabelGlyphs(props.places, zoom);
 
   // Whatever hover and click need, current at the moment they happen.
-  const latest = useRef({ feeds, rates: areas.rates, names: props.names, onSelect: props.onSelect });
-  latest.current = { feeds, rates: areas.rates, names: props.names, onSelect: props.onSelect };
+  const pickers = { onSelect: props.onSelect, onForecastGrid: props.onForecastGrid };
+  const latest = useRef({ feeds, rates: areas.rates, names: props.names, ...pickers });
+  latest.current = { feeds, rates: areas.rates, names: props.names, ...pickers };
   const formatNumber = useCallback(
     (n: number, digits: number) =>
       new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: digits }).format(n),
@@ -157,7 +160,9 @@ export default function WallMap(props: WallMapProps) {
         setHover(lines ? { x: x * k, y: y * k, lines } : null);
       },
       click: (hit) => {
-        const { feeds: f, onSelect } = latest.current;
+        const { feeds: f, onSelect, onForecastGrid } = latest.current;
+        const forecastGrid = onForecastGrid && forecastGridOf(hit.layerId, hit.object);
+        if (forecastGrid) return onForecastGrid(forecastGrid);
         for (const picked of selectionsOf(hit.layerId, hit.index, hit.object, f)) onSelect(picked);
       },
     });

@@ -1,5 +1,10 @@
-/** What a click on the wall's map selects: a point of a feed, a grid or a township. Pure. */
+/**
+ * What a click on the wall's map selects: a point of a feed, a grid or a township — or, on the
+ * forecast layer, a grid whose forecast to show against its history. Pure.
+ */
+import { isGridCode } from '../../../server/src/domain/codes.js';
 import { rowPosition } from './feed-data.js';
+import type { AreaFeature } from './layers/choropleth.js';
 import type { Feeds } from './wall-layers.js';
 
 export type MapSelection =
@@ -24,4 +29,21 @@ export function selectionsOf(layerId: string, row: number, object: unknown, feed
   if (code && GRID_LAYERS.has(layerId)) picked.push({ kind: 'grid', code });
   if (code && TOWNSHIP_LAYERS.has(layerId)) picked.push({ kind: 'township', code });
   return picked;
+}
+
+/** A grid clicked on the forecast layer, with the outline its history is counted in. */
+export interface ForecastGridPick {
+  gridCode: string;
+  outline: AreaFeature;
+}
+
+/**
+ * The grid a click on the forecast layer (wall or review: its areas or hot-spot outlines) picked,
+ * or null for a unit or another layer.
+ */
+export function forecastGridOf(layerId: string, object: unknown): ForecastGridPick | null {
+  if (!layerId.startsWith('forecast-')) return null;
+  const feature = object as AreaFeature | null;
+  const code = feature?.properties?.code;
+  return code && isGridCode(code) && feature.geometry ? { gridCode: code, outline: feature } : null;
 }

@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense, useMemo, useState, type MutableRefObject } from 'react';
 import type { ApiClient } from '../api/client.js';
-import { ForecastOverlay } from '../forecast/ForecastOverlay.js';
+import { ForecastOverlay, type PickedForecastGrid } from '../forecast/ForecastOverlay.js';
 import { useScreenForecast } from '../forecast/use-screen-forecast.js';
 import { useTranslation } from 'react-i18next';
 import type { StyleJson } from '../map/basemap-style.js';
@@ -34,6 +34,7 @@ export function ReviewMapFrame(p: ReviewMapFrameProps) {
   const [showHotspots, setShowHotspots] = useState(true);
   const [showForecast, setShowForecast] = useState(false);
   const forecast = useScreenForecast(p.api, p.unit, showForecast);
+  const [forecastGrid, setForecastGrid] = useState<PickedForecastGrid | null>(null);
   const forecastLayer = useMemo(
     () =>
       forecast && {
@@ -58,6 +59,7 @@ export function ReviewMapFrame(p: ReviewMapFrameProps) {
           bbox={p.view.bbox}
           describe={p.describe}
           onPick={p.onPick}
+          onForecastGrid={setForecastGrid}
           onCanvases={(get) => (p.canvases.current = get)}
         />
       </Suspense>
@@ -98,7 +100,15 @@ export function ReviewMapFrame(p: ReviewMapFrameProps) {
         </button>
         <p className="hint">{p.drillable ? t('review.drill') : t('review.leaf')}</p>
       </div>
-      {showForecast && <ForecastOverlay api={p.api} forecast={forecast} names={p.view.names} />}
+      {showForecast && (
+        <ForecastOverlay
+          api={p.api}
+          forecast={forecast}
+          names={p.view.names}
+          picked={forecastGrid}
+          onPick={setForecastGrid}
+        />
+      )}
     </div>
   );
 }

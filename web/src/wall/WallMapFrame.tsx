@@ -10,7 +10,7 @@ import type { LayerToggle, LayerVisibility } from '../map/layer-toggles.js';
 import type { AreaRate } from '../map/layers/choropleth.js';
 import type { WallMapProps } from '../map/WallMap.js';
 import type { MapSelection } from '../map/wall-picking.js';
-import { ForecastOverlay } from '../forecast/ForecastOverlay.js';
+import { ForecastOverlay, type PickedForecastGrid } from '../forecast/ForecastOverlay.js';
 import type { ScreenForecast } from '../forecast/use-screen-forecast.js';
 import { DetailCard } from './DetailCard.js';
 import { LayerToggles, Legend } from './LayerPanel.js';
@@ -38,19 +38,34 @@ export function WallMapFrame(p: WallMapFrameProps) {
   const { t } = useTranslation();
   const WallMap = useModule(loadWallMap)?.default;
   const [selection, setSelection] = useState<MapSelection | null>(null);
+  // A grid clicked on the forecast layer opens its forecast against its history instead.
+  const [forecastGrid, setForecastGrid] = useState<PickedForecastGrid | null>(null);
+  const open = selection ?? forecastGrid;
   // Esc closes the card, as it does any dialog.
   useEffect(() => {
-    if (!selection) return;
-    const close = (e: KeyboardEvent) => e.key === 'Escape' && setSelection(null);
+    if (!open) return;
+    const close = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setSelection(null);
+      setForecastGrid(null);
+    };
     window.addEventListener('keydown', close);
     return () => window.removeEventListener('keydown', close);
-  }, [selection]);
+  }, [open]);
+  const select = (s: MapSelection) => {
+    setForecastGrid(null);
+    setSelection(s);
+  };
+  const pickForecastGrid = (g: PickedForecastGrid | null) => {
+    setSelection(null);
+    setForecastGrid(g);
+  };
   const { wallTime } = p;
   const { playDay, days } = wallTime;
   return (
     <div className="map-frame">
       {p.map && WallMap ? (
-        <WallMap {...p.map} onSelect={setSelection} />
+        <WallMap {...p.map} onSelect={select} onForecastGrid={pickForecastGrid} />
       ) : (
         <div className="map-loading">{t('wall.loading')}</div>
       )}
@@ -61,7 +76,15 @@ export function WallMapFrame(p: WallMapFrameProps) {
       )}
       <LayerToggles visibility={p.visibility} onToggle={p.onToggle} />
       <Legend visibility={p.visibility} />
-      {p.visibility.forecast && <ForecastOverlay api={p.api} forecast={p.forecast ?? null} names={p.names} />}
+      {p.visibility.forecast && (
+        <ForecastOverlay
+          api={p.api}
+          forecast={p.forecast ?? null}
+          names={p.names}
+          picked={forecastGrid}
+          onPick={pickForecastGrid}
+        />
+      )}
       <TimeBar
         window={wallTime.timeWindow}
         onWindow={wallTime.chooseWindow}
