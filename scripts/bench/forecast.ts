@@ -19,6 +19,7 @@ import {
   indexInputs,
 } from '../../server/src/forecast/service.js';
 import { jurisdictionPrefix } from '../../server/src/auth/jurisdiction.js';
+import { timeRuns } from './support.js';
 
 const { values } = parseArgs({
   options: {
@@ -40,19 +41,7 @@ console.log(
 );
 console.log(`grid_neighbours ${built ? 'built: read from the table' : 'not built: found on the fly in each read'}`);
 
-async function time<T>(label: string, work: () => Promise<T> | T): Promise<T> {
-  let result: T;
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    result = await work();
-    ms.push(performance.now() - t);
-  }
-  console.log(
-    `${label.padEnd(52)} ${ms.map((m) => `${Math.round(m)} ms`).join(', ')}  (best ${Math.round(Math.min(...ms))} ms)`,
-  );
-  return result!;
-}
+const time = <T>(label: string, work: () => Promise<T> | T) => timeRuns(label, runs, work);
 
 const read = (days: number) =>
   readForecastInputs(db, prefix, startOfShanghaiDay(origin - days), startOfShanghaiDay(origin));

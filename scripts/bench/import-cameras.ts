@@ -13,7 +13,8 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { migrate } from '../../server/src/db/migrate.js';
 import { openDatabase } from '../../server/src/db/open.js';
-import { databaseUrlFor, dropDatabase, recreateDatabase } from '../../server/src/db/server-admin.js';
+import { databaseUrlFor, dropDatabase } from '../../server/src/db/server-admin.js';
+import { copyTemplateDatabase } from './support.js';
 import { runImport } from '../../server/src/imports/service.js';
 
 type Gcoord = (typeof gcoordModule)['default'];
@@ -31,19 +32,6 @@ const total = Number(values.cameras);
 const adminUrl = values['admin-url'];
 const copy = `zz_import_bench_${process.pid}`;
 
-async function createCopy(): Promise<void> {
-  // A template cannot be copied while anyone is connected to it; others' benchmarks come and go.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await recreateDatabase(adminUrl, copy, values.template);
-      return;
-    } catch (error) {
-      if (attempt >= 30 || !/being accessed by other users/.test((error as Error).message)) throw error;
-      await new Promise((r) => setTimeout(r, 2000));
-    }
-  }
-}
-
 /** The CSV a center would bring: GCJ-02 positions, Chinese headers and labels, CRLF, BOM. */
 function cameraCsv(points: { lon: number; lat: number }[]): Uint8Array {
   const kinds = ['枪机', '球机', '云台', '卡口'];
@@ -59,7 +47,7 @@ function cameraCsv(points: { lon: number; lat: number }[]): Uint8Array {
   return new TextEncoder().encode(`${lines.join('\r\n')}\r\n`);
 }
 
-await createCopy();
+await copyTemplateDatabase(adminUrl, copy, values.template);
 const db = await openDatabase({ databaseUrl: databaseUrlFor(adminUrl, copy) });
 try {
   await migrate(db);

@@ -22,7 +22,8 @@ import { DEFAULT_DISPLAY_TIME_ZONE } from '../../server/src/config.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { openDatabase } from '../../server/src/db/open.js';
 import { findExportChunks } from '../../server/src/db/queries/exports.js';
-import { databaseUrlFor, dropDatabase, recreateDatabase } from '../../server/src/db/server-admin.js';
+import { databaseUrlFor, dropDatabase } from '../../server/src/db/server-admin.js';
+import { copyTemplateDatabase } from './support.js';
 import {
   FEATURE_COLLECTION_END,
   FEATURE_COLLECTION_START,
@@ -40,19 +41,6 @@ const { values } = parseArgs({
 const adminUrl = values['admin-url'];
 const copy = `zz_gis_bench_${process.pid}`;
 
-async function createCopy(): Promise<void> {
-  // A template cannot be copied while anyone is connected to it; others' benchmarks come and go.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await recreateDatabase(adminUrl, copy, values.template);
-      return;
-    } catch (error) {
-      if (attempt >= 30 || !/being accessed by other users/.test((error as Error).message)) throw error;
-      await new Promise((r) => setTimeout(r, 2000));
-    }
-  }
-}
-
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 const load = () =>
   loadavg()
@@ -60,7 +48,7 @@ const load = () =>
     .join(', ');
 console.log(`load average at the start: ${load()}`);
 const folder = await mkdtemp(join(tmpdir(), 'zz-gis-bench-'));
-await createCopy();
+await copyTemplateDatabase(adminUrl, copy, values.template);
 const db = await openDatabase({ databaseUrl: databaseUrlFor(adminUrl, copy) });
 try {
   await migrate(db);

@@ -19,6 +19,7 @@ import { findGridCounts } from '../../server/src/db/queries/stability-index.js';
 import { scorePeriod } from '../../server/src/domain/index/period-scores.js';
 import { CURRENT_WEIGHTS } from '../../server/src/domain/index/weights.js';
 import { computePeriod, publishPeriod, toRawCounts } from '../../server/src/stability/publish.js';
+import { timeRuns } from './support.js';
 
 const { values } = parseArgs({
   options: {
@@ -34,19 +35,7 @@ await migrate(db);
 const grids = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM grids WHERE valid_to IS NULL')).rows[0]!.n;
 console.log(`${db.kind} database; ${grids} current grids; node ${process.version}; ${new Date().toISOString()}`);
 
-async function time<T>(label: string, work: () => Promise<T>): Promise<T> {
-  let result: T;
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    result = await work();
-    ms.push(performance.now() - t);
-  }
-  console.log(
-    `${label.padEnd(44)} ${ms.map((m) => `${Math.round(m)} ms`).join(', ')}  (best ${Math.round(Math.min(...ms))} ms)`,
-  );
-  return result!;
-}
+const time = <T>(label: string, work: () => Promise<T> | T) => timeRuns(label, runs, work, 44);
 
 const month = periodContaining('month', new Date(values.month));
 // The phases alone: the one gathering query, the domain scoring, and writing the snapshots.

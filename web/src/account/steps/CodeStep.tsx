@@ -1,13 +1,9 @@
 /** The second factor: a code of the authenticator app, or one of the recovery codes. */
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { authFailureText } from '../../api/auth-failure.js';
-import { ApiError } from '../../api/errors.js';
-import { postGraphQL } from '../../api/graphql.js';
 import { Field, Refusal } from '../AuthScreen.js';
-import { CONTINUE_SIGN_IN } from '../queries.js';
-import { normaliseCode, type AuthPayload } from '../sign-in-steps.js';
-import { useSubmit } from '../use-account.js';
+import type { AuthPayload } from '../sign-in-steps.js';
+import { CodeInput, useCodeAnswer } from './use-code-answer.js';
 
 export function CodeStep({
   challenge,
@@ -23,41 +19,12 @@ export function CodeStep({
   onToggleRecovery: () => void;
 }) {
   const { t } = useTranslation();
-  const [code, setCode] = useState('');
-  const { busy, error, run } = useSubmit();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void run(async () => {
-      try {
-        const { continueSignIn } = await postGraphQL<{ continueSignIn: AuthPayload }>(
-          CONTINUE_SIGN_IN,
-          { challenge, code: normaliseCode(code) },
-          null,
-        );
-        onAnswer(continueSignIn);
-      } catch (err) {
-        setCode('');
-        if (err instanceof ApiError) onRefused(err.details.reason);
-        throw err;
-      }
-    });
-  };
+  const { code, setCode, busy, error, submit } = useCodeAnswer(challenge, onAnswer, onRefused);
   return (
     <form className="auth-form" onSubmit={submit} data-testid="sign-in-code">
       <p className="auth-lead">{recovery ? t('account.code.recoveryLead') : t('account.code.lead')}</p>
       <Field label={recovery ? t('account.code.recoveryLabel') : t('account.code.label')}>
-        <input
-          name="code"
-          className="code-input"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          autoComplete="one-time-code"
-          inputMode={recovery ? 'text' : 'numeric'}
-          placeholder={recovery ? 'XXXXX-XXXXX' : '000000'}
-          maxLength={recovery ? 16 : 7}
-          autoFocus
-          required
-        />
+        <CodeInput value={code} onChange={setCode} recovery={recovery} autoFocus />
       </Field>
       <Refusal lines={error ? [authFailureText(error, t)] : []} />
       <button type="submit" className="auth-submit" disabled={busy}>

@@ -2,15 +2,12 @@
  * Enrolling the authenticator app: the QR code the server drew (as an image from a data: URL,
  * so its markup never enters the page), the secret to type in by hand, and a first code.
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { authFailureText } from '../../api/auth-failure.js';
-import { ApiError } from '../../api/errors.js';
-import { postGraphQL } from '../../api/graphql.js';
 import { Field, Refusal } from '../AuthScreen.js';
-import { CONTINUE_SIGN_IN } from '../queries.js';
-import { normaliseCode, type AuthPayload, type Enrolment } from '../sign-in-steps.js';
-import { useSubmit } from '../use-account.js';
+import type { AuthPayload, Enrolment } from '../sign-in-steps.js';
+import { CodeInput, useCodeAnswer } from './use-code-answer.js';
 
 /** An SVG document as an image address: an <img> runs no script and loads nothing it names. */
 export const svgDataUrl = (svg: string): string => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
@@ -30,26 +27,8 @@ export function EnrolStep({
   onRefused: (reason: unknown) => void;
 }) {
   const { t } = useTranslation();
-  const [code, setCode] = useState('');
-  const { busy, error, run } = useSubmit();
+  const { code, setCode, busy, error, submit } = useCodeAnswer(challenge, onAnswer, onRefused);
   const qr = useMemo(() => svgDataUrl(enrolment.qrSvg), [enrolment.qrSvg]);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void run(async () => {
-      try {
-        const { continueSignIn } = await postGraphQL<{ continueSignIn: AuthPayload }>(
-          CONTINUE_SIGN_IN,
-          { challenge, code: normaliseCode(code) },
-          null,
-        );
-        onAnswer(continueSignIn);
-      } catch (err) {
-        setCode('');
-        if (err instanceof ApiError) onRefused(err.details.reason);
-        throw err;
-      }
-    });
-  };
   return (
     <form className="auth-form" onSubmit={submit} data-testid="sign-in-enrol">
       <p className="auth-lead">{t('account.enrol.lead')}</p>
@@ -67,17 +46,7 @@ export function EnrolStep({
         </ol>
       </div>
       <Field label={t('account.enrol.codeLabel')}>
-        <input
-          name="code"
-          className="code-input"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          placeholder="000000"
-          maxLength={7}
-          required
-        />
+        <CodeInput value={code} onChange={setCode} />
       </Field>
       <Refusal lines={error ? [authFailureText(error, t)] : []} />
       <button type="submit" className="auth-submit" disabled={busy}>
