@@ -17,19 +17,9 @@ import { HistoryPanel } from './HistoryPanel.js';
 import { ImpactPanel } from './ImpactPanel.js';
 import { COMMIT, REVERT, type GridChange, type PlanBase } from './queries.js';
 import type { Position, Ring } from '../geometry/positions.js';
-import { NO_GRID, usePlanEditor } from './use-plan-editor.js';
-import { ApiError } from '../api/errors.js';
-import { errorText, issueText } from '../api/error-text.js';
-
-type Translate = (key: string, values?: Record<string, unknown>) => string;
-
-/** A failed editing step in the viewer's words: the editor's own codes, else the server's refusal. */
-function actionErrorText(error: unknown, t: Translate): string {
-  const code = error instanceof Error && !(error instanceof ApiError) ? error.message : null;
-  if (code === NO_GRID) return t('plan.tools.noGrid');
-  if (code?.startsWith('REDRAW_')) return t(`plan.tools.redrawErrors.${code}`);
-  return errorText(error, t);
-}
+import { PlanTools, type PlanMode } from './PlanTools.js';
+import { usePlanEditor } from './use-plan-editor.js';
+import { issueText } from '../api/error-text.js';
 
 const PlanMap = lazy(() => import('../map/PlanMap.js'));
 
@@ -46,7 +36,7 @@ export interface PlanEditorProps {
 export function PlanEditor(p: PlanEditorProps) {
   const { t } = useTranslation();
   const editor = usePlanEditor(p.api, p.base, p.settings);
-  const [mode, setMode] = useState<'select' | 'split' | 'redraw'>('select');
+  const [mode, setMode] = useState<PlanMode>('select');
   // The grid being redrawn, fixed when the tool is chosen (leaving select mode deselects on the map).
   const [redrawKey, setRedrawKey] = useState<string | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
@@ -178,74 +168,21 @@ export function PlanEditor(p: PlanEditorProps) {
   return (
     <div className="plan-body">
       <div className="plan-map-area">
-        <div className="plan-tools map-card" data-testid="plan-tools">
-          <button
-            type="button"
-            className={`chip ${mode === 'select' ? 'on' : ''}`}
-            onClick={() => setMode('select')}
-            data-testid="tool-select"
-          >
-            {t('plan.tools.select')}
-          </button>
-          <button
-            type="button"
-            className={`chip ${mode === 'split' ? 'on' : ''}`}
-            onClick={() => setMode(mode === 'split' ? 'select' : 'split')}
-            data-testid="tool-split"
-          >
-            {t('plan.tools.split')}
-          </button>
-          <button
-            type="button"
-            className={`chip ${mode === 'redraw' ? 'on' : ''}`}
-            disabled={mode !== 'redraw' && (!selected || editor.busy !== null)}
-            onClick={startRedraw}
-            data-testid="tool-redraw"
-          >
-            {t('plan.tools.redraw')}
-          </button>
-          <button
-            type="button"
-            className="chip"
-            disabled={picked.length < 2 || editor.busy !== null}
-            onClick={merge}
-            data-testid="tool-merge"
-          >
-            {t('plan.tools.merge')}
-          </button>
-          <button
-            type="button"
-            className="chip"
-            disabled={!editor.canUndo}
-            onClick={editor.undo}
-            data-testid="tool-undo"
-          >
-            {t('plan.tools.undo')}
-          </button>
-          <button
-            type="button"
-            className="chip"
-            disabled={!editor.canRedo}
-            onClick={editor.redo}
-            data-testid="tool-redo"
-          >
-            {t('plan.tools.redo')}
-          </button>
-          <span className="hint">
-            {editor.busy
-              ? t('plan.tools.working')
-              : mode === 'split'
-                ? t('plan.tools.splitHint')
-                : mode === 'redraw'
-                  ? t('plan.tools.redrawHint', { name: redrawName })
-                  : t('plan.tools.selectHint')}
-          </span>
-          {editor.actionError !== null && (
-            <span className="error" data-testid="action-error">
-              {actionErrorText(editor.actionError, t)}
-            </span>
-          )}
-        </div>
+        <PlanTools
+          mode={mode}
+          busy={editor.busy !== null}
+          canRedraw={selected !== null}
+          canMerge={picked.length >= 2}
+          canUndo={editor.canUndo}
+          canRedo={editor.canRedo}
+          redrawName={redrawName}
+          actionError={editor.actionError}
+          onMode={setMode}
+          onRedraw={startRedraw}
+          onMerge={merge}
+          onUndo={editor.undo}
+          onRedo={editor.redo}
+        />
         <Suspense fallback={<div className="plan-map" data-map-state="loading" />}>
           <PlanMap
             style={p.style}
