@@ -4,7 +4,8 @@
  * CHROMIUM_FLAGS_EXTRA adds flags, e.g. for a GPU): per run, from navigation start,
  * - data in hand: every layer's data received and decoded: the style and township outlines, the
  *   three feeds, and MapLibre's basemap sources parsed and tiled for the view (the latest of the
- *   page's marks wall:style, wall:feeds and wall:basemap-data), before anything is drawn;
+ *   page's marks wall:style, wall:feeds and wall:basemap-data, and wall:forecast when `--path`'s
+ *   `layers=` switches the forecast layer on), before anything is drawn;
  * - data ready: all that, and the map loaded, i.e. the basemap drawn once (data-map-state=ready);
  * - first complete frame: the first deck.gl frame drawn after that, counted once the page has
  *   handed it to the compositor (the task after the frame's; "submitted" is when deck.gl had
@@ -199,12 +200,21 @@ async function measure(
   if (trace) await browser.stopTracing();
   if (profile) writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
-  const inHand = await page.evaluate(() =>
-    Math.max(
-      ...['wall:style', 'wall:feeds', 'wall:basemap-data'].map(
-        (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? Number.NaN,
-      ),
-    ),
+  // With the forecast layer on at start, its data count among the layers' data in hand.
+  const withForecast = new URLSearchParams(values.path.split('?')[1] ?? '')
+    .get('layers')
+    ?.split(',')
+    .includes('forecast');
+  const inHandMarks = ['wall:style', 'wall:feeds', 'wall:basemap-data', ...(withForecast ? ['wall:forecast'] : [])];
+  if (withForecast) {
+    await page.waitForFunction(() => performance.getEntriesByName('wall:forecast', 'mark').length > 0, null, {
+      timeout: 180_000,
+      polling: 50,
+    });
+  }
+  const inHand = await page.evaluate(
+    (names) => Math.max(...names.map((name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? Number.NaN)),
+    inHandMarks,
   );
   const steps = await page.evaluate(() =>
     performance

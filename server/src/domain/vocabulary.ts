@@ -71,3 +71,16 @@ export type CaseSource = (typeof CASE_SOURCES)[number];
 
 export const HANDLED_LEVELS = ['village', 'township', 'county', 'city'] as const;
 export type HandledLevel = (typeof HANDLED_LEVELS)[number];
+
+/** What an audited request came to: the same strings as the CHECK constraint on audit_log.outcome (migration 014). */
+export const AUDIT_OUTCOMES = [
+  'ok',
+  'denied_role',
+  'denied_jurisdiction',
+  'not_found',
+  'invalid',
+  'conflict',
+  'unauthenticated',
+  'error',
+] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

@@ -4,17 +4,9 @@
  */
 import { addDays, startOfDay } from '../time/zone.js';
 
-export const OUTCOMES = [
-  'ok',
-  'denied_role',
-  'denied_jurisdiction',
-  'not_found',
-  'invalid',
-  'conflict',
-  'unauthenticated',
-  'error',
-] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+import type { AuditOutcome as Outcome } from '../../../server/src/domain/vocabulary.js';
+export { AUDIT_OUTCOMES as OUTCOMES } from '../../../server/src/domain/vocabulary.js';
+export type { Outcome };
 
 export interface AuditEntry {
   id: string;

@@ -10,6 +10,7 @@ import {
   forecastAlerts,
   predictedHotSpots,
 } from '../../../server/src/domain/forecast/alerts.js';
+import { markWall } from '../map/benchmark-marks.js';
 import type { AreaFeature } from '../map/layers/choropleth.js';
 import type { AreaForecast } from '../map/layers/forecast.js';
 import { outlineLoader } from '../stability/outlines.js';
@@ -98,6 +99,7 @@ export function useScreenForecast(api: ApiClient, unit: string | null, enabled: 
         total: answer.unitForecast,
         version: `${key}|${Date.now()}`,
       });
+      markWall('forecast');
     };
     const tick = () => void run().catch(() => undefined); // the last answer stays; health shows outages
     tick();

@@ -5,7 +5,15 @@
 
 /** The moments of a wall's load, in the order they usually come. */
 export type WallMark =
-  'style' | 'feeds' | 'map-created' | 'basemap-data' | 'map-loaded' | `labels-${string}` | 'drawing' | 'first-frame';
+  | 'style'
+  | 'feeds'
+  | 'forecast'
+  | 'map-created'
+  | 'basemap-data'
+  | 'map-loaded'
+  | `labels-${string}`
+  | 'drawing'
+  | 'first-frame';
 
 /** Sets the performance mark `wall:<name>`. */
 export function markWall(name: WallMark): void {

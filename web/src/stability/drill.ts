@@ -4,6 +4,7 @@
  * from the code itself, so the breadcrumb needs no lookups. The review's state lives in the URL
  * (unit, period kind, period, comparison), so the browser's back button goes back up too.
  */
+import { parentAdminCode, villageCodeOfGrid } from '../../../server/src/domain/codes.js';
 import { levelOfCode } from '../units/admin-codes.js';
 import { PERIOD_KINDS, type PeriodKind } from './periods.js';
 
@@ -28,20 +29,8 @@ const CHILD: Record<ReviewLevel, ReviewLevel | null> = {
 export const childLevel = (level: ReviewLevel): ReviewLevel | null => CHILD[level];
 
 /** The unit one level up, or null for the city. */
-export function parentOf(code: string): string | null {
-  switch (levelOf(code)) {
-    case 'grid':
-      return code.slice(0, 12);
-    case 'village':
-      return `${code.slice(0, 9)}000`;
-    case 'township':
-      return `${code.slice(0, 6)}000000`;
-    case 'county':
-      return `${code.slice(0, 4)}00000000`;
-    default:
-      return null;
-  }
-}
+export const parentOf = (code: string): string | null =>
+  isGridCode(code) ? villageCodeOfGrid(code) : parentAdminCode(code);
 
 /** Codes from `root` down to `code`, both included; just [root] when `code` is not inside it. */
 export function pathFrom(root: string, code: string): string[] {

@@ -31,18 +31,8 @@ export interface AuditEntry {
   detail?: string | null;
 }
 
-/** The same strings as the CHECK constraint on audit_log.outcome (migration 014). */
-export const AUDIT_OUTCOMES = [
-  'ok',
-  'denied_role',
-  'denied_jurisdiction',
-  'not_found',
-  'invalid',
-  'conflict',
-  'unauthenticated',
-  'error',
-] as const;
-export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+import type { AuditOutcome } from '../../domain/vocabulary.js';
+export { AUDIT_OUTCOMES, type AuditOutcome } from '../../domain/vocabulary.js';
 
 export async function insertAuditEntry(db: Queryable, entry: AuditEntry): Promise<void> {
   const scope = auditScope.getStore();
