@@ -5,7 +5,6 @@
  * late are all answered the same 404. `DELETE /video/{camera}/{token}` ends the view.
  */
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type Response } from 'express';
 import { sendError } from '../http/bearer.js';
 import { folderOf, PlaylistAddressError, rewritePlaylist } from './playlist.js';
@@ -30,6 +29,27 @@ function upstreamOf(view: View, rest: string[], search: string): URL | null {
   // The entry's own query (a gateway's signature) is kept; the player's is added to a segment's.
   if (rest.length > 0 && search) target.search = search;
   return target;
+}
+
+/**
+ * Copies a gateway's answer to the player. When the view ends while the answer is still flowing
+ * (an HTTP-FLV stream lasts as long as the view), the upstream is cut and the player's answer
+ * is ended properly, so that the player sees the stream end rather than a broken connection.
+ */
+function relay(body: Readable, res: Response, ended: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const finish = () => {
+      body.unpipe(res);
+      body.destroy();
+      if (!res.writableEnded && !res.destroyed) res.end();
+      resolve();
+    };
+    body.once('error', (error) => (ended.aborted ? finish() : reject(error)));
+    ended.addEventListener('abort', finish, { once: true });
+    res.once('close', resolve);
+    res.once('finish', resolve);
+    body.pipe(res);
+  });
 }
 
 /** The routes; with no gateway configured (`views` null) every stream is unknown. */
@@ -73,7 +93,7 @@ export function videoRouter(views: VideoViews | null): Router {
         const value = answer.headers.get(name);
         if (value) res.setHeader(name, value);
       }
-      await pipeline(Readable.fromWeb(answer.body as never), res);
+      await relay(Readable.fromWeb(answer.body as never), res, upstream.signal);
     } catch (error) {
       if (error instanceof PlaylistAddressError) return sendError(res, 502, 'BAD_GATEWAY', error.message);
       // The player went away or the view ended: the upstream request is cut, nothing to answer.
