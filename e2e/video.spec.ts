@@ -4,20 +4,18 @@
  * through our own origin; closing the card ends the view and the server stops reading.
  */
 import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TEST_NOW } from '../server/test/api.js';
 import { templateGateway } from '../server/src/video/template-gateway.js';
 import { launchChromium, watchPage } from './support/browser.js';
 import { ensureWebBuild } from './support/build.js';
-import { hoverOneOf } from './support/hover.js';
-import { settle, waitForMap } from './support/page.js';
+import { CARD, clickCamera, playback, PLAYER } from './support/camera-card.js';
+import { waitForMap } from './support/page.js';
 import { startWallServer, type WallServer } from './support/server.js';
 import { startLiveSource, type LiveSource } from './support/video-source.js';
 
 const TOWNSHIP = '371702005000';
-const CARD = '[data-testid=detail-card]';
-const PLAYER = '[data-testid=camera-video]';
 const SHOTS = '.cache/screenshots';
 
 let source: LiveSource;
@@ -37,13 +35,6 @@ afterAll(async () => {
   await source?.stop();
 });
 
-/** What the card's <video> has shown so far. */
-const playback = (page: Page) =>
-  page.$eval(`${PLAYER} video`, (v) => {
-    const video = v as HTMLVideoElement;
-    return { frames: video.getVideoPlaybackQuality().totalVideoFrames, time: video.currentTime };
-  });
-
 const auditOf = async (operation: string) =>
   (
     await server.db.query<{ username: string; target: string; detail: string }>(
@@ -61,23 +52,7 @@ it("plays a clicked camera's live video in its card through our origin, and stop
     await page.goto(`${server.base}/wall?kiosk=demo-wall&e2e`);
     await waitForMap(page);
     // Only the cameras over the basemap, so that the pointer finds nothing else.
-    for (const layer of ['choropleth', 'riskPoints', 'casePoints']) await page.click(`[data-testid=toggle-${layer}]`);
-    await settle(page);
-    const { cameras } = await server.gql<{
-      cameras: { edges: { node: { id: string; location: { coordinates: number[] } } }[] };
-    }>(
-      'query ($u: ID) { cameras(area: { unitCode: $u }, status: [online], first: 80) { edges { node { id location } } } }',
-      { u: TOWNSHIP },
-    );
-    const found = await hoverOneOf(
-      page,
-      cameras.edges.map((e) => e.node.location.coordinates),
-    );
-    expect(found, 'a tooltip over one of the online cameras').not.toBeNull();
-    await page.mouse.click(found!.x, found!.y);
-    await page.waitForSelector(`${CARD}[data-state=found]`, { timeout: 20_000 });
-    await page.waitForSelector(`${PLAYER}[data-state=playing]`, { timeout: 30_000 });
-    const camera = (await page.getAttribute(PLAYER, 'data-camera'))!;
+    const camera = await clickCamera(page, server, TOWNSHIP, ['choropleth', 'riskPoints', 'casePoints']);
 
     // It really plays: frames are decoded and the playhead moves.
     const first = await playback(page);

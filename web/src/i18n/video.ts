@@ -22,7 +22,6 @@ export const videoZh = {
   notFound: '找不到该摄像机',
   serverAway: '服务器暂时无法连接',
   failed: '无法播放视频',
-  flvUnsupported: '此流为 HTTP-FLV，当前播放器仅支持 HLS',
   patrol: {
     title: '视频轮巡',
     open: '视频轮巡',
@@ -57,7 +56,6 @@ export const videoEn: typeof videoZh = {
   notFound: 'No such camera',
   serverAway: 'The server cannot be reached',
   failed: 'The video cannot be played',
-  flvUnsupported: 'This stream is HTTP-FLV; the player here plays HLS only',
   patrol: {
     title: 'Video patrol',
     open: 'Video patrol',

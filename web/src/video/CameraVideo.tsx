@@ -51,10 +51,6 @@ export function CameraVideo({ api, cameraId, label, onDead }: CameraVideoProps) 
       .then(async ({ cameraStream }) => {
         if (cancelled || !video.current) return;
         setSynthetic(cameraStream.synthetic);
-        if (cameraStream.protocol !== 'HLS') {
-          setShown({ refused: { key: 'video.flvUnsupported', params: {} } });
-          return;
-        }
         const started = await startPlayer(video.current, cameraStream, (state) => {
           setShown({ state });
           if (state === 'error') dead.current?.();
