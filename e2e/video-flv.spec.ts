@@ -12,7 +12,7 @@ import { templateGateway } from '../server/src/video/template-gateway.js';
 import { wvpGateway } from '../server/src/video/wvp-gateway.js';
 import { launchChromium, watchPage } from './support/browser.js';
 import { ensureWebBuild } from './support/build.js';
-import { CARD, clickCamera, playback, PLAYER } from './support/camera-card.js';
+import { CARD, clickCamera, playbackOver, PLAYER } from './support/camera-card.js';
 import { startFlvSource, type FlvSource } from './support/flv-source.js';
 import { waitForMap } from './support/page.js';
 import { startWallServer, type WallServer } from './support/server.js';
@@ -62,9 +62,7 @@ describe.each(gateways)('HTTP-FLV behind %s', (_name, gateway) => {
       expect(source.openStreams()).toBe(1);
 
       // It really plays: frames are decoded and the playhead moves.
-      const first = await playback(page);
-      await page.waitForTimeout(2_500);
-      const later = await playback(page);
+      const { first, later } = await playbackOver(page);
       expect(later.frames).toBeGreaterThan(first.frames);
       expect(later.time).toBeGreaterThan(first.time);
       expect(await page.getAttribute(PLAYER, 'data-state')).toBe('playing');

@@ -10,7 +10,7 @@ import { TEST_NOW } from '../server/test/api.js';
 import { templateGateway } from '../server/src/video/template-gateway.js';
 import { launchChromium, watchPage } from './support/browser.js';
 import { ensureWebBuild } from './support/build.js';
-import { CARD, clickCamera, playback, PLAYER } from './support/camera-card.js';
+import { CARD, clickCamera, playbackOver, PLAYER } from './support/camera-card.js';
 import { waitForMap } from './support/page.js';
 import { startWallServer, type WallServer } from './support/server.js';
 import { startLiveSource, type LiveSource } from './support/video-source.js';
@@ -55,9 +55,7 @@ it("plays a clicked camera's live video in its card through our origin, and stop
     const camera = await clickCamera(page, server, TOWNSHIP, ['choropleth', 'riskPoints', 'casePoints']);
 
     // It really plays: frames are decoded and the playhead moves.
-    const first = await playback(page);
-    await page.waitForTimeout(2_500);
-    const later = await playback(page);
+    const { first, later } = await playbackOver(page);
     expect(later.frames).toBeGreaterThan(first.frames);
     expect(later.time).toBeGreaterThan(first.time);
     expect(await auditOf('watchCamera')).toEqual([expect.objectContaining({ username: 'demo-wall', target: camera })]);

@@ -45,3 +45,10 @@ export const playback = (page: Page, within = PLAYER) =>
     const video = v as HTMLVideoElement;
     return { frames: video.getVideoPlaybackQuality().totalVideoFrames, time: video.currentTime };
   });
+
+/** The card's playback now and `waitMs` later, to see that frames are decoded and the playhead moves. */
+export async function playbackOver(page: Page, waitMs = 2_500) {
+  const first = await playback(page);
+  await page.waitForTimeout(waitMs);
+  return { first, later: await playback(page) };
+}
