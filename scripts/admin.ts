@@ -1,6 +1,6 @@
 /**
  * `npm run admin -- <command> …`: account administration on the server itself, the same use
- * cases as the /admin/accounts page (server/src/accounts/service.ts), audited as `cli:<user>`.
+ * cases as the /admin/accounts page (server/src/accounts/), audited as `cli:<user>`.
  * The first system, security and audit administrators are created here; the three
  * administrator roles are only ever given here.
  *
@@ -16,19 +16,9 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import {
-  actorName,
-  createAccount,
-  endAccountSessions,
-  grantRole,
-  listAccounts,
-  resetPassword,
-  resetSecondFactor,
-  setAccountEnabled,
-  unlock,
-  type AccountError,
-  type Actor,
-} from '../server/src/accounts/service.js';
+import { actorName, type AccountError, type Actor } from '../server/src/accounts/actor.js';
+import { createAccount, listAccounts, resetPassword, setAccountEnabled } from '../server/src/accounts/administration.js';
+import { endAccountSessions, grantRole, resetSecondFactor, unlock } from '../server/src/accounts/security.js';
 import { isRole, type Role } from '../server/src/auth/roles.js';
 import { readConfig } from '../server/src/config.js';
 import type { Database, Queryable } from '../server/src/db/database.js';

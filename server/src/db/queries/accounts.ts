@@ -118,6 +118,11 @@ export async function updatePassword(
   );
 }
 
+/** A password its owner typed on the server's terminal need not be changed at the next sign-in. */
+export async function clearMustChangePassword(db: Queryable, username: string): Promise<void> {
+  await db.query('UPDATE users SET must_change_password = false WHERE username = $1', [username]);
+}
+
 /** The hashes of the account's last `count` passwords before the current one, newest first. */
 export async function findPasswordHistory(db: Queryable, username: string, count: number): Promise<string[]> {
   if (count <= 0) return [];

@@ -67,6 +67,21 @@ export async function revokeSessionsOf(
   return rows.map((r) => r.id);
 }
 
+/** Revokes every other open session of an account than `keep` (a password changed in that one). */
+export async function revokeOtherSessions(
+  db: Queryable,
+  username: string,
+  keep: string,
+  reason: RevokeReason,
+  at: Date,
+): Promise<void> {
+  await db.query(
+    `UPDATE sessions SET revoked_at = $2, revoked_reason = $4
+     WHERE username = $1 AND id <> $3 AND revoked_at IS NULL`,
+    [username, at, keep, reason],
+  );
+}
+
 /** Of the given sessions, those no longer open at `at` (revoked or expired), for a sweep of live sockets. */
 export async function findClosedSessions(db: Queryable, ids: readonly string[], at: Date): Promise<string[]> {
   if (ids.length === 0) return [];

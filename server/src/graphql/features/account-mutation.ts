@@ -4,7 +4,7 @@
  * towards the lockout) and is told as the error its kind names; the sessions the change ended
  * close their live sockets once it has committed.
  */
-import type { AccountError, Changed } from '../../accounts/service.js';
+import type { AccountError, Changed } from '../../accounts/actor.js';
 import type { Queryable } from '../../db/database.js';
 import { auditScope, insertAuditEntry } from '../../db/queries/audit.js';
 import type { Result } from '../../domain/result.js';

@@ -4,7 +4,8 @@
  * duties; administrators act only inside their jurisdiction; second factors and the policy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, type Actor } from '../../accounts/service.js';
+import type { Actor } from '../../accounts/actor.js';
+import { createAccount } from '../../accounts/administration.js';
 import { totpCode } from '../../auth/totp.js';
 import { eachDriver } from '../../../test/databases.js';
 import { startTestApi, TEST_NOW, type TestApi } from '../../../test/api.js';

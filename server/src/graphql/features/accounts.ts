@@ -1,23 +1,24 @@
 /**
  * Account administration over GraphQL (三员分立): the system administrator creates and edits
  * accounts, the security administrator grants roles, unlocks, resets second factors and sets the
- * policy. Thin: the use cases are server/src/accounts/service.ts.
+ * policy. Thin: the use cases are in server/src/accounts/.
  */
+import type { AccountError, Actor, Changed } from '../../accounts/actor.js';
 import {
   createAccount,
+  listAccounts,
+  resetPassword,
+  setAccountEnabled,
+  updateAccount,
+} from '../../accounts/administration.js';
+import {
   endAccountSessions,
   grantRole,
-  listAccounts,
   loadSecurityPolicy,
-  resetPassword,
   resetSecondFactor,
-  setAccountEnabled,
   unlock,
-  updateAccount,
   updateSecurityPolicy,
-  type Actor,
-} from '../../accounts/service.js';
-import type { AccountError, Changed } from '../../accounts/service.js';
+} from '../../accounts/security.js';
 import { isLocked } from '../../auth/lockout.js';
 import type { Role } from '../../auth/roles.js';
 import type { Queryable } from '../../db/database.js';

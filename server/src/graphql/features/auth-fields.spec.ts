@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp, type App } from '../../app.js';
 import { DEMO_PASSWORD, ensureDemoAccounts } from '../../auth/demo-accounts.js';
-import { resetPassword } from '../../accounts/service.js';
+import { resetPassword } from '../../accounts/administration.js';
 import type { Database } from '../../db/database.js';
 import { eachDriver, openTestDatabase } from '../../../test/databases.js';
 import { TEST_NOW } from '../../../test/api.js';

@@ -1,5 +1,6 @@
 /** Signing in (in steps), renewing and ending a session, one's own password, and who am I. */
-import { changeOwnPassword, loadSecurityPolicy } from '../../accounts/service.js';
+import { changeOwnPassword } from '../../accounts/own-password.js';
+import { loadSecurityPolicy } from '../../accounts/security.js';
 import { continueSignIn, login, type LoginRefusal, type SignInProgress } from '../../auth/login.js';
 import { permissionsOf, type Role } from '../../auth/roles.js';
 import { renewSession } from '../../auth/renew.js';
