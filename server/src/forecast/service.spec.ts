@@ -45,6 +45,25 @@ eachDriver('the forecast service', (driver) => {
     expect(await forecastUnit(db, request)).toEqual(before);
   });
 
+  it('serves the forecast made before while its inputs are unchanged, and fits again when a past case comes in', async () => {
+    const first = await forecastUnit(db, request);
+    expect(await forecastUnit(db, request)).toBe(first);
+    // A case reported late, dated three days before the origin, in the unit's first grid.
+    await db.query(
+      `INSERT INTO cases (code, category, severity, source, status, reported_at, deadline, closed_at,
+         handled_level, grid_code, village_code, geom)
+       SELECT left(code, 12) || '20260627' || '9101', category, severity, source, 'registered',
+         timestamptz '2026-06-27T10:00:00+08:00', timestamptz '2026-07-07T10:00:00+08:00', NULL,
+         handled_level, grid_code, village_code, geom
+       FROM cases WHERE grid_code LIKE '371702005%' ORDER BY code LIMIT 1`,
+    );
+    const again = await forecastUnit(db, request);
+    expect(again).not.toBe(first);
+    if (!first.ok || !again.ok) throw new Error('expected forecasts');
+    const total = (f: typeof first.value) => f.grids.reduce((s, g) => s + g.expected, 0);
+    expect(total(again.value)).toBeGreaterThan(total(first.value));
+  });
+
   it('splits the all-cases forecast for a category too sparse for a model of its own', async () => {
     const all = await forecastUnit(db, request);
     const land = await forecastUnit(db, { ...request, category: 'land' });

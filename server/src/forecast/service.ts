@@ -8,7 +8,11 @@
 import { jurisdictionPrefix } from '../auth/jurisdiction.js';
 import type { Database } from '../db/database.js';
 import { ensureGridNeighbours } from '../db/queries/hotspots.js';
-import { readForecastInputs, type ForecastInputRows } from '../db/queries/forecast-inputs.js';
+import {
+  readForecastFingerprint,
+  readForecastInputs,
+  type ForecastInputRows,
+} from '../db/queries/forecast-inputs.js';
 import { shanghaiDayOf, startOfShanghaiDay } from '../domain/forecast/counts.js';
 import { lookbackDays } from '../domain/forecast/model.js';
 import { unitTotalForecast } from '../domain/forecast/unit-total.js';
@@ -22,6 +26,7 @@ import {
   type UnitForecast,
 } from './compute.js';
 import { inFitThread } from './fit-thread.js';
+import { memoised } from './memo.js';
 
 export {
   backtestFromInputs,
@@ -49,8 +54,20 @@ export async function forecastUnit(
   req: ForecastRequest,
 ): Promise<Result<UnitForecast, ForecastServiceError>> {
   checkRequest(req);
-  const rows = await read(db, req.unitCode, req.asOf, lookbackDays(req.horizonDays));
-  return inFitThread({ task: 'forecast', rows, origin: shanghaiDayOf(req.asOf), request: req });
+  const origin = shanghaiDayOf(req.asOf);
+  const lookback = lookbackDays(req.horizonDays);
+  await ensureGridNeighbours(db);
+  const fingerprint = await readForecastFingerprint(
+    db,
+    jurisdictionPrefix(req.unitCode),
+    startOfShanghaiDay(origin - lookback),
+    startOfShanghaiDay(origin),
+  );
+  const key = JSON.stringify(['forecast', req.unitCode, origin, req.horizonDays, req.category]);
+  return memoised(db, key, fingerprint, async () => {
+    const rows = await read(db, req.unitCode, req.asOf, lookback);
+    return inFitThread({ task: 'forecast', rows, origin, request: { ...req, asOf: startOfShanghaiDay(origin) } });
+  });
 }
 
 /** The rolling-origin backtest of all cases of the unit, as of `asOf`'s day. */

@@ -47,6 +47,31 @@ export async function readForecastInputs(
   }));
 }
 
+/**
+ * What the forecast's inputs for `prefix` over [from, before) depend on, in one short row: the
+ * number of those cases and the sum of their versions (a case added, removed, or moved to another
+ * grid or category changes it), the last grid change (grids, their areas and neighbours) and
+ * whether the neighbour table is built. Equal fingerprints, equal inputs: a forecast made from
+ * them may be served again.
+ */
+export async function readForecastFingerprint(
+  db: Queryable,
+  prefix: string,
+  from: Date,
+  before: Date,
+): Promise<string> {
+  const { rows } = await db.query<{ cases: number; versions: string; change: string; built: boolean }>(
+    `SELECT count(*)::int AS cases, coalesce(sum(version), 0)::text AS versions,
+       (SELECT coalesce(max(id), 0) FROM grid_changes)::text AS change,
+       EXISTS (SELECT 1 FROM grid_neighbours_built) AS built
+     FROM cases
+     WHERE village_code LIKE $4 AND grid_code LIKE $1 AND reported_at >= $2 AND reported_at < $3`,
+    [`${prefix}%`, from, before, `${prefix.slice(0, 12)}%`],
+  );
+  const row = rows[0]!;
+  return `${row.cases}:${row.versions}:${row.change}:${row.built}`;
+}
+
 async function findGrids(db: Queryable, prefix: string): Promise<ForecastGridRow[]> {
   const { rows } = await db.query<{ code: string; area: number }>(
     `SELECT code, ST_Area(geom::geography)::float8 AS area FROM grids
