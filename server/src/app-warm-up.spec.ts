@@ -1,10 +1,12 @@
 /**
  * The warm-up a server runs once listening: the first wall screen after a (re)start finds the
- * basemap built and its jurisdiction's camera and risk-point feeds kept.
+ * basemap built, its jurisdiction's camera and risk-point feeds kept and its forecast made.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { eachDriver } from '../test/databases.js';
 import { startTestApi, type TestApi } from '../test/api.js';
+import { FORECAST_SCREEN_HORIZON_DAYS } from './domain/forecast/alerts.js';
+import { fitsAsked } from './forecast/fit-thread.js';
 
 const BASEMAP = [
   'style.json',
@@ -43,11 +45,20 @@ eachDriver('the start-up warm-up', (driver) => {
     it("the kiosk's first wall finds every basemap document and its camera and risk-point feeds kept", async () => {
       api = await startTestApi(driver);
       // The demo data has one kiosk account (demo-wall, the city).
-      expect(await api.warmUp()).toMatchObject({ jurisdictions: 1 });
+      expect(await api.warmUp()).toMatchObject({ jurisdictions: 1, forecasts: 1 });
       const token = await api.login('demo-wall');
       for (const path of BASEMAP) expect(await cacheOf(`/basemap/${path}`), path).toBe('hit');
       expect(await cacheOf('/feeds/cameras', token)).toBe('hit');
       expect(await cacheOf('/feeds/risk-points', token)).toBe('hit');
+      // The wall's forecast layer is answered without a fit.
+      const fits = fitsAsked();
+      const forecast = await api.gql<{ forecast: { gridCode: string }[] }>(
+        'query ($u: ID!, $h: Int!) { forecast(unitCode: $u, horizonDays: $h) { gridCode } }',
+        { u: '371700000000', h: FORECAST_SCREEN_HORIZON_DAYS },
+        token,
+      );
+      expect(forecast.data?.forecast.length).toBeGreaterThan(0);
+      expect(fitsAsked()).toBe(fits);
       // Another jurisdiction's feed was not built for nobody.
       expect(await cacheOf('/feeds/cameras', await api.login('demo-township'))).toBe('miss');
     });

@@ -10,6 +10,7 @@ import { createBasemap } from './basemap/router.js';
 import type { Database } from './db/database.js';
 import { EventBus } from './events/bus.js';
 import { createFeeds, type FeedsOptions } from './feeds/router.js';
+import { warmScreenForecasts } from './forecast/warm.js';
 import { findJurisdictionsOfRole } from './db/queries/users.js';
 import { jurisdictionPrefix } from './auth/jurisdiction.js';
 import { healthRoute } from './http/health.js';
@@ -35,9 +36,10 @@ export interface App {
   /**
    * Builds now what the first wall screen would otherwise wait for: every basemap document and
    * the camera and risk-point feeds of each kiosk account's jurisdiction, kept until their data
-   * changes. The server runs it once listening; a request meanwhile shares a build under way.
+   * changes, then each such jurisdiction's forecast for the screens (forecast/warm.ts). The server
+   * runs it once listening; a request meanwhile shares a build under way.
    */
-  warmUp(): Promise<{ ms: number; jurisdictions: number }>;
+  warmUp(): Promise<{ ms: number; forecastMs: number; forecasts: number; jurisdictions: number }>;
   stop(): Promise<void>;
 }
 
@@ -136,7 +138,15 @@ export async function createApp(db: Database, options: AppOptions): Promise<App>
       const started = performance.now();
       const jurisdictions = await findJurisdictionsOfRole(db, 'kiosk');
       await Promise.all([basemap.warm(), feeds.warm(jurisdictions.map(jurisdictionPrefix))]);
-      return { ms: performance.now() - started, jurisdictions: jurisdictions.length };
+      const feedsMs = performance.now() - started;
+      // After the feeds: a wall's first frame needs them, its forecast layer comes after.
+      const forecasts = await warmScreenForecasts(db, jurisdictions, now());
+      return {
+        ms: feedsMs,
+        forecastMs: performance.now() - started - feedsMs,
+        forecasts,
+        jurisdictions: jurisdictions.length,
+      };
     },
     async stop() {
       await graphql.stop();

@@ -102,8 +102,11 @@ async function main(): Promise<void> {
   console.log(`ready: http://localhost:${config.port}/ (GraphQL at /graphql, health at /healthz)`);
   // Wall screens reconnect as soon as the server is back: have their basemap and feeds ready.
   app.warmUp().then(
-    ({ ms, jurisdictions }) =>
-      console.log(`warm-up: basemap and the feeds of ${jurisdictions} kiosk jurisdiction(s) in ${Math.round(ms)} ms`),
+    ({ ms, forecastMs, forecasts, jurisdictions }) =>
+      console.log(
+        `warm-up: basemap and the feeds of ${jurisdictions} kiosk jurisdiction(s) in ${Math.round(ms)} ms, ` +
+          `${forecasts} screen forecast(s) in ${Math.round(forecastMs)} ms`,
+      ),
     (error: unknown) => {
       if (!shutdown.started) console.error('warm-up failed (the first requests build what they need):', error);
     },

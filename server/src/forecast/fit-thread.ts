@@ -120,6 +120,11 @@ export function inFitThread<T extends FitTask>(task: T): Promise<FitResult<T>> {
   });
 }
 
+/** How many fits this process has asked the thread for (the start-up warm-up's test reads it). */
+export function fitsAsked(): number {
+  return nextId - 1;
+}
+
 /** Stops the worker (server shutdown, tests); fits still waiting fail, saying so. */
 export async function stopFitThread(): Promise<void> {
   const w = worker;
