@@ -7,37 +7,21 @@
  * in again; the system administrator disables it and its sign-in is refused. Screenshots go to
  * .cache/screenshots (look at them).
  */
-import { mkdir } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../server/src/auth/totp.js';
 import { TEST_NOW } from '../server/test/api.js';
 import { TestClock } from '../server/test/sign-in.js';
-import { launchChromium, watchPage, type PageWatch } from './support/browser.js';
-import { ensureWebBuild } from './support/build.js';
-import { startWallServer, type WallServer } from './support/server.js';
+import { watchPage, type PageWatch } from './support/browser.js';
+import { browserSuite, SHOTS } from './support/suite.js';
 
-const SHOTS = '.cache/screenshots';
 const VIEWPORT = { width: 1366, height: 768 };
 const NEW_USER = 'li.na';
 const NEW_PASSWORD = 'Heze-Grid-2026';
 const WAIT = { timeout: 30_000 };
 
 const clock = new TestClock(TEST_NOW);
-let server: WallServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  await mkdir(SHOTS, { recursive: true });
-  server = await startWallServer(clock.now);
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite({ now: clock.now });
 
 interface Screen {
   context: BrowserContext;
@@ -46,9 +30,9 @@ interface Screen {
 }
 
 async function openScreen(): Promise<Screen> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  const context = await suite.browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
-  return { context, page, watch: watchPage(page, server.base) };
+  return { context, page, watch: watchPage(page, suite.server.base) };
 }
 
 async function enterPassword(page: Page, username: string, password: string) {
@@ -63,7 +47,7 @@ async function enterPassword(page: Page, username: string, password: string) {
  * page, a code computed from it), then the recovery codes; `shots` names the screenshots.
  */
 async function signInAndEnrol(page: Page, username: string, shots?: string) {
-  await page.goto(`${server.base}/admin/accounts`);
+  await page.goto(`${suite.server.base}/admin/accounts`);
   await enterPassword(page, username, 'demo');
   await page.waitForSelector('[data-testid=sign-in-enrol]', WAIT);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -106,7 +90,7 @@ describe('an account from creation to disabling, through the pages', () => {
 
   it('signs the system administrator in with a second factor and lands on the accounts page', async () => {
     const { page } = sysadmin;
-    await page.goto(`${server.base}/admin/accounts`);
+    await page.goto(`${suite.server.base}/admin/accounts`);
     await page.waitForSelector('[data-testid=sign-in-password]', WAIT);
     expect(new URL(page.url()).pathname).toBe('/signin');
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -153,7 +137,7 @@ describe('an account from creation to disabling, through the pages', () => {
 
   it('makes the owner change the temporary password, refusing a weak one with the rules it breaks', async () => {
     const { page } = owner;
-    await page.goto(`${server.base}/signin`);
+    await page.goto(`${suite.server.base}/signin`);
     await enterPassword(page, NEW_USER, temporaryPassword);
     await page.waitForSelector('[data-testid=sign-in-new-password]', WAIT);
     expect(await page.textContent('[data-testid=password-rules]')).toContain('至少 10 个字符');
@@ -170,14 +154,14 @@ describe('an account from creation to disabling, through the pages', () => {
     await page.fill('input[name=repeat-password]', NEW_PASSWORD);
     await page.click('[data-testid=sign-in-new-password] button[type=submit]');
     // A grid worker has the map: the start page with the screens.
-    await page.waitForURL(`${server.base}/`, WAIT);
+    await page.waitForURL(`${suite.server.base}/`, WAIT);
   });
 
   it('signs the owner in again with the new password', async () => {
     const { page } = owner;
-    await page.goto(`${server.base}/signin`);
+    await page.goto(`${suite.server.base}/signin`);
     await enterPassword(page, NEW_USER, NEW_PASSWORD);
-    await page.waitForURL(`${server.base}/`, WAIT);
+    await page.waitForURL(`${suite.server.base}/`, WAIT);
     expect(owner.watch.consoleErrors).toEqual([]);
   });
 
@@ -194,7 +178,7 @@ describe('an account from creation to disabling, through the pages', () => {
       WAIT,
     );
 
-    await owner.page.goto(`${server.base}/signin`);
+    await owner.page.goto(`${suite.server.base}/signin`);
     await enterPassword(owner.page, NEW_USER, NEW_PASSWORD);
     await owner.page.waitForSelector('[data-testid=auth-refusal]', WAIT);
     expect(await owner.page.textContent('[data-testid=auth-refusal]')).toBe('账号已停用');
@@ -202,14 +186,14 @@ describe('an account from creation to disabling, through the pages', () => {
 
   it('keeps the audit page from the system administrator and signs out for good', async () => {
     const { page } = sysadmin;
-    await page.goto(`${server.base}/admin/audit`);
+    await page.goto(`${suite.server.base}/admin/audit`);
     await page.waitForSelector('[data-testid=page-forbidden]', WAIT);
-    await page.goto(`${server.base}/admin/accounts`);
+    await page.goto(`${suite.server.base}/admin/accounts`);
     await page.click('[data-testid=sign-out]');
     await page.waitForSelector('[data-testid=sign-in-notice]', WAIT);
     expect(await page.textContent('[data-testid=sign-in-notice]')).toBe('您已安全退出。');
     // The token is gone from the tab: the page asks for a sign-in again.
-    await page.goto(`${server.base}/admin/accounts`);
+    await page.goto(`${suite.server.base}/admin/accounts`);
     await page.waitForSelector('[data-testid=sign-in-password]', WAIT);
     expect(sysadmin.watch.consoleErrors).toEqual([]);
     expect(sysadmin.watch.foreignRequests).toEqual([]);

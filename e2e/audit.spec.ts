@@ -7,39 +7,32 @@
  * Runs once the server has the audit review API (auditLog, auditChain, auditOperations and GET
  * /exports/audit.csv); before that, the suite says it was skipped rather than failing.
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../server/src/graphql/schema.js';
 import { totpCode } from '../server/src/auth/totp.js';
 import { TEST_NOW } from '../server/test/api.js';
 import { TestClock } from '../server/test/sign-in.js';
-import { launchChromium, watchPage, type PageWatch } from './support/browser.js';
-import { ensureWebBuild } from './support/build.js';
-import { startWallServer, type WallServer } from './support/server.js';
+import { watchPage, type PageWatch } from './support/browser.js';
+import { browserSuite, SHOTS } from './support/suite.js';
 
-const SHOTS = '.cache/screenshots';
 const WAIT = { timeout: 30_000 };
 const HAS_AUDIT_API = Boolean(schema.getQueryType()?.getFields().auditLog);
 
 describe.skipIf(!HAS_AUDIT_API)('the audit page, as the audit administrator', () => {
   const clock = new TestClock(TEST_NOW);
-  let server: WallServer;
-  let browser: Browser;
+  const suite = browserSuite({ now: clock.now });
   let context: BrowserContext;
   let page: Page;
   let watch: PageWatch;
 
   beforeAll(async () => {
-    await ensureWebBuild();
-    await mkdir(SHOTS, { recursive: true });
-    server = await startWallServer(clock.now);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
     page = await context.newPage();
-    watch = watchPage(page, server.base);
+    watch = watchPage(page, suite.server.base);
     // Something to find: a refused sign-in.
-    await fetch(`${server.base}/graphql`, {
+    await fetch(`${suite.server.base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: 'mutation { login(username: "demo-city", password: "wrong") { step } }' }),
@@ -48,12 +41,10 @@ describe.skipIf(!HAS_AUDIT_API)('the audit page, as the audit administrator', ()
 
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
-    await server?.stop();
   });
 
   it('lands the audit administrator on the record, newest first, with the chain verified', async () => {
-    await page.goto(`${server.base}/signin`);
+    await page.goto(`${suite.server.base}/signin`);
     await page.fill('[data-testid=sign-in-password] input[name=username]', 'demo-auditadmin');
     await page.fill('[data-testid=sign-in-password] input[name=password]', 'demo');
     await page.click('[data-testid=sign-in-password] button[type=submit]');

@@ -3,53 +3,39 @@
  * the layer changes the map, the card states the published track record (and where the model
  * does not beat a baseline), and a predicted hot spot opens its drill-down.
  */
-import { mkdir } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { publishDueSkill } from '../server/src/forecast/publish-skill.js';
 import { TEST_NOW } from '../server/test/api.js';
 import { skillFacts } from '../web/src/forecast/skill.js';
 import { SCREEN_FORECAST, type ScreenForecastAnswer } from '../web/src/forecast/queries.js';
-import { difference, fingerprint, launchChromium, watchPage } from './support/browser.js';
-import { ensureWebBuild } from './support/build.js';
+import { difference, fingerprint, watchPage } from './support/browser.js';
 import { READY_TIMEOUT_MS, settle, waitForMap } from './support/page.js';
-import { startWallServer, type WallServer } from './support/server.js';
+import { browserSuite, SHOTS } from './support/suite.js';
 
-const SHOTS = '.cache/screenshots';
 const MAP = '[data-testid=wall-map]';
 const CITY = '371700000000';
 
-let server: WallServer;
-let browser: Browser;
+const suite = browserSuite();
 
 beforeAll(async () => {
-  await ensureWebBuild();
-  await mkdir(SHOTS, { recursive: true });
-  server = await startWallServer();
-  const run = await publishDueSkill(server.db, TEST_NOW, {
+  const run = await publishDueSkill(suite.server.db, TEST_NOW, {
     publishedBy: 'scheduler',
     now: TEST_NOW,
     levels: ['city'],
     horizons: [7],
   });
   expect(run.published).toHaveLength(1);
-  browser = await launchChromium();
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 it('shades the map by the forecast, states its track record and drills into a predicted hot spot', async () => {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
   await page.clock.setFixedTime(TEST_NOW);
-  const watch = watchPage(page, server.base);
+  const watch = watchPage(page, suite.server.base);
   const forecastRequests: number[] = [];
   page.on('request', (r) => r.postData()?.includes('query ScreenForecast') && forecastRequests.push(Date.now()));
   try {
-    await page.goto(`${server.base}/wall?kiosk=demo-wall&lang=en`);
+    await page.goto(`${suite.server.base}/wall?kiosk=demo-wall&lang=en`);
     await waitForMap(page);
     // Off by default, the layer reads nothing: it adds nothing to the wall's data ready.
     expect(forecastRequests, 'forecast requests before the layer is switched on').toEqual([]);
@@ -60,7 +46,7 @@ it('shades the map by the forecast, states its track record and drills into a pr
     await settle(page);
     expect(difference(without, await fingerprint(page, MAP)), 'the forecast layer changes the map').toBeGreaterThan(1);
 
-    const answer = await server.gql<ScreenForecastAnswer>(SCREEN_FORECAST, { unit: CITY, horizonDays: 7 });
+    const answer = await suite.server.gql<ScreenForecastAnswer>(SCREEN_FORECAST, { unit: CITY, horizonDays: 7 });
     const facts = skillFacts(answer.forecastSkill!);
     const card = (await page.textContent('[data-testid=forecast-skill]'))!;
     expect(card).toContain(`Last ${facts.weeks} weeks: 80% intervals held ${Math.round(facts.held80! * 100)}%`);
@@ -83,12 +69,12 @@ it('shades the map by the forecast, states its track record and drills into a pr
 }, 300_000);
 
 it('shows the forecast layer and its skill card on the review, in Chinese', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   await page.clock.setFixedTime(TEST_NOW);
-  const watch = watchPage(page, server.base);
+  const watch = watchPage(page, suite.server.base);
   try {
-    await page.goto(`${server.base}/review`);
+    await page.goto(`${suite.server.base}/review`);
     await page.fill('[data-testid=sign-in-password] input[name=username]', 'demo-city');
     await page.fill('[data-testid=sign-in-password] input[name=password]', 'demo');
     await page.click('[data-testid=sign-in-password] button[type=submit]');

@@ -6,36 +6,29 @@
  * .cache/screenshots (look at them).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import gcoordModule from 'gcoord';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_NOW } from '../server/test/api.js';
-import { launchChromium, watchPage, type PageWatch } from './support/browser.js';
-import { ensureWebBuild } from './support/build.js';
-import { startWallServer, type WallServer } from './support/server.js';
+import { watchPage, type PageWatch } from './support/browser.js';
+import { browserSuite, SHOTS } from './support/suite.js';
 
 type Gcoord = (typeof gcoordModule)['default'];
 // gcoord is CommonJS with typings that declare an ES default export (as in server/src/imports/crs.ts).
 const gcoord = ((gcoordModule as unknown as { default?: Gcoord }).default ?? gcoordModule) as Gcoord;
 
-const SHOTS = '.cache/screenshots';
 const TOWNSHIP = '371702005000';
 /** GB/T 28181 ids (centre 37170200, industry 00, type 131/132, network 8, serial) not in the demo data. */
 const IDS = ['37170200001328990001', '37170200001318990002', '37170200001328990003'];
 /** Digit 14 (the network code) must be 5–8. */
 const BAD_ID = '37170200001310990002';
 
-let server: WallServer;
-let browser: Browser;
+const suite = browserSuite();
 /** GCJ-02 positions (as the register has them, from a web map) inside three of the township's grids. */
 let positions: [number, number][];
 
 beforeAll(async () => {
-  await ensureWebBuild();
-  await mkdir(SHOTS, { recursive: true });
-  server = await startWallServer();
-  const { rows } = await server.db.query<{ x: number; y: number }>(
+  const { rows } = await suite.server.db.query<{ x: number; y: number }>(
     `SELECT ST_X(p) AS x, ST_Y(p) AS y
        FROM (SELECT code, ST_PointOnSurface(geom) AS p FROM grids
               WHERE code LIKE $1 AND valid_to IS NULL ORDER BY code LIMIT 3) s`,
@@ -48,13 +41,7 @@ beforeAll(async () => {
   });
   // New cameras: the import adds them (the demo data has none with these ids).
   expect(await camerasIn(IDS)).toEqual([]);
-  browser = await launchChromium();
 }, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 /** The register as an office exports it: UTF-8 with BOM, Windows line endings, Chinese headers. */
 function register(ids: string[]): Buffer {
@@ -67,7 +54,7 @@ function register(ids: string[]): Buffer {
 }
 
 async function camerasIn(ids: string[]) {
-  const { rows } = await server.db.query<{ id: string; x: number; y: number; kind: string }>(
+  const { rows } = await suite.server.db.query<{ id: string; x: number; y: number; kind: string }>(
     'SELECT id, ST_X(geom) AS x, ST_Y(geom) AS y, kind FROM cameras WHERE id = ANY($1) ORDER BY array_position($1::text[], id)',
     [ids],
   );
@@ -75,7 +62,7 @@ async function camerasIn(ids: string[]) {
 }
 
 const importCount = async () =>
-  (await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM imports')).rows[0]!.n;
+  (await suite.server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM imports')).rows[0]!.n;
 
 /** Metres between two lon/lat points (equirectangular; fine over a few metres). */
 function metres(a: [number, number], b: [number, number]): number {
@@ -86,7 +73,7 @@ function metres(a: [number, number], b: [number, number]): number {
 }
 
 async function logIn(page: Page, username: string) {
-  await page.goto(`${server.base}/admin/import`);
+  await page.goto(`${suite.server.base}/admin/import`);
   await page.fill('[data-testid=sign-in-password] input[name=username]', username);
   await page.fill('[data-testid=sign-in-password] input[name=password]', 'demo');
   await page.click('[data-testid=sign-in-password] button[type=submit]');
@@ -108,14 +95,14 @@ describe('the import page at 1366 × 768, as the administrator', () => {
 
   beforeAll(async () => {
     // A browser in another zone than the server's display zone: the page must show the server's.
-    context = await browser.newContext({
+    context = await suite.browser.newContext({
       viewport: { width: 1366, height: 768 },
       timezoneId: 'America/New_York',
       acceptDownloads: true,
     });
     page = await context.newPage();
     await page.clock.setFixedTime(TEST_NOW);
-    watch = watchPage(page, server.base);
+    watch = watchPage(page, suite.server.base);
     await logIn(page, 'demo-admin');
     await page.waitForSelector('[data-testid=import-form]', { timeout: 60_000 });
   }, 120_000);
@@ -250,7 +237,9 @@ describe('the import page at 1366 × 768, as the administrator', () => {
     const importId = await page.getAttribute('[data-testid=import-report]', 'data-import-id');
     expect(importId).toMatch(/^\d+$/);
     // Recorded at the server's clock (the test clock), like every other record.
-    const recorded = await server.db.query<{ at: Date }>('SELECT at FROM imports WHERE id = $1', [Number(importId)]);
+    const recorded = await suite.server.db.query<{ at: Date }>('SELECT at FROM imports WHERE id = $1', [
+      Number(importId),
+    ]);
     expect(new Date(recorded.rows[0]!.at).toISOString()).toBe(TEST_NOW.toISOString());
 
     const cameras = await camerasIn(IDS);
@@ -296,10 +285,10 @@ describe('the import page at 1366 × 768, as the administrator', () => {
 
 describe('the import page as a township account', () => {
   it('refuses with a clear message and offers no upload', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 } });
     try {
       const page = await context.newPage();
-      const watch = watchPage(page, server.base);
+      const watch = watchPage(page, suite.server.base);
       await logIn(page, 'demo-township');
       await page.waitForSelector('[data-testid=import-forbidden]', { timeout: 60_000 });
       expect(await page.textContent('[data-testid=import-forbidden]')).toContain('数据导入仅限系统管理员');

@@ -3,16 +3,12 @@
  * spilling out of its box, no scrollbars on the wall, and the map framed on the unit shown.
  * Screenshots: .cache/screenshots/layout-<screen>-<level>-<size>.png.
  */
-import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_NOW } from '../server/test/api.js';
-import { launchChromium } from './support/browser.js';
-import { ensureWebBuild } from './support/build.js';
 import { clippedText, READY_TIMEOUT_MS, scrollable, spanOf, waitForMap } from './support/page.js';
-import { startWallServer, type WallServer } from './support/server.js';
+import { browserSuite, SHOTS } from './support/suite.js';
 
-const SHOTS = '.cache/screenshots';
 const SIZES = [
   { name: '1080p', width: 1920, height: 1080 },
   { name: '4k', width: 3840, height: 2160 },
@@ -27,28 +23,18 @@ const UNITS = {
 // that their rows are whole).
 const WALL_PANELS = ['kpi', 'index', 'category', 'trend', 'rank', 'index-rank'];
 
-let server: WallServer;
-let browser: Browser;
+const suite = browserSuite();
 let places: Map<string, number[]>;
 
 beforeAll(async () => {
-  await ensureWebBuild();
-  await mkdir(SHOTS, { recursive: true });
-  server = await startWallServer();
-  browser = await launchChromium();
-  const { units } = (await (await fetch(`${server.base}/basemap/units.json`)).json()) as {
+  const { units } = (await (await fetch(`${suite.server.base}/basemap/units.json`)).json()) as {
     units: { code: string; bbox: number[] }[];
   };
   places = new Map(units.map((u) => [u.code, u.bbox]));
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 async function withPage(size: (typeof SIZES)[number], test: (page: Page) => Promise<void>) {
-  const context = await browser.newContext({ viewport: { width: size.width, height: size.height } });
+  const context = await suite.browser.newContext({ viewport: { width: size.width, height: size.height } });
   const page = await context.newPage();
   await page.clock.setFixedTime(TEST_NOW);
   try {
@@ -67,7 +53,7 @@ async function signIn(page: Page, username: string) {
 
 /** The first grid of a village and its box. */
 async function firstGrid(village: string): Promise<{ code: string; bbox: number[] }> {
-  const { grids } = await server.gql(
+  const { grids } = await suite.server.gql(
     'query ($v: ID!) { grids(area: { unitCode: $v }, first: 1) { edges { node { code geometry } } } }',
     { v: village },
   );
@@ -85,7 +71,7 @@ describe.each(SIZES)('the wall at $name', (size) => {
     'lays out a %s without cut-off text or scrollbars',
     async (level, unit) => {
       await withPage(size, async (page) => {
-        await page.goto(`${server.base}/wall?kiosk=demo-wall&e2e${unit ? `&unit=${unit}` : ''}`);
+        await page.goto(`${suite.server.base}/wall?kiosk=demo-wall&e2e${unit ? `&unit=${unit}` : ''}`);
         await waitForMap(page);
         await page.screenshot({ path: `${SHOTS}/layout-wall-${level}-${size.name}.png`, timeout: 120_000 });
         expect(await scrollable(page)).toEqual([]);
@@ -114,7 +100,7 @@ describe.each(SIZES)('the review at $name', (size) => {
       const grid = unit === 'grid' ? await firstGrid(UNITS.village) : null;
       const code = grid?.code ?? unit;
       await withPage(size, async (page) => {
-        await page.goto(`${server.base}/review?e2e${code ? `&unit=${code}` : ''}`);
+        await page.goto(`${suite.server.base}/review?e2e${code ? `&unit=${code}` : ''}`);
         await signIn(page, 'demo-city');
         await page.waitForSelector('[data-testid=review-map][data-map-state=ready][data-frames]', {
           timeout: READY_TIMEOUT_MS,
@@ -136,7 +122,7 @@ describe.each(SIZES)('the review at $name', (size) => {
 describe.each(SIZES)('the planner at $name', (size) => {
   it('lays out a village with room around it and no cut-off text', async () => {
     await withPage(size, async (page) => {
-      await page.goto(`${server.base}/plan?e2e=1&village=${UNITS.village}`);
+      await page.goto(`${suite.server.base}/plan?e2e=1&village=${UNITS.village}`);
       await page.fill('input[autocomplete=username]', 'demo-planner');
       await page.fill('input[autocomplete=current-password]', 'demo');
       await page.click('button[type=submit]');

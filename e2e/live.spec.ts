@@ -4,14 +4,12 @@
  * learns that someone else changed the village being edited; the review reads the village's
  * grids again.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_NOW } from '../server/test/api.js';
 import { COMMIT_GRID_CHANGE, splitBiggestGrid } from '../server/test/grid-split.js';
-import { launchChromium } from './support/browser.js';
-import { ensureWebBuild } from './support/build.js';
 import { waitForMap } from './support/page.js';
-import { startWallServer, type WallServer } from './support/server.js';
+import { browserSuite } from './support/suite.js';
 
 const VILLAGE = '371702005001';
 const PLANNED_VILLAGE = '371702005003';
@@ -19,33 +17,27 @@ const REVIEWED_VILLAGE = '371702005004';
 /** Well within "seconds": the wall refreshes its grids a second after the event, its numbers three. */
 const FOLLOW_MS = 10_000;
 
-let server: WallServer;
-let browser: Browser;
+const suite = browserSuite();
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startWallServer();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  context = await suite.browser.newContext({ viewport: { width: 1920, height: 1080 } });
   page = await context.newPage();
   await page.clock.setFixedTime(TEST_NOW);
-  await page.goto(`${server.base}/wall?kiosk=demo-wall&unit=${VILLAGE}&e2e`);
+  await page.goto(`${suite.server.base}/wall?kiosk=demo-wall&unit=${VILLAGE}&e2e`);
   await waitForMap(page);
 }, 300_000);
 
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await server?.stop();
 });
 
 const drawnGrids = (p: Page) => p.evaluate(() => ((window as any).__wallMap?.drawn().grids ?? []) as string[]);
 
 /** Splits the village's biggest grid, committed as `username`, an hour before the test clock. */
 async function commitSplit(village: string, username: string) {
-  const run = (query: string, variables: Record<string, unknown>) => server.gql(query, variables, username);
+  const run = (query: string, variables: Record<string, unknown>) => suite.server.gql(query, variables, username);
   const { grids, baseVersions } = await splitBiggestGrid(run, village);
   await run(COMMIT_GRID_CHANGE, {
     input: { villageCode: village, grids },
@@ -70,13 +62,13 @@ describe('an open wall on a village', () => {
   it('counts a case reported meanwhile in its numbers', async () => {
     const before = await kpi(page, 'newCases');
     const { lon, lat } = (
-      await server.db.query<{ lon: number; lat: number }>(
+      await suite.server.db.query<{ lon: number; lat: number }>(
         `SELECT ST_X(p) AS lon, ST_Y(p) AS lat
          FROM (SELECT ST_PointOnSurface(geom) AS p FROM grids WHERE village_code = $1 ORDER BY code LIMIT 1) s`,
         [VILLAGE],
       )
     ).rows[0]!;
-    await server.gql(
+    await suite.server.gql(
       `mutation ($input: ReportCaseInput!) { reportCase(input: $input) { code } }`,
       { input: { category: 'neighbour', severity: 'low', source: 'patrol', lon, lat } },
       'demo-village',
@@ -88,7 +80,7 @@ describe('an open wall on a village', () => {
     // The last closed month before the test clock; published again (with a reason) if it was.
     const month = '2026-05-01';
     const at = `${month}T12:00:00+08:00`;
-    const before = await server.gql<{ stabilityIndex: { revision: number } | null }>(
+    const before = await suite.server.gql<{ stabilityIndex: { revision: number } | null }>(
       `query ($u: ID, $at: DateTime) { stabilityIndex(unitCode: $u, period: month, at: $at) { revision } }`,
       { u: VILLAGE, at },
     );
@@ -97,7 +89,7 @@ describe('an open wall on a village', () => {
       (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('query UnitIndex'),
       { timeout: FOLLOW_MS },
     );
-    await server.gql(
+    await suite.server.gql(
       `mutation ($at: DateTime, $reason: String) { publishIndex(period: month, at: $at, reason: $reason) { revision } }`,
       { at, reason: revision > 1 ? '补录案件后重算' : null },
       'demo-admin',
@@ -110,7 +102,7 @@ describe('an open wall on a village', () => {
 describe('the planner on a village someone else changes', () => {
   it('says at once that the edit is based on old grids, and loads the new ones on request', async () => {
     const planner = await context.newPage();
-    await planner.goto(`${server.base}/plan?village=${PLANNED_VILLAGE}`);
+    await planner.goto(`${suite.server.base}/plan?village=${PLANNED_VILLAGE}`);
     await planner.fill('input[autocomplete=username]', 'demo-planner');
     await planner.fill('input[autocomplete=current-password]', 'demo');
     await planner.click('button[type=submit]');
@@ -138,7 +130,7 @@ describe('the review of a village whose grids change', () => {
       const body = request.url().endsWith('/graphql') ? request.postData() : null;
       if (body?.includes('GridOutlines')) outlineReads.push(body);
     });
-    await review.goto(`${server.base}/review?unit=${REVIEWED_VILLAGE}`);
+    await review.goto(`${suite.server.base}/review?unit=${REVIEWED_VILLAGE}`);
     await review.fill('[data-testid=sign-in-password] input[name=username]', 'demo-city');
     await review.fill('[data-testid=sign-in-password] input[name=password]', 'demo');
     await review.click('[data-testid=sign-in-password] button[type=submit]');

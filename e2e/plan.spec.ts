@@ -4,16 +4,13 @@
  * linestring mode, driven by the mouse), see the checks pass, save with a reason, and find the new
  * grid on the wall. Screenshots go to .cache/screenshots (look at them).
  */
-import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_NOW } from '../server/test/api.js';
-import { launchChromium, watchPage, type PageWatch } from './support/browser.js';
-import { ensureWebBuild } from './support/build.js';
+import { watchPage, type PageWatch } from './support/browser.js';
 import { READY_TIMEOUT_MS, screenOf, waitForMap } from './support/page.js';
-import { startWallServer, type WallServer } from './support/server.js';
+import { browserSuite, SHOTS } from './support/suite.js';
 
-const SHOTS = '.cache/screenshots';
 const TOWNSHIP = '371702005000';
 const VILLAGE = '371702005001';
 
@@ -31,21 +28,7 @@ const VILLAGE_GRIDS = /* GraphQL */ `
   }
 `;
 
-let server: WallServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  const built = await ensureWebBuild();
-  console.log(`web app ${built}`);
-  await mkdir(SHOTS, { recursive: true });
-  server = await startWallServer();
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 describe('the grid planner', () => {
   let page: Page;
@@ -53,14 +36,14 @@ describe('the grid planner', () => {
   let newCode: string;
 
   beforeAll(async () => {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
     page = await context.newPage();
     await page.clock.setFixedTime(TEST_NOW);
-    watch = watchPage(page, server.base);
+    watch = watchPage(page, suite.server.base);
   });
 
   it('logs in as the planner and opens a village with its grids and their figures', async () => {
-    await page.goto(`${server.base}/plan?e2e=1`);
+    await page.goto(`${suite.server.base}/plan?e2e=1`);
     await page.fill('input[autocomplete=username]', 'demo-planner');
     await page.fill('input[autocomplete=current-password]', 'demo');
     await page.click('button[type=submit]');
@@ -77,7 +60,7 @@ describe('the grid planner', () => {
   }, 200_000);
 
   it('moves a shared boundary vertex: the neighbour moves with it and the checks stay clean', async () => {
-    const { gridPlanningBase } = await server.gql(VILLAGE_GRIDS, { v: VILLAGE }, 'demo-planner');
+    const { gridPlanningBase } = await suite.server.gql(VILLAGE_GRIDS, { v: VILLAGE }, 'demo-planner');
     const grids: { grid: { code: string }; geometry: { coordinates: number[][][] } }[] = gridPlanningBase.grids;
     const key = (p: number[]) => `${p[0]},${p[1]}`;
     const owners = new Map<string, string[]>();
@@ -114,7 +97,7 @@ describe('the grid planner', () => {
     // The south grid (…005) redrawn as a box over its southern part reaching west into the corner
     // of its northern neighbour (…004); the box runs outside the village to the south and east
     // (clipped), and what the south grid gives up north of it goes back to …004.
-    const { gridPlanningBase } = await server.gql(VILLAGE_GRIDS, { v: VILLAGE }, 'demo-planner');
+    const { gridPlanningBase } = await suite.server.gql(VILLAGE_GRIDS, { v: VILLAGE }, 'demo-planner');
     const south = gridPlanningBase.grids.find((g: any) => g.grid.code === `${VILLAGE}005`);
     const ring: number[][] = south.geometry.coordinates[0];
     const mean = (i: number) => ring.reduce((s, p) => s + p[i]!, 0) / ring.length;
@@ -148,7 +131,7 @@ describe('the grid planner', () => {
   }, 120_000);
 
   it('splits the largest grid with a line drawn on the map, and both checks pass', async () => {
-    const { gridPlanningBase } = await server.gql(VILLAGE_GRIDS, { v: VILLAGE }, 'demo-planner');
+    const { gridPlanningBase } = await suite.server.gql(VILLAGE_GRIDS, { v: VILLAGE }, 'demo-planner');
     const biggest = [...gridPlanningBase.grids].sort((a: any, b: any) => b.areaSquareMeters - a.areaSquareMeters)[0];
     const ring: number[][] = biggest.geometry.coordinates[0];
     const xs = ring.map((p) => p[0]!);
@@ -210,16 +193,16 @@ describe('the grid planner', () => {
   }, 120_000);
 
   it('shows the new grid on the wall', async () => {
-    const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const wall = await suite.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await wall.clock.setFixedTime(TEST_NOW);
-    const wallWatch = watchPage(wall, server.base);
+    const wallWatch = watchPage(wall, suite.server.base);
     const gridCodes = new Set<string>();
     wall.on('response', async (res) => {
       if (!res.url().endsWith('/graphql') || !(res.request().postData() ?? '').includes('WallGrids')) return;
       const body = (await res.json().catch(() => null)) as any;
       for (const e of body?.data?.grids?.edges ?? []) gridCodes.add(e.node.code);
     });
-    await wall.goto(`${server.base}/wall?kiosk=demo-wall&unit=${TOWNSHIP}`);
+    await wall.goto(`${suite.server.base}/wall?kiosk=demo-wall&unit=${TOWNSHIP}`);
     await waitForMap(wall);
     expect(Number(await wall.getAttribute('[data-testid=wall-map]', 'data-zoom'))).toBeGreaterThanOrEqual(11);
     await wall.waitForFunction(() => true);

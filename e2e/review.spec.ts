@@ -3,16 +3,14 @@
  * this process on the tiny demo data, with the index published through GraphQL by the
  * administrator first. Screenshots go to .cache/screenshots (look at them).
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_NOW } from '../server/test/api.js';
-import { launchChromium, watchPage, type PageWatch } from './support/browser.js';
-import { ensureWebBuild } from './support/build.js';
+import { watchPage, type PageWatch } from './support/browser.js';
 import { READY_TIMEOUT_MS } from './support/page.js';
-import { startWallServer, type WallServer } from './support/server.js';
+import { browserSuite, SHOTS } from './support/suite.js';
 
-const SHOTS = '.cache/screenshots';
 const CITY = '371700000000';
 const COUNTY = '371702000000';
 const TOWNSHIP = '371702005000';
@@ -35,30 +33,20 @@ const INDEX = /* GraphQL */ `
   }
 `;
 
-let server: WallServer;
-let browser: Browser;
+const suite = browserSuite();
 
 beforeAll(async () => {
-  await ensureWebBuild();
-  await mkdir(SHOTS, { recursive: true });
-  server = await startWallServer();
   for (const at of MONTHS) {
-    await server.gql(
+    await suite.server.gql(
       'mutation ($at: DateTime) { publishIndex(period: month, at: $at) { revision } }',
       { at },
       'demo-admin',
     );
   }
-  browser = await launchChromium();
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 const api = async (unit: string, at = MONTHS[2]) =>
-  (await server.gql(INDEX, { unit, at }, 'demo-city')).stabilityIndex as {
+  (await suite.server.gql(INDEX, { unit, at }, 'demo-city')).stabilityIndex as {
     score: number;
     band: string;
     indicators: { key: string; label: string; rawValue: number | null; contribution: number; weight: number }[];
@@ -74,11 +62,11 @@ describe('the review screen at 1366 × 768, as the city leader', () => {
   let watch: PageWatch;
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
     page = await context.newPage();
     await page.clock.setFixedTime(TEST_NOW);
-    watch = watchPage(page, server.base);
-    await page.goto(`${server.base}/review`);
+    watch = watchPage(page, suite.server.base);
+    await page.goto(`${suite.server.base}/review`);
     await page.fill('[data-testid=sign-in-password] input[name=username]', 'demo-city');
     await page.fill('[data-testid=sign-in-password] input[name=password]', 'demo');
     await page.click('[data-testid=sign-in-password] button[type=submit]');
@@ -178,12 +166,12 @@ describe('the review screen at 1366 × 768, as the city leader', () => {
 
 describe('the wall with the index published', () => {
   it('shows the index gauge, its trend and the ranking by index', async () => {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1920, height: 1080 } });
     try {
       const page = await context.newPage();
       await page.clock.setFixedTime(TEST_NOW);
-      const watch = watchPage(page, server.base);
-      await page.goto(`${server.base}/wall?kiosk=demo-wall&unit=${TOWNSHIP}&layers=boundaries,index`);
+      const watch = watchPage(page, suite.server.base);
+      await page.goto(`${suite.server.base}/wall?kiosk=demo-wall&unit=${TOWNSHIP}&layers=boundaries,index`);
       const township = await api(TOWNSHIP);
       await page.waitForSelector(`[data-testid=index-gauge][data-value="${township.score}"]`, { timeout: 120_000 });
       expect(await page.getAttribute('[data-testid=panel-index] [data-testid=index-trend]', 'data-points')).toBe('3');

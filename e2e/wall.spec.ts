@@ -3,12 +3,10 @@
  * the API in this process on the tiny demo data, with the browser's clock at the test clock.
  * Screenshots go to .cache/screenshots (look at them).
  */
-import { mkdir } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_NOW } from '../server/test/api.js';
-import { difference, fingerprint, launchChromium, watchPage, type PageWatch } from './support/browser.js';
-import { ensureWebBuild } from './support/build.js';
+import { difference, fingerprint, watchPage, type PageWatch } from './support/browser.js';
 import { hoverOneOf } from './support/hover.js';
 import { MAP_PADDING } from '../web/src/map/padding.js';
 import { SOFTWARE_PIXEL_BUDGET } from '../web/src/map/renderer.js';
@@ -25,9 +23,8 @@ import {
   spanOf,
   waitForMap,
 } from './support/page.js';
-import { startWallServer, type WallServer } from './support/server.js';
+import { browserSuite, SHOTS } from './support/suite.js';
 
-const SHOTS = '.cache/screenshots';
 const TOWNSHIP = '371702005000';
 const MAP = '[data-testid=wall-map]';
 /** What Chromium itself logs while the server is away; nothing else may reach the console. */
@@ -55,25 +52,11 @@ const SUMMARY = /* GraphQL */ `
   }
 `;
 
-let server: WallServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  const built = await ensureWebBuild();
-  console.log(`web app ${built}`);
-  await mkdir(SHOTS, { recursive: true });
-  server = await startWallServer();
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 /** A page of its own at this size, with the browser's clock at the test clock. */
 async function newPage(viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport });
+  const context = await suite.browser.newContext({ viewport });
   const page = await context.newPage();
   await page.clock.setFixedTime(TEST_NOW);
   return { context, page };
@@ -91,7 +74,7 @@ async function withPage(test: (page: Page) => Promise<void>): Promise<void> {
 
 async function openWall(viewport: { width: number; height: number }, query: string) {
   const { context, page } = await newPage(viewport);
-  const watch = watchPage(page, server.base);
+  const watch = watchPage(page, suite.server.base);
   // The variables of every snapshot the wall asks for.
   const snapshots: Record<string, unknown>[] = [];
   page.on('request', (request) => {
@@ -102,7 +85,7 @@ async function openWall(viewport: { width: number; height: number }, query: stri
   // Every font file asked for (a preload the page cannot use is fetched a second time).
   const fonts: string[] = [];
   page.on('request', (request) => request.url().endsWith('.woff2') && fonts.push(new URL(request.url()).pathname));
-  await page.goto(`${server.base}/wall?kiosk=demo-wall${query}`);
+  await page.goto(`${suite.server.base}/wall?kiosk=demo-wall${query}`);
   await waitForMap(page);
   return { context, page, watch, snapshots, fonts };
 }
@@ -127,7 +110,7 @@ async function showLayers(page: Page, wanted: readonly LayerToggle[]) {
 /** The city's wall opened framed to the demo's township (where all its cases are), saying so. */
 async function expectFramedToTownship(page: Page) {
   expect(await page.textContent('[data-testid=map-framed-note]')).toContain('牡丹街道');
-  const { units } = (await (await fetch(`${server.base}/basemap/units.json`)).json()) as {
+  const { units } = (await (await fetch(`${suite.server.base}/basemap/units.json`)).json()) as {
     units: { code: string; bbox: number[] }[];
   };
   const township = units.find((u) => u.code === TOWNSHIP)!.bbox;
@@ -154,7 +137,7 @@ describe('the wall at 1920 × 1080, focused on a township', () => {
     expect(map.colors, 'distinct colours on the map').toBeGreaterThan(500);
     expect(Math.max(...map.grid) - Math.min(...map.grid), 'brightness range across the map').toBeGreaterThan(40);
 
-    const { summary } = await server.gql(SUMMARY, { unit: TOWNSHIP });
+    const { summary } = await suite.server.gql(SUMMARY, { unit: TOWNSHIP });
     expect(await kpi(page, 'newCases')).toBe(String(summary.today.newCases));
     expect(await kpi(page, 'closedCases')).toBe(String(summary.today.closedCases));
     expect(await kpi(page, 'inProgress')).toBe(String(summary.inProgress));
@@ -166,7 +149,7 @@ describe('the wall at 1920 × 1080, focused on a township', () => {
     expect(await page.textContent('[data-testid=unit-name]')).toContain('牡丹街道');
     // The map opens on the whole data set before the account's unit is known: it must then be
     // fitted to the unit asked for, the township filling the map's width or height.
-    const { units } = (await (await fetch(`${server.base}/basemap/units.json`)).json()) as {
+    const { units } = (await (await fetch(`${suite.server.base}/basemap/units.json`)).json()) as {
       units: { code: string; bbox: [number, number, number, number] }[];
     };
     const [west, south, east, north] = units.find((u) => u.code === TOWNSHIP)!.bbox;
@@ -241,7 +224,7 @@ describe('the wall at 1920 × 1080, focused on a township', () => {
     for (const layer of ['choropleth', 'cameras', 'riskPoints']) await page.click(`[data-testid=toggle-${layer}]`);
     await settle(page);
     // The township's cases of the last week (inside the window shown), placed where the map draws them.
-    const { cases } = await server.gql<{ cases: { edges: { node: { location: { coordinates: number[] } } }[] } }>(
+    const { cases } = await suite.server.gql<{ cases: { edges: { node: { location: { coordinates: number[] } } }[] } }>(
       'query ($unit: ID, $from: DateTime) { cases(area: { unitCode: $unit }, from: $from, first: 40) { edges { node { location } } } }',
       { unit: TOWNSHIP, from: new Date(TEST_NOW.getTime() - 7 * 86_400_000).toISOString() },
     );
@@ -297,16 +280,16 @@ describe('the wall at 1920 × 1080, focused on a township', () => {
   it('keeps its data on screen while the server restarts, then recovers by itself', async () => {
     const overdue = await kpi(page, 'overdue');
     watch.reset();
-    await server.down();
+    await suite.server.down();
     await page.waitForSelector('[data-testid=stale-badge]', { timeout: 30_000 });
     expect(await kpi(page, 'overdue')).toBe(overdue);
     expect(await page.locator(MAP).getAttribute('data-map-state')).toBe('ready');
     await page.screenshot({ path: `${SHOTS}/wall-server-down.png` });
 
-    await server.up();
+    await suite.server.up();
     await page.waitForSelector('[data-testid=stale-badge]', { state: 'detached', timeout: 60_000 });
     // Live events flow again: a case reported now reaches the ticker.
-    const { reportCase } = await server.gql(
+    const { reportCase } = await suite.server.gql(
       'mutation ($i: ReportCaseInput!) { reportCase(input: $i) { code } }',
       { i: { category: 'land', severity: 'critical', source: 'hotline', lon: 115.4262, lat: 35.2522, note: 'e2e' } },
       'demo-township',
@@ -335,7 +318,7 @@ describe("the wall's numbers at the scale of a city", () => {
         summary.riskPointsByLevel = risk.map((count, i) => ({ level: i + 1, count }));
         await route.fulfill({ response, json: body });
       });
-      await page.goto(`${server.base}/wall?kiosk=demo-wall`);
+      await page.goto(`${suite.server.base}/wall?kiosk=demo-wall`);
       await page.waitForSelector(`[data-testid=kpi-risk-4][data-value="${risk[3]}"]`, { timeout: READY_TIMEOUT_MS });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       await page.locator('[data-testid=panel-kpi]').screenshot({ path: `${SHOTS}/wall-kpis-city-scale.png` });
@@ -351,13 +334,13 @@ describe("the wall's numbers at the scale of a city", () => {
 describe('a wall focused on a village', () => {
   it("ranks the village's own grids by case rate, under their names", async () => {
     const village = '371702005001';
-    const { grids } = await server.gql<{ grids: { edges: { node: { code: string; name: string } }[] } }>(
+    const { grids } = await suite.server.gql<{ grids: { edges: { node: { code: string; name: string } }[] } }>(
       `query ($v: ID) { grids(area: { unitCode: $v }, first: 500) { edges { node { code name } } } }`,
       { v: village },
     );
     const names = new Map(grids.edges.map((e) => [e.node.code, e.node.name]));
     await withPage(async (page) => {
-      await page.goto(`${server.base}/wall?kiosk=demo-wall&unit=${village}&e2e`);
+      await page.goto(`${suite.server.base}/wall?kiosk=demo-wall&unit=${village}&e2e`);
       await waitForMap(page);
       expect(await page.textContent('[data-testid=panel-rank] .panel-title')).toContain('网格案件率');
       await page.waitForSelector('[data-testid=chart-rank] li', { timeout: 20_000 });
@@ -375,9 +358,9 @@ describe('a wall focused on a village', () => {
 describe('a wall whose address names a unit it cannot show', () => {
   it("says so in the header and shows the account's own jurisdiction", async () => {
     await withPage(async (page) => {
-      const watch = watchPage(page, server.base);
+      const watch = watchPage(page, suite.server.base);
       // A real code, but of a unit the data set does not hold (Beijing's Dongcheng district).
-      await page.goto(`${server.base}/wall?kiosk=demo-wall&unit=110101000000&e2e`);
+      await page.goto(`${suite.server.base}/wall?kiosk=demo-wall&unit=110101000000&e2e`);
       await waitForMap(page);
       expect(await page.textContent('[data-testid=unit-notice]')).toContain('110101000000');
       expect(await page.textContent('[data-testid=unit-name]')).toContain('菏泽市');
@@ -396,7 +379,7 @@ describe('a kiosk whose account is refused', () => {
     await withPage(async (page) => {
       const logins: string[] = [];
       page.on('request', (r) => r.postData()?.includes('login(') && logins.push(r.url()));
-      await page.goto(`${server.base}/wall?kiosk=nobody`);
+      await page.goto(`${suite.server.base}/wall?kiosk=nobody`);
       await page.waitForSelector('[data-testid=login-form] .error', { timeout: 60_000 });
       expect(await page.textContent('[data-testid=login-form] .error')).toBe('登录失败：账号或密码错误');
       await page.waitForTimeout(1500);
@@ -408,13 +391,13 @@ describe('a kiosk whose account is refused', () => {
     await withPage(async (page) => {
       const logins: string[] = [];
       page.on('request', (r) => r.postData()?.includes('login(') && logins.push(r.url()));
-      await page.goto(`${server.base}/wall`);
+      await page.goto(`${suite.server.base}/wall`);
       await page.click('[data-testid=login-form] button[type=submit]');
       expect(await page.textContent('[data-testid=login-missing]')).toBe('请输入账号和密码');
       await page.fill('[data-testid=login-form] input[autocomplete=username]', 'demo-wall');
       await page.click('[data-testid=login-form] button[type=submit]');
       expect(await page.textContent('[data-testid=login-missing]')).toBe('请输入密码');
-      await page.goto(`${server.base}/review`);
+      await page.goto(`${suite.server.base}/review`);
       await page.click('[data-testid=sign-in-password] button[type=submit]');
       expect(await page.textContent('[data-testid=auth-refusal]')).toBe('请输入账号和密码');
       expect(logins).toEqual([]);
@@ -461,10 +444,11 @@ describe('the wall at 3840 × 2160, the whole city', () => {
       expect(Math.abs(laidOut.w - frame.width)).toBeLessThan(2);
       expect(Math.abs(laidOut.h - frame.height)).toBeLessThan(2);
       // The pointer still finds what is under it, the tooltip standing where it points.
-      const { cases } = await server.gql<{ cases: { edges: { node: { location: { coordinates: number[] } } }[] } }>(
-        'query ($from: DateTime) { cases(from: $from, first: 60) { edges { node { location } } } }',
-        { from: new Date(TEST_NOW.getTime() - 7 * 86_400_000).toISOString() },
-      );
+      const { cases } = await suite.server.gql<{
+        cases: { edges: { node: { location: { coordinates: number[] } } }[] };
+      }>('query ($from: DateTime) { cases(from: $from, first: 60) { edges { node { location } } } }', {
+        from: new Date(TEST_NOW.getTime() - 7 * 86_400_000).toISOString(),
+      });
       const found = await hoverOneOf(
         page,
         cases.edges.map(({ node }) => node.location.coordinates),
@@ -491,7 +475,7 @@ describe('the wall at 3840 × 2160, the whole city', () => {
 describe('the unattended wall on tour', () => {
   it('flies by itself to the worst area of its ranking and says the tour is on', async () => {
     await withPage(async (page) => {
-      const watch = watchPage(page, server.base);
+      const watch = watchPage(page, suite.server.base);
       // Every zoom the map reports, from the first: the tour may start before the map settles.
       await page.addInitScript((selector) => {
         const zooms: number[] = [];
@@ -510,7 +494,7 @@ describe('the unattended wall on tour', () => {
           attributeFilter: ['data-zoom'],
         });
       }, MAP);
-      await page.goto(`${server.base}/wall?kiosk=demo-wall&unit=${TOWNSHIP}&tour=1`);
+      await page.goto(`${suite.server.base}/wall?kiosk=demo-wall&unit=${TOWNSHIP}&tour=1`);
       await waitForMap(page);
       // zooms[0] is the placeholder before the map exists, zooms[1] the township as it opens.
       // The first stop (a village, smaller than its township) is gone to at once: flown in 4 s on a
