@@ -5,52 +5,38 @@
  * server's planning messages are on screen too; the account form is sent a unit the data lacks, so
  * that a server error is.
  */
-import { mkdir } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../server/src/auth/totp.js';
 import { TEST_NOW } from '../server/test/api.js';
 import { TestClock } from '../server/test/sign-in.js';
-import { launchChromium } from './support/browser.js';
-import { ensureWebBuild } from './support/build.js';
 import { foreignTexts, properNames, visibleTexts } from './support/languages.js';
-import { overflowing, READY_TIMEOUT_MS, waitForMap } from './support/page.js';
-import { startWallServer, type WallServer } from './support/server.js';
+import { clippedText, overflowing, READY_TIMEOUT_MS, waitForMap } from './support/page.js';
+import { browserSuite, SHOTS } from './support/suite.js';
 
 const WAIT = { timeout: 60_000 };
-const SHOTS = '.cache/screenshots';
 const VILLAGE = '371702005001';
 const LANGUAGES = ['zh', 'en'] as const;
 
 const clock = new TestClock(TEST_NOW);
-let server: WallServer;
-let browser: Browser;
+const suite = browserSuite({ now: clock.now });
 let names: string[];
 
 beforeAll(async () => {
-  await ensureWebBuild();
-  await mkdir(SHOTS, { recursive: true });
-  server = await startWallServer(clock.now);
   // Thresholds no grid meets: every grid gets a warning from the server and the browser alike.
-  await server.db.query(
+  await suite.server.db.query(
     `INSERT INTO settings (key, value) VALUES ('grid_planning', $1)
      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
     [JSON.stringify({ householdsMin: 100_000, householdsMax: 200_000 })],
   );
   // A published month for the review to show.
-  await server.gql(
+  await suite.server.gql(
     'mutation ($at: DateTime) { publishIndex(period: month, at: $at) { revision } }',
     { at: '2026-05-15T12:00:00+08:00' },
     'demo-admin',
   );
-  names = await properNames(server.db);
-  browser = await launchChromium();
+  names = await properNames(suite.server.db);
 }, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 interface Screen {
   context: BrowserContext;
@@ -58,7 +44,7 @@ interface Screen {
 }
 
 async function openScreen(): Promise<Screen> {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
   await page.clock.setFixedTime(TEST_NOW);
   return { context, page };
@@ -84,7 +70,7 @@ async function signInAndEnrol(page: Page, username: string): Promise<void> {
 }
 
 const url = (path: string, language: string) =>
-  `${server.base}${path}${path.includes('?') ? '&' : '?'}lang=${language}`;
+  `${suite.server.base}${path}${path.includes('?') ? '&' : '?'}lang=${language}`;
 
 /**
  * A screen opened in each language in turn (the session kept in the tab), brought to the state
@@ -125,7 +111,11 @@ describe('every screen speaks the language of its page', () => {
         await page.goto(url('/wall?kiosk=demo-wall', language));
         await waitForMap(page);
         await page.waitForSelector('.ticker-list li', WAIT);
-        cut[language] = await overflowing(page, '.ticker-list li span, .alert');
+        cut[language] = [
+          ...(await overflowing(page, '.ticker-list li span, .alert')),
+          ...(await clippedText(page, '[data-testid=panel-ticker]')),
+          ...(await clippedText(page, '[data-testid=panel-alerts]')),
+        ];
         await page.screenshot({ path: `${SHOTS}/wall-languages-${language}.png` });
       }
     } finally {

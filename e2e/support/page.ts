@@ -73,8 +73,8 @@ export function scrollable(page: Page): Promise<string[]> {
 
 /**
  * Text inside `selector` that is cut off: each text whose box reaches past an enclosing element
- * that clips (overflow other than visible), up to the selected element. Text meant to be
- * shortened with an ellipsis is left out.
+ * that clips (overflow other than visible), up to the selected element — partly in, partly out.
+ * Text meant to be shortened with an ellipsis, and text wholly out of sight, are left out.
  */
 export function clippedText(page: Page, selector: string): Promise<string[]> {
   return page.evaluate((selector) => {
@@ -94,6 +94,10 @@ export function clippedText(page: Page, selector: string): Promise<string[]> {
         const style = getComputedStyle(el);
         if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
         const box = el.getBoundingClientRect();
+        // Wholly outside (a list's rows that did not fit, moved out of sight) is not cut off.
+        const outside =
+          text.right <= box.left || text.left >= box.right || text.bottom <= box.top || text.top >= box.bottom;
+        if (outside) break;
         if (
           text.left < box.left - 1 ||
           text.right > box.right + 1 ||

@@ -136,7 +136,8 @@ export const en: Texts<typeof zh> = {
     cold: 'cold',
     hot: 'hot',
     confidence: 'Confidence (%): cold spots left, hot spots right',
-    riskZoom: 'City view: red only',
+    riskRedOnly: 'Zoomed out: red only',
+    riskRedOrange: 'Zoomed out: red, orange only',
 
     forecast: 'Forecast, 7 days',
     forecastPale: 'paler: less certain',

@@ -62,6 +62,8 @@ export interface WallMapProps {
   hotspots?: { grids: readonly AreaFeature[]; bins: ReadonlyMap<string, number>; version: string } | null;
   /** The next week's forecast for the 'forecast' layer: by grid and township code, hot spots' outlines, alerted grids. */
   forecast?: Omit<WallForecastInput, 'townships' | 'grids'> | null;
+  /** Told the map's zoom (in quarter steps) as it changes: the legend says what each zoom draws. */
+  onZoom?: (zoom: number) => void;
   /** Told which townships have their grids on the map (so their grids' index scores can be read). */
   onGridTownships?: (codes: string[]) => void;
 }
@@ -94,6 +96,9 @@ export default function WallMap(props: WallMapProps) {
   const grids = useGrids(townships, view, zoom, props.loadGrids, props.gridKey);
   useBrowserTestHandle('__wallMap', map, () => ({ grids: grids.map((g) => g.feature.properties.code) }));
   const areas = useAreaRates(props.townshipRates, grids, props.onGridTownships);
+
+  const { onZoom } = props;
+  useEffect(() => onZoom?.(zoom), [onZoom, zoom]);
 
   // Labels wait for the font files that hold their characters.
   const glyphs = useLabelGlyphs(props.places, zoom);

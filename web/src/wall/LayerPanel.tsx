@@ -1,5 +1,6 @@
 /** Layer switches and the legend of what is switched on. */
 import { useTranslation } from 'react-i18next';
+import { riskLevelsAt } from '../map/layers/points.js';
 import {
   BAND_COLORS,
   HOTSPOT_COLORS,
@@ -94,9 +95,12 @@ const Diverging = ({ cold, hot, title }: { cold: string; hot: string; title: str
  * What the layers switched on mean, as one band along the map's bottom edge (it must stay one row:
  * the map's fit keeps only that much room below the city, see map/padding.ts).
  */
-export function Legend({ visibility }: { visibility: LayerVisibility }) {
+export function Legend({ visibility, zoom }: { visibility: LayerVisibility; zoom: number | null }) {
   const { t } = useTranslation();
   const v = visibility;
+  // Zoomed out, only the serious risk levels are drawn: the key says which, and only then.
+  const riskShown = zoom === null ? 4 : riskLevelsAt(zoom)[1];
+  const riskNote = riskShown === 1 ? t('legend.riskRedOnly') : riskShown === 2 ? t('legend.riskRedOrange') : null;
   // The basemap's own layers need no key: with nothing else on there is no legend.
   if (!LAYER_TOGGLES.some((layer) => v[layer] && !isBasemapToggle(layer))) return null;
   return (
@@ -156,7 +160,7 @@ export function Legend({ visibility }: { visibility: LayerVisibility }) {
         <section>
           <h4>{t('layers.riskPoints')}</h4>
           <Dots entries={[1, 2, 3, 4].map((l) => [t(`riskLevel.${l}`), RISK_LEVEL_COLORS[l]!])} />
-          <p className="legend-note">{t('legend.riskZoom')}</p>
+          {riskNote && <p className="legend-note">{riskNote}</p>}
         </section>
       )}
     </section>

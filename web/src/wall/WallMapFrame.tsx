@@ -22,7 +22,7 @@ const loadWallMap = () => import('../map/WallMap.js');
 export interface WallMapFrameProps {
   api: ApiClient;
   /** The map's props but selection, which the frame keeps; null until the map has somewhere to open. */
-  map: Omit<WallMapProps, 'onSelect'> | null;
+  map: Omit<WallMapProps, 'onSelect' | 'onZoom'> | null;
   wallTime: ReturnType<typeof useWallTime>;
   visibility: LayerVisibility;
   onToggle: (layer: LayerToggle) => void;
@@ -38,6 +38,7 @@ export function WallMapFrame(p: WallMapFrameProps) {
   const { t } = useTranslation();
   const WallMap = useModule(loadWallMap)?.default;
   const [selection, setSelection] = useState<MapSelection | null>(null);
+  const [zoom, setZoom] = useState<number | null>(null);
   // A grid clicked on the forecast layer opens its forecast against its history instead.
   const [forecastGrid, setForecastGrid] = useState<PickedForecastGrid | null>(null);
   const open = selection ?? forecastGrid;
@@ -65,7 +66,7 @@ export function WallMapFrame(p: WallMapFrameProps) {
   return (
     <div className="map-frame">
       {p.map && WallMap ? (
-        <WallMap {...p.map} onSelect={select} onForecastGrid={pickForecastGrid} />
+        <WallMap {...p.map} onSelect={select} onForecastGrid={pickForecastGrid} onZoom={setZoom} />
       ) : (
         <div className="map-loading">{t('wall.loading')}</div>
       )}
@@ -75,7 +76,7 @@ export function WallMapFrame(p: WallMapFrameProps) {
         </div>
       )}
       <LayerToggles visibility={p.visibility} onToggle={p.onToggle} />
-      <Legend visibility={p.visibility} />
+      <Legend visibility={p.visibility} zoom={zoom} />
       {p.visibility.forecast && (
         <ForecastOverlay
           api={p.api}
