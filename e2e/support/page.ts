@@ -14,8 +14,11 @@ export async function waitForMap(page: Page): Promise<void> {
  * Until deck.gl has stopped drawing (its frame counter still for `quietMs`), after at least
  * `minMs`: a toggled layer may first compile shaders, which takes a while in software.
  */
-export async function settle(page: Page, { minMs = 400, quietMs = 900, maxMs = 60_000 } = {}): Promise<void> {
-  const frames = () => page.locator('[data-testid=wall-map]').getAttribute('data-frames');
+export async function settle(
+  page: Page,
+  { minMs = 400, quietMs = 900, maxMs = 60_000, map = '[data-testid=wall-map]' } = {},
+): Promise<void> {
+  const frames = () => page.locator(map).getAttribute('data-frames');
   await page.waitForTimeout(minMs);
   const until = Date.now() + maxMs;
   let last = await frames();

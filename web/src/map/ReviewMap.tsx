@@ -1,6 +1,7 @@
 /**
  * The review's map: the basemap with the units below the reviewed one coloured by index and the
- * hot and cold spots over them. Clicking a unit drills into it. Loaded with a dynamic import,
+ * hot and cold spots over them, and the cameras around the view at close zoom. Clicking a unit
+ * drills into it; clicking a camera opens its card. Loaded with a dynamic import,
  * like the wall's map. The canvases keep their pixels (preserveDrawingBuffer) so the view can be
  * exported as an image.
  */
@@ -12,10 +13,12 @@ import './map.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StyleJson } from './basemap-style.js';
 import { buildLayers } from './build-layers.js';
+import { rowPosition, type PointFeed } from './feed-data.js';
 import type { Bbox } from './grid-view.js';
 import { useBrowserTestHandle } from './use-browser-test-handle.js';
 import type { AreaFeature } from './layers/choropleth.js';
 import type { AreaScore } from './layers/index-areas.js';
+import { sourceRow } from './layers/spec.js';
 import { reviewLayerSpecs, type ReviewLayerInput } from './review-layers.js';
 import { forecastGridOf, type ForecastGridPick } from './wall-picking.js';
 
@@ -36,19 +39,28 @@ export interface ReviewMapProps {
   onPick: (code: string) => void;
   /** A grid clicked on the forecast layer: its forecast against its history. */
   onForecastGrid?: (pick: ForecastGridPick) => void;
+  /** The cameras around the view (drawn from ZOOM.reviewCamerasFrom on). */
+  cameras?: PointFeed | null;
+  /** Told the zoom and the box in view whenever the map stops moving. */
+  onView?: (zoom: number, bbox: Bbox) => void;
+  /** A camera clicked: its position, as the detail card looks it up. */
+  onCamera?: (position: [number, number]) => void;
   /** Receives a function that returns the map's canvases, bottom first, for export. */
   onCanvases?: (get: () => HTMLCanvasElement[]) => void;
 }
 
 const PADDING = 30;
 
+const zoomStep = (m: MapLibreMap) => Math.round(m.getZoom() * 4) / 4;
+
 export default function ReviewMap(props: ReviewMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
-  useBrowserTestHandle('__reviewMap', map);
+  useBrowserTestHandle('__reviewMap', map, () => ({ cameras: latest.current.cameras?.rows ?? 0 }));
   const overlay = useRef<MapboxOverlay | null>(null);
   const [hover, setHover] = useState<{ x: number; y: number; lines: string[] } | null>(null);
+  const [zoom, setZoom] = useState(0);
   const latest = useRef(props);
   latest.current = props;
 
@@ -89,14 +101,26 @@ export default function ReviewMap(props: ReviewMapProps) {
         const code = (info.object as { properties?: { code?: string } } | null)?.properties?.code;
         const layer = info.layer?.id ?? '';
         const grid = forecastGridOf(layer, info.object);
-        if (grid) latest.current.onForecastGrid?.(grid);
+        const cameras = latest.current.cameras;
+        if (layer === 'cameras-points' && cameras) {
+          latest.current.onCamera?.(rowPosition(cameras, sourceRow(info.layer?.props.data, info.index)));
+        } else if (grid) latest.current.onForecastGrid?.(grid);
         // With the forecast on, its areas stand in for the index's: a unit there drills in too.
         else if (code && (layer === 'review-areas' || layer === 'forecast-townships')) latest.current.onPick(code);
       },
     });
     m.addControl(deck);
     overlay.current = deck;
-    m.on('load', () => wrapper.current && (wrapper.current.dataset.mapState = 'ready'));
+    const track = () => {
+      setZoom(zoomStep(m));
+      const b = m.getBounds();
+      latest.current.onView?.(m.getZoom(), [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+    };
+    m.on('moveend', track);
+    m.on('load', () => {
+      track();
+      if (wrapper.current) wrapper.current.dataset.mapState = 'ready';
+    });
     m.on('error', (e) => console.error('map:', e.error));
     setMap(m);
     props.onCanvases?.(() => [...(container.current?.querySelectorAll('canvas') ?? [])]);
@@ -123,8 +147,10 @@ export default function ReviewMap(props: ReviewMapProps) {
         version,
         uiScale: 1,
         forecast: props.forecast,
+        cameras: props.cameras,
+        zoom,
       }),
-    [props.areas, props.scores, props.selected, props.hotspots, version, props.forecast],
+    [props.areas, props.scores, props.selected, props.hotspots, version, props.forecast, props.cameras, zoom],
   );
   useEffect(() => {
     overlay.current?.setProps({ layers: buildLayers(specs) });
@@ -136,7 +162,7 @@ export default function ReviewMap(props: ReviewMapProps) {
   }, [map, box]);
 
   return (
-    <div className="review-map" ref={wrapper} data-testid="review-map" data-map-state="loading">
+    <div className="review-map" ref={wrapper} data-testid="review-map" data-map-state="loading" data-zoom={zoom}>
       <div className="review-map-canvas" ref={container} />
       {hover && (
         <div className="map-tooltip" style={{ left: hover.x, top: hover.y }} role="tooltip">

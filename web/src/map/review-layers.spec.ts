@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaFeature } from './layers/choropleth.js';
+import type { PointFeed } from './feed-data.js';
+import { ZOOM } from './layers/zoom.js';
 import { reviewLayerSpecs } from './review-layers.js';
+
+const cameras: PointFeed = {
+  layer: 'cameras',
+  rows: 1,
+  origin: [115.48, 35.24],
+  positions: new Float32Array(2),
+  codes: { status: { values: Uint8Array.of(0), dictionary: ['online'] } },
+  minutes: null,
+  epochMs: 0,
+};
 
 const area = (code: string): AreaFeature => ({
   type: 'Feature',
@@ -37,5 +49,13 @@ describe('reviewLayerSpecs', () => {
     const specs = reviewLayerSpecs({ ...input, forecast });
     expect(specs.map((s) => s.props.id)).toEqual(['forecast-townships', 'forecast-hot-spots', 'review-hotspots']);
     expect(specs[0]!.props.data).toEqual(input.areas);
+  });
+
+  it('draws the cameras on top from village zoom on, and none further out', () => {
+    const close = reviewLayerSpecs({ ...input, cameras, zoom: ZOOM.reviewCamerasFrom });
+    expect(close.map((s) => s.props.id)).toEqual(['review-areas', 'review-hotspots', 'cameras-points']);
+    expect(close.at(-1)!.props.pickable).toBe(true);
+    const far = reviewLayerSpecs({ ...input, cameras, zoom: ZOOM.reviewCamerasFrom - 1 });
+    expect(far.map((s) => s.props.id)).toEqual(['review-areas', 'review-hotspots']);
   });
 });

@@ -1,11 +1,15 @@
 /**
  * The review map's layers, bottom to top: the units (or grids) coloured by index — or, with the
- * forecast on, by the next week's expected cases — then hot and cold spots. Pure.
+ * forecast on, by the next week's expected cases — then hot and cold spots, and at close zoom the
+ * cameras (clicked for their card and video). Pure.
  */
+import type { PointFeed } from './feed-data.js';
 import type { AreaFeature } from './layers/choropleth.js';
 import { forecastBreaks, forecastLayers, type AreaForecast } from './layers/forecast.js';
 import { hotspotLayer, indexAreasLayer, type AreaScore } from './layers/index-areas.js';
+import { cameraLayers } from './layers/points.js';
 import type { LayerSpec } from './layers/spec.js';
+import { ZOOM } from './layers/zoom.js';
 
 export interface ReviewLayerInput {
   areas: readonly AreaFeature[];
@@ -22,6 +26,18 @@ export interface ReviewLayerInput {
     alerts: ReadonlySet<string>;
     version: string;
   } | null;
+  /** The cameras around the view, read from ZOOM.reviewCamerasFrom on (null: none read). */
+  cameras?: PointFeed | null;
+  zoom?: number;
+}
+
+/** The cameras as points by status, from ZOOM.reviewCamerasFrom on. */
+function reviewCameraLayers(input: ReviewLayerInput): LayerSpec[] {
+  const zoom = input.zoom ?? 0;
+  if (!input.cameras || zoom < ZOOM.reviewCamerasFrom) return [];
+  return cameraLayers({ feed: input.cameras, visible: true, zoom, uiScale: input.uiScale }).filter(
+    (s) => s.props.id === 'cameras-points',
+  );
 }
 
 /** The review's areas (units or grids, any level) shaded by their forecast. */
@@ -61,5 +77,6 @@ export function reviewLayerSpecs(input: ReviewLayerInput): LayerSpec[] {
       visible: input.hotspots.visible,
       uiScale: input.uiScale,
     }),
+    ...reviewCameraLayers(input),
   ].filter((s) => s.props.visible);
 }

@@ -1,16 +1,23 @@
 /**
  * The review's map, loaded on demand so the map libraries stay out of the first download, with
- * its legend of index bands, the hot-spot switch and the forecast switch (with its card).
+ * its legend of index bands, the hot-spot switch and the forecast switch (with its card), and
+ * at close zoom the cameras: one clicked opens the wall's detail card, with its live video.
  */
-import { lazy, Suspense, useMemo, useState, type MutableRefObject } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type MutableRefObject } from 'react';
 import type { ApiClient } from '../api/client.js';
 import { ForecastOverlay, type PickedForecastGrid } from '../forecast/ForecastOverlay.js';
 import { useScreenForecast } from '../forecast/use-screen-forecast.js';
 import { useTranslation } from 'react-i18next';
 import type { StyleJson } from '../map/basemap-style.js';
 import type { AreaFeature } from '../map/layers/choropleth.js';
+import type { MapSelection } from '../map/wall-picking.js';
+import { useTimeZone } from '../time/display-zone.js';
+import { DetailCard } from '../wall/DetailCard.js';
 import { BAND_COLORS, HOTSPOT_COLORS } from '../theme/palette.js';
+import { useReviewCameras } from './use-review-cameras.js';
 import type { ReviewView } from './use-review-view.js';
+
+const NO_RATES = new Map();
 
 const ReviewMap = lazy(() => import('../map/ReviewMap.js'));
 
@@ -35,6 +42,16 @@ export function ReviewMapFrame(p: ReviewMapFrameProps) {
   const [showForecast, setShowForecast] = useState(false);
   const forecast = useScreenForecast(p.api, p.unit, showForecast);
   const [forecastGrid, setForecastGrid] = useState<PickedForecastGrid | null>(null);
+  const { cameras, onView } = useReviewCameras(p.api);
+  const [camera, setCamera] = useState<MapSelection | null>(null);
+  const timeZone = useTimeZone();
+  // Esc closes the camera's card, as on the wall.
+  useEffect(() => {
+    if (!camera) return;
+    const close = (e: KeyboardEvent) => e.key === 'Escape' && setCamera(null);
+    window.addEventListener('keydown', close);
+    return () => window.removeEventListener('keydown', close);
+  }, [camera]);
   const forecastLayer = useMemo(
     () =>
       forecast && {
@@ -60,6 +77,9 @@ export function ReviewMapFrame(p: ReviewMapFrameProps) {
           describe={p.describe}
           onPick={p.onPick}
           onForecastGrid={setForecastGrid}
+          cameras={cameras}
+          onView={onView}
+          onCamera={(position) => setCamera({ kind: 'camera', position })}
           onCanvases={(get) => (p.canvases.current = get)}
         />
       </Suspense>
@@ -100,6 +120,16 @@ export function ReviewMapFrame(p: ReviewMapFrameProps) {
         </button>
         <p className="hint">{p.drillable ? t('review.drill') : t('review.leaf')}</p>
       </div>
+      {camera && (
+        <DetailCard
+          api={p.api}
+          selection={camera}
+          names={p.view.names}
+          rates={NO_RATES}
+          timeZone={timeZone}
+          onClose={() => setCamera(null)}
+        />
+      )}
       {showForecast && (
         <ForecastOverlay
           api={p.api}

@@ -7,6 +7,8 @@ export const ZOOM = {
   gridOutlinesFrom: 13,
   /** Cameras as single points from here; aggregated in hexagons below. */
   cameraPointsFrom: 11.5,
+  /** The review map reads and draws its cameras from here (a village or closer). */
+  reviewCamerasFrom: 14,
   /** Label levels: [from, below]. */
   labels: {
     county: [0, 10.5],
