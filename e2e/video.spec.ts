@@ -106,3 +106,30 @@ it('runs the video patrol: four labelled tiles playing cameras near alerts, over
     await context.close();
   }
 }, 180_000);
+
+it('shows nine patrol tiles, all playing, on a 4K wall', async () => {
+  const context = await browser.newContext({ viewport: { width: 3840, height: 2160 } });
+  const page = await context.newPage();
+  try {
+    await page.clock.setFixedTime(TEST_NOW);
+    const watch = watchPage(page, server.base);
+    await page.goto(`${server.base}/wall?kiosk=demo-wall&e2e&patrol=1`);
+    await waitForMap(page);
+    await page.waitForSelector('[data-testid=video-patrol][data-tiles="9"]');
+    await expect
+      .poll(() => page.locator(`[data-testid=video-patrol] ${PLAYER}[data-state=playing]`).count(), {
+        timeout: 90_000,
+        interval: 500,
+      })
+      .toBe(9);
+    // A 3 × 3 layout: three tiles a row.
+    const tops = await page
+      .locator(`[data-testid=video-patrol] ${PLAYER}`)
+      .evaluateAll((tiles) => tiles.map((t) => Math.round(t.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBe(3);
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}, 240_000);

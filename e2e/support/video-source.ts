@@ -38,6 +38,9 @@ export async function startLiveSource(size = '1280x720', ffmpeg = testFfmpeg()):
       ...['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p'],
       ...['-g', '25', '-keyint_min', '25', '-sc_threshold', '0'],
       ...['-f', 'hls', '-hls_time', '1', '-hls_list_size', '6', '-hls_flags', 'delete_segments+omit_endlist'],
+      // Segments stay a while after leaving the playlist, as a media server keeps them: a
+      // player slowed by many tiles on a busy machine still finds the segment it was promised.
+      ...['-hls_delete_threshold', '10'],
       ...['-hls_segment_filename', join(dir, 'seg%d.ts'), join(dir, 'index.m3u8')],
     ],
     { stdio: ['ignore', 'ignore', 'inherit'] },

@@ -1,5 +1,5 @@
 /**
- * The video patrol panel (视频轮巡) over the wall's map: four tiles cycling every `seconds`
+ * The video patrol panel (视频轮巡) over the wall's map: four tiles (nine on a 4K wall) cycling every `seconds`
  * through online cameras near the newest early warnings, overdue cases and hot spots inside
  * the wall's unit, each labelled with the camera's name, grid and why it is shown. A dead
  * stream is skipped for the rest of the patrol. Off until switched on (or `?patrol=1`).
@@ -8,7 +8,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../api/client.js';
 import { CameraVideo } from './CameraVideo.js';
-import { patrolQueue, patrolSpots, patrolTiles, type PatrolCamera, type PatrolSpot } from './patrol.js';
+import {
+  patrolQueue,
+  patrolSpots,
+  patrolTileCount,
+  patrolTiles,
+  type PatrolCamera,
+  type PatrolSpot,
+} from './patrol.js';
 
 const SOURCES = /* GraphQL */ `
   query PatrolSources($unit: ID, $from: DateTime!, $to: DateTime!) {
@@ -48,7 +55,6 @@ const CAMERAS_AT = /* GraphQL */ `
 
 /** How far from an overdue case a camera still shows it. */
 const NEAR_CASE_METERS = 300;
-const TILES = 4;
 /** Cameras shown for one spot, so that one busy place does not fill the patrol. */
 const PER_SPOT = 2;
 const WHY_KEY = {
@@ -90,6 +96,18 @@ async function loadQueue(api: ApiClient, unit: string | null, range: { from: Dat
   return patrolQueue(found);
 }
 
+/** The tiles this screen has room for, again when the window is resized or moved to another screen. */
+function useTileCount(): 4 | 9 {
+  const count = () => patrolTileCount(window.innerWidth, window.innerHeight, window.devicePixelRatio);
+  const [tiles, setTiles] = useState(count);
+  useEffect(() => {
+    const update = () => setTiles(count());
+    window.addEventListener('resize', update);
+    return () => window.removeEventListener('resize', update);
+  }, []);
+  return tiles;
+}
+
 export interface VideoPatrolProps {
   api: ApiClient;
   /** The wall's unit (null: the account's whole jurisdiction). */
@@ -105,6 +123,7 @@ export function VideoPatrol({ api, unit, range, seconds = 20 }: VideoPatrolProps
   const [queue, setQueue] = useState<PatrolCamera[] | null>(null);
   const [dead, setDead] = useState<ReadonlySet<string>>(new Set());
   const [turn, setTurn] = useState(0);
+  const count = useTileCount();
   const from = range.from.getTime();
   const to = range.to.getTime();
 
@@ -126,7 +145,7 @@ export function VideoPatrol({ api, unit, range, seconds = 20 }: VideoPatrolProps
     return () => clearInterval(timer);
   }, [open, seconds]);
 
-  const tiles = useMemo(() => (queue ? patrolTiles(queue, dead, turn, TILES) : []), [queue, dead, turn]);
+  const tiles = useMemo(() => (queue ? patrolTiles(queue, dead, turn, count) : []), [queue, dead, turn, count]);
 
   if (!open) {
     return (
@@ -136,7 +155,12 @@ export function VideoPatrol({ api, unit, range, seconds = 20 }: VideoPatrolProps
     );
   }
   return (
-    <section className="map-card patrol" data-testid="video-patrol" aria-label={t('video.patrol.title')}>
+    <section
+      className={`map-card patrol tiles-${count}`}
+      data-testid="video-patrol"
+      data-tiles={count}
+      aria-label={t('video.patrol.title')}
+    >
       <header>
         <h3>{t('video.patrol.title')}</h3>
         <button type="button" className="close" onClick={() => setOpen(false)} aria-label={t('video.patrol.close')}>

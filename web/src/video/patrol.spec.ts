@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { patrolQueue, patrolSpots, patrolTiles, type PatrolCamera } from './patrol.js';
+import { patrolQueue, patrolSpots, patrolTileCount, patrolTiles, type PatrolCamera } from './patrol.js';
 
 const at = (lon: number, lat: number) => ({ coordinates: [lon, lat] });
 
@@ -47,5 +47,32 @@ describe('the video patrol', () => {
     expect(ids(1)).toEqual(['e', 'a', 'b', 'c']);
     expect(ids(0, ['b'])).toEqual(['a', 'c', 'd', 'e']);
     expect(ids(3, ['a', 'b'])).toEqual(['c', 'd', 'e']);
+  });
+});
+
+describe('how many patrol tiles a screen shows', () => {
+  it('shows four tiles on a 1080p wall and nine on a 4K wall', () => {
+    expect(patrolTileCount(1920, 1080, 1)).toBe(4);
+    expect(patrolTileCount(3840, 2160, 1)).toBe(9);
+  });
+
+  it('counts device pixels: a 4K screen scaled to 200 % still shows nine', () => {
+    expect(patrolTileCount(1920, 1080, 2)).toBe(9);
+    expect(patrolTileCount(1920, 1080, 1.25)).toBe(4);
+  });
+
+  it('shows four below 4K, on a 1440p screen and on a 4K screen cut in half by a window', () => {
+    expect(patrolTileCount(2560, 1440, 1)).toBe(4);
+    expect(patrolTileCount(3840, 1080, 1)).toBe(4);
+    expect(patrolTileCount(1920, 2160, 1)).toBe(4);
+  });
+
+  it('shows nine on a 4K wall whose browser keeps a title bar', () => {
+    expect(patrolTileCount(3840, 2050, 1)).toBe(9);
+  });
+
+  it('takes a missing pixel ratio as 1', () => {
+    expect(patrolTileCount(3840, 2160, Number.NaN)).toBe(9);
+    expect(patrolTileCount(1920, 1080, 0)).toBe(4);
   });
 });

@@ -1,8 +1,22 @@
 /**
  * The video patrol (视频轮巡): which cameras to show, and in what turn. Pure: the places that
  * want watching (newest early warnings, overdue cases, Gi* hot spots), the cameras found near
- * each, and the tiles shown at each turn, skipping streams that died.
+ * each, the tiles shown at each turn, skipping streams that died, and how many tiles the
+ * screen has room for.
  */
+
+/**
+ * A screen with this many device pixels each way is a 4K wall (3840 × 2160, less a little for
+ * a browser not quite full screen): it shows a 3 × 3 patrol, each tile as sharp as a 2 × 2
+ * tile of a 1080p wall.
+ */
+export const PATROL_9_FROM = { width: 3600, height: 2000 } as const;
+
+/** The patrol's tiles on a screen of `width` × `height` CSS pixels at `pixelRatio`: 9 at 4K, else 4. */
+export function patrolTileCount(width: number, height: number, pixelRatio: number): 4 | 9 {
+  const ratio = Number.isFinite(pixelRatio) && pixelRatio > 0 ? pixelRatio : 1;
+  return width * ratio >= PATROL_9_FROM.width && height * ratio >= PATROL_9_FROM.height ? 9 : 4;
+}
 
 export type PatrolReason = 'alert' | 'overdue' | 'hotspot';
 
