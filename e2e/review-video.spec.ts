@@ -3,6 +3,7 @@
  * cameras appear, one clicked opens the same detail card as the wall's, whose player plays a
  * live stream encoded by ffmpeg behind the URL template adapter; closing the card ends the view.
  */
+import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TEST_NOW } from '../server/test/api.js';
@@ -16,6 +17,7 @@ import { startLiveSource, type LiveSource } from './support/video-source.js';
 
 const VILLAGE = '371702005001';
 const MAP = '[data-testid=review-map]';
+const SHOTS = '.cache/screenshots';
 
 let source: LiveSource;
 let server: WallServer;
@@ -87,6 +89,10 @@ it("plays a camera clicked on the review map in the wall's card, and ends the vi
     await page.waitForSelector(`${CARD}[data-state=found]`, { timeout: 20_000 });
     await page.waitForSelector(`${PLAYER}[data-state=playing]`, { timeout: 30_000 });
     const camera = (await page.getAttribute(PLAYER, 'data-camera'))!;
+    // Zoomed in this far, every camera shows its view cone and the clicked one's is highlighted.
+    expect(await page.evaluate(() => (window as any).__reviewMap.drawn().cones)).toEqual({ all: true, selected: true });
+    await mkdir(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/review-camera.png` });
 
     const { first: before, later } = await playbackOver(page);
     expect(later.frames).toBeGreaterThan(before.frames);

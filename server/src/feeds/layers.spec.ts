@@ -37,6 +37,8 @@ const buildCamera = (i: number, overrides: Partial<Row> = {}): Row => ({
   lat: 35.2 + Math.floor(i / 100) / 1000,
   status: ['online', 'offline', 'fault'][i % 3]!,
   kind: 'dome',
+  heading: 90,
+  fov: 60,
   ...overrides,
 });
 
@@ -100,24 +102,25 @@ describe('map feed layers', () => {
     expect(Buffer.from(pieces.bytes).equals(Buffer.from(whole.bytes))).toBe(true);
   });
 
-  it('stores a camera in 10 bytes, ids left out, beside a schema and dictionaries of fixed size', async () => {
+  it('stores a camera in 12 bytes (its view 2 of them), ids left out, beside a schema and dictionaries of fixed size', async () => {
     const size = async (n: number) =>
       (await buildFeed(CAMERA_LAYER, [pack(CAMERA_LAYER, cameras(n))], { ids: false })).bytes.length;
     const [small, large] = [await size(10_000), await size(20_000)];
-    expect((large - small) / 10_000).toBe(10);
-    expect(small - 10 * 10_000).toBeLessThan(1500);
+    expect((large - small) / 10_000).toBe(12);
+    // The view's two dictionaries of 73 angles add about 1 KB once.
+    expect(small - 12 * 10_000).toBeLessThan(2500);
     const columns = decodeFeed(
       (await buildFeed(CAMERA_LAYER, [pack(CAMERA_LAYER, cameras(100))], { ids: false })).bytes,
     );
-    expect([...columns.columns.values()].reduce((sum, c) => sum + c.values.byteLength, 0)).toBe(1000);
+    expect([...columns.columns.values()].reduce((sum, c) => sum + c.values.byteLength, 0)).toBe(1200);
   });
 
-  it('gives back each camera with its id, status and kind', async () => {
-    const rows = [buildCamera(1, { status: 'fault', kind: 'ptz' }), buildCamera(4)];
+  it('gives back each camera with its id, status, kind and view', async () => {
+    const rows = [buildCamera(1, { status: 'fault', kind: 'ptz', heading: 355, fov: 5 }), buildCamera(4)];
     const decoded = arrowRows((await buildFeed(CAMERA_LAYER, [pack(CAMERA_LAYER, rows)], { ids: true })).bytes);
     expect(decoded.map(({ position: _p, ...r }) => r)).toEqual([
-      { id: rows[0]!.id, status: 'fault', kind: 'ptz' },
-      { id: rows[1]!.id, status: 'offline', kind: 'dome' },
+      { id: rows[0]!.id, status: 'fault', kind: 'ptz', heading: 355, fov: 5 },
+      { id: rows[1]!.id, status: 'offline', kind: 'dome', heading: 90, fov: 60 },
     ]);
     expect((decoded[1]!.position as number[])[0]).toBeCloseTo(rows[1]!.lon as number, 6);
   });

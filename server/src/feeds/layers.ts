@@ -4,7 +4,8 @@
  *
  * Bytes per row before compression (positions are Float32 lon/lat offsets, codes Int8; ids are
  * utf8, their length plus a 4-byte offset), besides a few hundred bytes of schema and dictionaries:
- * - cameras: position 8 + status 1 + kind 1 = 10 (+24 with ids)
+ * - cameras: position 8 + status 1 + kind 1 + heading 1 + fov 1 = 12 (+24 with ids); heading and
+ *   fov in 5° steps (domain/camera-view.ts), for the view cones drawn at close zoom
  * - risk points: position 8 + level 1 + category 1 = 10 (+21 with ids)
  * - cases: position 8 + status, category, severity, overdue 1 each + reportedAt Uint32 minutes 4
  *   = 16 (+28 with ids)
@@ -19,6 +20,7 @@ import {
   RISK_CATEGORIES,
   RISK_LEVELS,
 } from '../domain/vocabulary.js';
+import { CAMERA_FOVS, CAMERA_HEADINGS } from '../domain/camera-view.js';
 import {
   codeColumn,
   encodeFeed,
@@ -51,6 +53,8 @@ export const CAMERA_LAYER: LayerSpec = {
     ...POSITION,
     { name: 'status', kind: 'code', dictionary: CAMERA_STATUSES },
     { name: 'kind', kind: 'code', dictionary: CAMERA_KINDS },
+    { name: 'heading', kind: 'code', dictionary: CAMERA_HEADINGS, positioned: true },
+    { name: 'fov', kind: 'code', dictionary: CAMERA_FOVS, positioned: true },
   ],
 };
 

@@ -5,6 +5,7 @@ import { jurisdictionPrefix } from '../auth/jurisdiction.js';
 import type { Queryable } from '../db/database.js';
 import { findCameraFeedChunks } from '../db/queries/feeds.js';
 import { arrowRows } from '../../test/arrow-rows.js';
+import { CAMERA_FOVS, CAMERA_HEADINGS, fovCode, headingCode } from '../domain/camera-view.js';
 import { FEED_MEDIA_TYPE } from '../domain/feed-columns.js';
 import { decodeFeed } from '../domain/feed-decode.js';
 import { buildFeed, CAMERA_LAYER } from './layers.js';
@@ -39,6 +40,13 @@ function expectSameRows(actual: Record<string, unknown>[], expected: Record<stri
   );
   expect(worst).toBeLessThan(1.2e-7);
 }
+
+/** A camera row's heading and fov as the feed carries them (5° steps, -1 unknown). */
+const asFed = ({ heading, fov, ...row }: Record<string, unknown>) => ({
+  ...row,
+  heading: CAMERA_HEADINGS[headingCode(heading as number | null)],
+  fov: CAMERA_FOVS[fovCode(fov as number | null)],
+});
 
 eachDriver('binary map feeds', (driver) => {
   let api: TestApi;
@@ -81,11 +89,13 @@ eachDriver('binary map feeds', (driver) => {
   describe('cameras', () => {
     it.each(ACCOUNTS)("carries exactly %s's cameras, as SQL reads them", async (account, prefix) => {
       const decoded = await rowsOf('/feeds/cameras?ids=1', tokens[account]!);
-      const expected = await sql(
-        `SELECT id, status, kind, ST_X(geom) AS lon, ST_Y(geom) AS lat FROM cameras
-         WHERE starts_with(grid_code, $1) ORDER BY id`,
-        [prefix],
-      );
+      const expected = (
+        await sql(
+          `SELECT id, status, kind, heading, fov, ST_X(geom) AS lon, ST_Y(geom) AS lat FROM cameras
+           WHERE starts_with(grid_code, $1) ORDER BY id`,
+          [prefix],
+        )
+      ).map(asFed);
       expect(expected.length).toBeGreaterThan(100);
       expectSameRows(decoded, expected);
     });
@@ -101,12 +111,14 @@ eachDriver('binary map feeds', (driver) => {
         `/feeds/cameras?ids=1&unit=371702005000&bbox=${bbox.join(',')}`,
         tokens['demo-city']!,
       );
-      const expected = await sql(
-        `SELECT id, status, kind, ST_X(geom) AS lon, ST_Y(geom) AS lat FROM cameras
-         WHERE starts_with(grid_code, '371702005')
-           AND ST_X(geom) BETWEEN $1 AND $3 AND ST_Y(geom) BETWEEN $2 AND $4 ORDER BY id`,
-        bbox,
-      );
+      const expected = (
+        await sql(
+          `SELECT id, status, kind, heading, fov, ST_X(geom) AS lon, ST_Y(geom) AS lat FROM cameras
+           WHERE starts_with(grid_code, '371702005')
+             AND ST_X(geom) BETWEEN $1 AND $3 AND ST_Y(geom) BETWEEN $2 AND $4 ORDER BY id`,
+          bbox,
+        )
+      ).map(asFed);
       const all = await sql(`SELECT count(*)::int AS n FROM cameras`, []);
       expect(expected.length).toBeGreaterThan(0);
       expect(expected.length).toBeLessThan(all[0]!.n as number);
@@ -115,7 +127,7 @@ eachDriver('binary map feeds', (driver) => {
 
     it('leaves ids out unless asked, keeping the same order', async () => {
       const bare = decodeFeed((await get('/feeds/cameras', tokens['demo-village'])).bytes);
-      expect([...bare.columns.keys()]).toEqual(['position', 'status', 'kind']);
+      expect([...bare.columns.keys()]).toEqual(['position', 'status', 'kind', 'heading', 'fov']);
       expect(bare.rows).toBe((await rowsOf('/feeds/cameras?ids=1', tokens['demo-village']!)).length);
     });
 

@@ -45,6 +45,8 @@ export interface ReviewMapProps {
   onView?: (zoom: number, bbox: Bbox) => void;
   /** A camera clicked: its position, as the detail card looks it up. */
   onCamera?: (position: [number, number]) => void;
+  /** The camera whose card is open, its view cone highlighted. */
+  selectedCamera?: readonly [number, number] | null;
   /** Receives a function that returns the map's canvases, bottom first, for export. */
   onCanvases?: (get: () => HTMLCanvasElement[]) => void;
 }
@@ -57,7 +59,11 @@ export default function ReviewMap(props: ReviewMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
-  useBrowserTestHandle('__reviewMap', map, () => ({ cameras: latest.current.cameras?.rows ?? 0 }));
+  useBrowserTestHandle('__reviewMap', map, () => ({
+    cameras: latest.current.cameras?.rows ?? 0,
+    cones: { all: drawnIds.current.has('camera-cones'), selected: drawnIds.current.has('camera-cone-selected') },
+  }));
+  const drawnIds = useRef<ReadonlySet<string>>(new Set());
   const overlay = useRef<MapboxOverlay | null>(null);
   const [hover, setHover] = useState<{ x: number; y: number; lines: string[] } | null>(null);
   const [zoom, setZoom] = useState(0);
@@ -149,10 +155,22 @@ export default function ReviewMap(props: ReviewMapProps) {
         forecast: props.forecast,
         cameras: props.cameras,
         zoom,
+        selectedCamera: props.selectedCamera,
       }),
-    [props.areas, props.scores, props.selected, props.hotspots, version, props.forecast, props.cameras, zoom],
+    [
+      props.areas,
+      props.scores,
+      props.selected,
+      props.hotspots,
+      version,
+      props.forecast,
+      props.cameras,
+      zoom,
+      props.selectedCamera,
+    ],
   );
   useEffect(() => {
+    drawnIds.current = new Set(specs.map((s) => s.props.id));
     overlay.current?.setProps({ layers: buildLayers(specs) });
   }, [specs, map]);
 

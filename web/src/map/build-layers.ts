@@ -2,7 +2,7 @@
 import { HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers';
 import type { Layer } from '@deck.gl/core';
 import { DataFilterExtension } from '@deck.gl/extensions';
-import { GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, IconLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { LayerKind, LayerSpec } from './layers/spec.js';
 
 // One extension instance for every render: a new one would make deck.gl rebuild the layers.
@@ -15,6 +15,7 @@ const CLASSES: Record<LayerKind, new (props: any) => Layer> = {
   icon: IconLayer,
   geojson: GeoJsonLayer,
   text: TextLayer,
+  'solid-polygon': SolidPolygonLayer,
 };
 
 export function buildLayers(specs: readonly LayerSpec[]): Layer[] {

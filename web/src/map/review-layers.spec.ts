@@ -9,7 +9,11 @@ const cameras: PointFeed = {
   rows: 1,
   origin: [115.48, 35.24],
   positions: new Float32Array(2),
-  codes: { status: { values: Uint8Array.of(0), dictionary: ['online'] } },
+  codes: {
+    status: { values: Uint8Array.of(0), dictionary: ['online'] },
+    heading: { values: Uint8Array.of(0), dictionary: [90] },
+    fov: { values: Uint8Array.of(0), dictionary: [60] },
+  },
   minutes: null,
   epochMs: 0,
 };
@@ -57,5 +61,16 @@ describe('reviewLayerSpecs', () => {
     expect(close.at(-1)!.props.pickable).toBe(true);
     const far = reviewLayerSpecs({ ...input, cameras, zoom: ZOOM.reviewCamerasFrom - 1 });
     expect(far.map((s) => s.props.id)).toEqual(['review-areas', 'review-hotspots']);
+  });
+
+  it("draws the cameras' cones under them from zoom 16, the selected one's highlighted", () => {
+    const specs = reviewLayerSpecs({ ...input, cameras, zoom: ZOOM.conesFrom, selectedCamera: [115.48, 35.24] });
+    expect(specs.map((s) => s.props.id)).toEqual([
+      'review-areas',
+      'review-hotspots',
+      'camera-cones',
+      'camera-cone-selected',
+      'cameras-points',
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import type { PointFeed } from './feed-data.js';
 import type { AreaFeature } from './layers/choropleth.js';
 import { forecastBreaks, forecastLayers, type AreaForecast } from './layers/forecast.js';
 import { hotspotLayer, indexAreasLayer, type AreaScore } from './layers/index-areas.js';
+import { cameraConeLayers } from './layers/camera-cones.js';
 import { cameraLayers } from './layers/points.js';
 import type { LayerSpec } from './layers/spec.js';
 import { ZOOM } from './layers/zoom.js';
@@ -29,15 +30,25 @@ export interface ReviewLayerInput {
   /** The cameras around the view, read from ZOOM.reviewCamerasFrom on (null: none read). */
   cameras?: PointFeed | null;
   zoom?: number;
+  /** The camera whose card is open (its position), its view cone highlighted. */
+  selectedCamera?: readonly [number, number] | null;
 }
 
-/** The cameras as points by status, from ZOOM.reviewCamerasFrom on. */
+/** The review reads only the cameras around its view: every one of them gets its cone. */
+const ANYWHERE: [number, number, number, number] = [-180, -90, 180, 90];
+
+/** The cameras as points by status from ZOOM.reviewCamerasFrom on, over their cones from ZOOM.conesFrom. */
 function reviewCameraLayers(input: ReviewLayerInput): LayerSpec[] {
   const zoom = input.zoom ?? 0;
-  if (!input.cameras || zoom < ZOOM.reviewCamerasFrom) return [];
-  return cameraLayers({ feed: input.cameras, visible: true, zoom, uiScale: input.uiScale }).filter(
-    (s) => s.props.id === 'cameras-points',
-  );
+  const feed = input.cameras;
+  if (!feed || zoom < ZOOM.reviewCamerasFrom) return [];
+  const selected = input.selectedCamera ?? null;
+  return [
+    ...cameraConeLayers({ feed, visible: true, zoom, box: ANYWHERE, selected }),
+    ...cameraLayers({ feed, visible: true, zoom, uiScale: input.uiScale }).filter(
+      (s) => s.props.id === 'cameras-points',
+    ),
+  ];
 }
 
 /** The review's areas (units or grids, any level) shaded by their forecast. */

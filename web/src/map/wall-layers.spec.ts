@@ -137,3 +137,50 @@ describe('the index and hot-spot layers on the wall', () => {
     expect(none!.props.visible).toBe(false);
   });
 });
+
+describe('camera view cones on the wall', () => {
+  const grid = (box: number[]): AreaFeature => ({
+    type: 'Feature',
+    properties: { code: '371702005001001' },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [box[0]!, box[1]!],
+          [box[2]!, box[1]!],
+          [box[2]!, box[3]!],
+          [box[0]!, box[1]!],
+        ],
+      ],
+    },
+  });
+  const atZoom = (zoom: number, selectedCamera: [number, number] | null = null) =>
+    input({
+      zoom,
+      selectedCamera,
+      choropleth: {
+        townships: [],
+        grids: [grid([115.3, 35.1, 115.5, 35.3])],
+        rates: new Map(),
+        breaks: { townships: [], grids: [] },
+        version: 1,
+      },
+    });
+  const ids = (zoom: number, selected: [number, number] | null = null) =>
+    wallLayerSpecs(atZoom(zoom, selected)).map((s) => s.props.id);
+
+  it('draws the cones under the camera points at zoom 16 and closer, and not before', () => {
+    expect(ids(16)).toEqual(expect.arrayContaining(['camera-cones', 'cameras-points']));
+    expect(ids(16).indexOf('camera-cones')).toBeLessThan(ids(16).indexOf('cameras-points'));
+    expect(ids(15.75)).not.toContain('camera-cones');
+  });
+
+  it("highlights the selected camera's cone", () => {
+    expect(ids(16, [115.4, 35.2])).toContain('camera-cone-selected');
+    expect(ids(16)).not.toContain('camera-cone-selected');
+  });
+
+  it('draws no cones where no grids are on the map to bound them', () => {
+    expect(wallLayerSpecs(input({ zoom: 16 })).map((s) => s.props.id)).not.toContain('camera-cones');
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * Every deck.gl layer of the wall map, bottom to top, as specs: the choropleth, case heatmap and
- * hexagons, camera hexagons, points (cameras, cases), risk icons, labels. Pure.
+ * hexagons, camera hexagons, view cones and points (cameras, cases), risk icons, labels. Pure.
  */
 import type { LayerVisibility } from './layer-toggles.js';
 import type { DictionaryValue } from '../../../server/src/domain/feed-columns.js';
@@ -9,6 +9,8 @@ import { choroplethLayers, type AreaFeature, type ChoroplethInput } from './laye
 import { forecastBreaks, forecastLayers, type AreaForecast } from './layers/forecast.js';
 import { hotspotLayer, indexAreasLayer, type AreaScore } from './layers/index-areas.js';
 import { labelLayers, type LabelPlace } from './layers/labels.js';
+import { cameraConeLayers } from './layers/camera-cones.js';
+import { featureBbox, type Bbox } from './grid-view.js';
 import { cameraLayers, caseLayers, riskPointLayer } from './layers/points.js';
 import type { LayerSpec, TimeFilter } from './layers/spec.js';
 import { ZOOM } from './layers/zoom.js';
@@ -104,6 +106,24 @@ export interface WallLayerInput {
   hotspots?: { grids: readonly AreaFeature[]; bins: ReadonlyMap<string, number>; version: string };
   /** The next week's forecast: areas shaded by expected cases, hot spots outlined, alerts marked. */
   forecast?: WallForecastInput;
+  /** The camera whose card is open (its position), its view cone highlighted. */
+  selectedCamera?: readonly [number, number] | null;
+}
+
+const extents = new WeakMap<readonly AreaFeature[], Bbox | null>();
+/**
+ * Where cones are drawn: the extent of the grids on the map, which are those of the townships in
+ * view once zoomed in; null without grids.
+ */
+export function gridsExtent(grids: readonly AreaFeature[]): Bbox | null {
+  if (extents.has(grids)) return extents.get(grids)!;
+  let box: Bbox | null = null;
+  for (const g of grids) {
+    const b = featureBbox(g);
+    box = box ? [Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]), Math.max(box[3], b[3])] : b;
+  }
+  extents.set(grids, box);
+  return box;
 }
 
 export interface WallForecastInput {
@@ -191,7 +211,18 @@ export function wallLayerSpecs(input: WallLayerInput): LayerSpec[] {
       : [];
   const byId = (id: string) => cases.filter((s) => s.props.id === id);
   specs.push(...byId('cases-heatmap'), ...byId('cases-hexagons'));
-  if (feeds.cameras) specs.push(...cameraLayers({ ...style, feed: feeds.cameras, visible: v.cameras }));
+  if (feeds.cameras) {
+    specs.push(
+      ...cameraConeLayers({
+        feed: feeds.cameras,
+        visible: v.cameras,
+        zoom,
+        box: gridsExtent(input.choropleth.grids),
+        selected: input.selectedCamera ?? null,
+      }),
+      ...cameraLayers({ ...style, feed: feeds.cameras, visible: v.cameras }),
+    );
+  }
   specs.push(...byId('cases-points'));
   if (feeds.riskPoints && input.icon) {
     specs.push(riskPointLayer({ ...style, feed: feeds.riskPoints, visible: v.riskPoints, icon: input.icon }));

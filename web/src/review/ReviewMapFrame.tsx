@@ -80,6 +80,7 @@ export function ReviewMapFrame(p: ReviewMapFrameProps) {
           cameras={cameras}
           onView={onView}
           onCamera={(position) => setCamera({ kind: 'camera', position })}
+          selectedCamera={camera && 'position' in camera ? camera.position : null}
           onCanvases={(get) => (p.canvases.current = get)}
         />
       </Suspense>

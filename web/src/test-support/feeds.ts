@@ -6,6 +6,7 @@ import {
   timeColumn,
   type DictionaryValue,
 } from '../../../server/src/domain/feed-columns.js';
+import { CAMERA_FOVS, CAMERA_HEADINGS } from '../../../server/src/domain/camera-view.js';
 import { toPointFeed, type PointFeed } from '../map/feed-data.js';
 
 export function feedBytes(
@@ -62,6 +63,9 @@ export function testCameras(): PointFeed {
         ['bullet', 'dome', 'ptz', 'checkpoint'],
         [0, 1, 3],
       ],
+      // Looking east with 60°, a view not known, looking all round.
+      heading: [[...CAMERA_HEADINGS], [CAMERA_HEADINGS.indexOf(90), 0, CAMERA_HEADINGS.indexOf(0)]],
+      fov: [[...CAMERA_FOVS], [CAMERA_FOVS.indexOf(60), CAMERA_FOVS.indexOf(60), CAMERA_FOVS.indexOf(360)]],
     }),
   );
 }

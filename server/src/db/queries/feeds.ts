@@ -8,6 +8,7 @@
  * half the time (scripts/bench/api.ts, README).
  */
 import type { AreaFilter } from '../../domain/area-filter.js';
+import { VIEW_STEP_DEGREES } from '../../domain/camera-view.js';
 import type { Database, Queryable } from '../database.js';
 import { caseConditions } from './cases.js';
 import { Conditions } from './sql-builder.js';
@@ -24,6 +25,11 @@ export interface PackedField {
   name: string;
   kind: 'float' | 'time' | 'code';
   dictionary?: readonly (string | number | boolean)[];
+  /**
+   * A code whose SQL gives the value's 0-based position in `dictionary` itself (a computed
+   * code, such as an angle to its step), not a value to look up.
+   */
+  positioned?: boolean;
 }
 
 export const PACKED_BYTES: Record<PackedField['kind'], number> = { float: 8, time: 8, code: 2 };
@@ -71,6 +77,7 @@ function pointConditions(filter: FeedFilter): () => Conditions {
 function packed(field: PackedField, sql: string, c: Conditions): string {
   if (field.kind === 'float') return `float8send((${sql})::float8)`;
   if (field.kind === 'time') return `float8send(extract(epoch FROM ${sql})::float8)`;
+  if (field.positioned) return `int2send(((${sql}) + 1)::int2)`;
   // A CASE over the values costs less per row than array_position over a text[] parameter.
   const whens = (field.dictionary ?? []).map((value, i) => `WHEN ${c.param(String(value))} THEN ${i + 1}`);
   return `int2send((CASE (${sql})::text ${whens.join(' ')} ELSE 0 END)::int2)`;
@@ -194,7 +201,14 @@ const withDefaults = (options: FeedReadOptions): PackedReadOptions => ({
   chunkRows: options.chunkRows ?? FEED_CHUNK_ROWS,
 });
 
-/** Cameras inside the jurisdiction and area, by id. Fields: lon, lat, status, kind. */
+/**
+ * A camera's heading and field of view as positions in CAMERA_HEADINGS and CAMERA_FOVS
+ * (domain/camera-view.ts, which computes the same): 5° steps, 0 for unknown.
+ */
+const HEADING_POSITION = `coalesce(round(heading / ${VIEW_STEP_DEGREES}.0)::int % ${360 / VIEW_STEP_DEGREES} + 1, 0)`;
+const FOV_POSITION = `coalesce(least(${360 / VIEW_STEP_DEGREES}, greatest(1, round(fov / ${VIEW_STEP_DEGREES}.0)::int)), 0)`;
+
+/** Cameras inside the jurisdiction and area, by id. Fields: lon, lat, status, kind, heading, fov. */
 export function findCameraFeedChunks(
   readers: Queryable | readonly Queryable[],
   filter: FeedFilter,
@@ -204,7 +218,13 @@ export function findCameraFeedChunks(
   const source: Source = {
     table: 'cameras',
     id: 'id',
-    columns: { ...POINT_COLUMNS, status: () => 'status', kind: () => 'kind' },
+    columns: {
+      ...POINT_COLUMNS,
+      status: () => 'status',
+      kind: () => 'kind',
+      heading: () => HEADING_POSITION,
+      fov: () => FOV_POSITION,
+    },
     conditions: pointConditions(filter),
   };
   return packedChunks(asReaders(readers), source, fields, withDefaults(options));

@@ -3,7 +3,7 @@
  * by report time on the GPU. The functions in this folder build specs from data and style
  * (pure, unit-tested without WebGL); build-layers.ts alone turns them into deck.gl layers.
  */
-export type LayerKind = 'scatterplot' | 'heatmap' | 'hexagon' | 'icon' | 'geojson' | 'text';
+export type LayerKind = 'scatterplot' | 'heatmap' | 'hexagon' | 'icon' | 'geojson' | 'text' | 'solid-polygon';
 
 export interface TimeFilter {
   /** Filter values shown, inclusive (report day indexes for cases, levels for risk points). */

@@ -9,6 +9,8 @@ export const ZOOM = {
   cameraPointsFrom: 11.5,
   /** The review map reads and draws its cameras from here (a village or closer). */
   reviewCamerasFrom: 14,
+  /** Cameras' view cones from here (a few streets across). */
+  conesFrom: 16,
   /** Label levels: [from, below]. */
   labels: {
     county: [0, 10.5],
