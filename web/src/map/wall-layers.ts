@@ -217,7 +217,8 @@ export function wallLayerSpecs(input: WallLayerInput): LayerSpec[] {
         feed: feeds.cameras,
         visible: v.cameras,
         zoom,
-        box: gridsExtent(input.choropleth.grids),
+        // Measured only where cones are drawn: further out the grids change with every move.
+        box: zoom >= ZOOM.conesFrom ? gridsExtent(input.choropleth.grids) : null,
         selected: input.selectedCamera ?? null,
       }),
       ...cameraLayers({ ...style, feed: feeds.cameras, visible: v.cameras }),
