@@ -62,6 +62,8 @@ export interface WallMapProps {
   hotspots?: { grids: readonly AreaFeature[]; bins: ReadonlyMap<string, number>; version: string } | null;
   /** The next week's forecast for the 'forecast' layer: by grid and township code, hot spots' outlines, alerted grids. */
   forecast?: Omit<WallForecastInput, 'townships' | 'grids'> | null;
+  /** The camera whose card is open: its view cone is drawn highlighted. */
+  selectedCamera?: readonly [number, number] | null;
   /** Told the map's zoom (in quarter steps) as it changes: the legend says what each zoom draws. */
   onZoom?: (zoom: number) => void;
   /** Told which townships have their grids on the map (so their grids' index scores can be read). */
@@ -124,6 +126,7 @@ export default function WallMap(props: WallMapProps) {
 
   const dayStart = useCallback((at: Date) => startOfDay(dayKey(at, props.timeZone), props.timeZone), [props.timeZone]);
   const { index, hotspots, forecast, visibility, time, prefix } = props;
+  const selectedCamera = props.selectedCamera ?? null;
   const layerInput = useMemo((): WallLayerInput => {
     const gridFeatures = grids.map((g) => g.feature);
     return {
@@ -139,11 +142,13 @@ export default function WallMap(props: WallMapProps) {
       index: index ? { townships, grids: gridFeatures, scores: index.scores, version: index.version } : undefined,
       hotspots: hotspots ?? undefined,
       forecast: forecast ? { ...forecast, townships, grids: gridFeatures } : undefined,
+      selectedCamera,
     };
   }, [
     index,
     hotspots,
     forecast,
+    selectedCamera,
     feeds,
     visibility,
     time,

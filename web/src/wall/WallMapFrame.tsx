@@ -22,7 +22,7 @@ const loadWallMap = () => import('../map/WallMap.js');
 export interface WallMapFrameProps {
   api: ApiClient;
   /** The map's props but selection, which the frame keeps; null until the map has somewhere to open. */
-  map: Omit<WallMapProps, 'onSelect' | 'onZoom'> | null;
+  map: Omit<WallMapProps, 'onSelect' | 'onZoom' | 'selectedCamera'> | null;
   wallTime: ReturnType<typeof useWallTime>;
   visibility: LayerVisibility;
   onToggle: (layer: LayerToggle) => void;
@@ -66,7 +66,13 @@ export function WallMapFrame(p: WallMapFrameProps) {
   return (
     <div className="map-frame">
       {p.map && WallMap ? (
-        <WallMap {...p.map} onSelect={select} onForecastGrid={pickForecastGrid} onZoom={setZoom} />
+        <WallMap
+          {...p.map}
+          onSelect={select}
+          onForecastGrid={pickForecastGrid}
+          onZoom={setZoom}
+          selectedCamera={selection?.kind === 'camera' ? selection.position : null}
+        />
       ) : (
         <div className="map-loading">{t('wall.loading')}</div>
       )}
