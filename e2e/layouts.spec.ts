@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_NOW } from '../server/test/api.js';
-import { clippedText, READY_TIMEOUT_MS, scrollable, spanOf, waitForMap } from './support/page.js';
+import { clippedText, overlapping, READY_TIMEOUT_MS, scrollable, spanOf, waitForMap } from './support/page.js';
 import { browserSuite, SHOTS } from './support/suite.js';
 
 const SIZES = [
@@ -33,7 +33,7 @@ beforeAll(async () => {
   places = new Map(units.map((u) => [u.code, u.bbox]));
 }, 300_000);
 
-async function withPage(size: (typeof SIZES)[number], test: (page: Page) => Promise<void>) {
+async function withPage(size: { width: number; height: number }, test: (page: Page) => Promise<void>) {
   const context = await suite.browser.newContext({ viewport: { width: size.width, height: size.height } });
   const page = await context.newPage();
   await page.clock.setFixedTime(TEST_NOW);
@@ -141,6 +141,26 @@ describe.each(SIZES)('the planner at $name', (size) => {
       );
       expect(inside, 'the village clear of the map edges').toBe(true);
       expect(share).toBeGreaterThan(0.5);
+    });
+  }, 240_000);
+});
+
+describe.each([{ name: '1366x768', width: 1366, height: 768 }, ...SIZES])('the import page at $name', (size) => {
+  it("keeps its panels apart and each layer's columns readable", async () => {
+    await withPage(size, async (page) => {
+      await page.goto(`${suite.server.base}/admin/import`);
+      await page.fill('[data-testid=sign-in-password] input[name=username]', 'demo-admin');
+      await page.fill('[data-testid=sign-in-password] input[name=password]', 'demo');
+      await page.click('[data-testid=sign-in-password] button[type=submit]');
+      await page.waitForSelector('[data-testid=import-columns] tbody tr', { timeout: 60_000 });
+      await page.screenshot({ path: `${SHOTS}/layout-import-${size.name}.png`, timeout: 120_000 });
+      expect(await overlapping(page, '.import-body > .panel')).toEqual([]);
+      // No column of the table squeezed to a few characters a line.
+      const narrowest = await page
+        .locator('[data-testid=import-columns] td.reason')
+        .evaluateAll((cells) => Math.min(...cells.map((c) => c.getBoundingClientRect().width)));
+      const em = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+      expect(narrowest).toBeGreaterThan(6 * em);
     });
   }, 240_000);
 });

@@ -116,6 +116,25 @@ export function clippedText(page: Page, selector: string): Promise<string[]> {
   }, selector);
 }
 
+/** Pairs of elements matching `selector` whose boxes overlap (one drawn over the other). */
+export function overlapping(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const boxes = [...document.querySelectorAll<HTMLElement>(selector)].map((el) => ({
+      name: `${el.tagName}.${el.className}[${el.dataset.testid ?? el.querySelector('h2')?.textContent ?? ''}]`,
+      r: el.getBoundingClientRect(),
+    }));
+    const out: string[] = [];
+    boxes.forEach((a, i) =>
+      boxes.slice(i + 1).forEach((b) => {
+        const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        if (x > 1 && y > 1) out.push(`${a.name} overlaps ${b.name}`);
+      }),
+    );
+    return out;
+  }, selector);
+}
+
 /** Elements matching `selector` whose content does not fit their own box (it wraps or spills out). */
 export function overflowing(page: Page, selector: string): Promise<string[]> {
   return page.evaluate(
