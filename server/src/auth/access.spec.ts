@@ -7,6 +7,7 @@ const viewer = (role: Viewer['role']): Viewer => ({
   role,
   jurisdiction: '371702000000',
   prefix: '371702',
+  departmentCode: null,
   sessionId: 's',
   expiresAt: new Date('2030-01-01T00:00:00Z'),
 });

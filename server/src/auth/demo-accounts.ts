@@ -9,54 +9,67 @@ import type { Role } from './roles.js';
 
 export const DEMO_PASSWORD = 'demo';
 
-export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: Role; jurisdictionCode: string }[] =
-  [
-    { username: 'demo-city', displayName: '市综治中心领导（演示）', role: 'leader', jurisdictionCode: '371700000000' },
-    {
-      username: 'demo-county',
-      displayName: '牡丹区综治中心（演示）',
-      role: 'operator',
-      jurisdictionCode: '371702000000',
-    },
-    {
-      username: 'demo-township',
-      displayName: '牡丹街道综治中心（演示）',
-      role: 'operator',
-      jurisdictionCode: '371702005000',
-    },
-    {
-      username: 'demo-village',
-      displayName: '赵楼社区网格员（演示）',
-      role: 'gridworker',
-      jurisdictionCode: '371702005001',
-    },
-    {
-      username: 'demo-planner',
-      displayName: '牡丹街道网格规划员（演示）',
-      role: 'planner',
-      jurisdictionCode: '371702005000',
-    },
-    { username: 'demo-admin', displayName: '数据管理员（演示）', role: 'admin', jurisdictionCode: '371700000000' },
-    {
-      username: 'demo-sysadmin',
-      displayName: '系统管理员（演示）',
-      role: 'sysadmin',
-      jurisdictionCode: '371700000000',
-    },
-    {
-      username: 'demo-secadmin',
-      displayName: '安全管理员（演示）',
-      role: 'secadmin',
-      jurisdictionCode: '371700000000',
-    },
-    {
-      username: 'demo-auditadmin',
-      displayName: '审计管理员（演示）',
-      role: 'auditadmin',
-      jurisdictionCode: '371700000000',
-    },
-    { username: 'demo-wall', displayName: '指挥中心大屏（演示）', role: 'kiosk', jurisdictionCode: '371700000000' },
-  ];
+export const DEMO_ACCOUNTS: readonly {
+  username: string;
+  displayName: string;
+  role: Role;
+  jurisdictionCode: string;
+  /** A department account's department (demo-departments.ts numbers them within their center). */
+  departmentCode?: string;
+}[] = [
+  { username: 'demo-city', displayName: '市综治中心领导（演示）', role: 'leader', jurisdictionCode: '371700000000' },
+  {
+    username: 'demo-county',
+    displayName: '牡丹区综治中心（演示）',
+    role: 'operator',
+    jurisdictionCode: '371702000000',
+  },
+  {
+    username: 'demo-township',
+    displayName: '牡丹街道综治中心（演示）',
+    role: 'operator',
+    jurisdictionCode: '371702005000',
+  },
+  {
+    username: 'demo-village',
+    displayName: '赵楼社区网格员（演示）',
+    role: 'gridworker',
+    jurisdictionCode: '371702005001',
+  },
+  {
+    username: 'demo-planner',
+    displayName: '牡丹街道网格规划员（演示）',
+    role: 'planner',
+    jurisdictionCode: '371702005000',
+  },
+  { username: 'demo-admin', displayName: '数据管理员（演示）', role: 'admin', jurisdictionCode: '371700000000' },
+  {
+    username: 'demo-sysadmin',
+    displayName: '系统管理员（演示）',
+    role: 'sysadmin',
+    jurisdictionCode: '371700000000',
+  },
+  {
+    username: 'demo-secadmin',
+    displayName: '安全管理员（演示）',
+    role: 'secadmin',
+    jurisdictionCode: '371700000000',
+  },
+  {
+    username: 'demo-auditadmin',
+    displayName: '审计管理员（演示）',
+    role: 'auditadmin',
+    jurisdictionCode: '371700000000',
+  },
+  { username: 'demo-wall', displayName: '指挥中心大屏（演示）', role: 'kiosk', jurisdictionCode: '371700000000' },
+  {
+    username: 'demo-department',
+    displayName: '牡丹派出所（演示）',
+    role: 'department',
+    jurisdictionCode: '371702005000',
+    departmentCode: '37170200500001',
+  },
+];
 
 export async function ensureDemoAccounts(db: Database): Promise<number> {
   const hash = await hashPassword(DEMO_PASSWORD);

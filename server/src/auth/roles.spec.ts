@@ -4,7 +4,8 @@ import { ADMINISTRATOR_ROLES, PERMISSIONS, ROLES, can, isRole, permissionsOf } f
 
 describe('roles', () => {
   it('uses the same role names as the users table CHECK constraint', () => {
-    const sql = readFileSync(new URL('../db/migrations/016_accounts.sql', import.meta.url), 'utf8');
+    // The newest migration that redefines the constraint (the schema test checks the database too).
+    const sql = readFileSync(new URL('../db/migrations/026_case_assignments.sql', import.meta.url), 'utf8');
     const check = /users_role_check CHECK \(\s*role IN \(([^)]*)\)/.exec(sql)?.[1];
     const inSchema = [...(check ?? '').matchAll(/'([a-z]+)'/g)].map((match) => match[1]);
     expect([...inSchema].sort()).toEqual([...ROLES].sort());
@@ -14,8 +15,17 @@ describe('roles', () => {
     expect(permissionsOf('kiosk')).toEqual(['read_map']);
   });
 
-  it('lets every business role read the map and no administrator of the three', () => {
-    expect(ROLES.filter((role) => !can(role, 'read_map'))).toEqual([...ADMINISTRATOR_ROLES]);
+  it('lets every business role but the departments read the map, and no administrator of the three', () => {
+    expect(ROLES.filter((role) => !can(role, 'read_map'))).toEqual(['department', ...ADMINISTRATOR_ROLES]);
+  });
+
+  it('lets a department answer the cases dispatched to it and do nothing else', () => {
+    expect(permissionsOf('department')).toEqual(['answer_case']);
+    expect(ROLES.filter((role) => can(role, 'answer_case'))).toEqual(['department']);
+  });
+
+  it('keeps the department register with the data administrator', () => {
+    expect(ROLES.filter((role) => can(role, 'manage_departments'))).toEqual(['admin']);
   });
 
   it('keeps data import with the data administrator alone', () => {

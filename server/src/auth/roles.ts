@@ -5,17 +5,19 @@
  *
  * Business roles:
  *
- * | permission        | leader | operator | gridworker | planner | admin | kiosk |
- * | ----------------- | :----: | :------: | :--------: | :-----: | :---: | :---: |
- * | read_map          |   ✓    |    ✓     |     ✓      |    ✓    |   ✓   |   ✓   |
- * | report_case       |        |    ✓     |     ✓      |         |       |       |
- * | advance_case      |   ✓    |    ✓     |     ✓      |         |       |       |
- * | update_cameras    |        |    ✓     |            |         |       |       |
- * | edit_risk_points  |        |    ✓     |            |         |       |       |
- * | record_inspection |        |    ✓     |     ✓      |         |       |       |
- * | edit_grids        |        |          |            |    ✓    |   ✓   |       |
- * | publish_index     |        |          |            |         |   ✓   |       |
- * | import_data       |        |          |            |         |   ✓   |       |
+ * | permission         | leader | operator | gridworker | planner | admin | kiosk | department |
+ * | ------------------ | :----: | :------: | :--------: | :-----: | :---: | :---: | :--------: |
+ * | read_map           |   ✓    |    ✓     |     ✓      |    ✓    |   ✓   |   ✓   |            |
+ * | report_case        |        |    ✓     |     ✓      |         |       |       |            |
+ * | advance_case       |   ✓    |    ✓     |     ✓      |         |       |       |            |
+ * | answer_case        |        |          |            |         |       |       |     ✓      |
+ * | update_cameras     |        |    ✓     |            |         |       |       |            |
+ * | edit_risk_points   |        |    ✓     |            |         |       |       |            |
+ * | record_inspection  |        |    ✓     |     ✓      |         |       |       |            |
+ * | edit_grids         |        |          |            |    ✓    |   ✓   |       |            |
+ * | publish_index      |        |          |            |         |   ✓   |       |            |
+ * | import_data        |        |          |            |         |   ✓   |       |            |
+ * | manage_departments |        |          |            |         |   ✓   |       |            |
  *
  * Why: leaders supervise cases (分级督办 moves a case) and read the published stability index;
  * operators in a center register cases and keep the camera and risk-point registers; grid workers
@@ -23,7 +25,11 @@
  * points; planners redraw grids, and the data administrator (`admin`) may too (reorganisations);
  * publishing or revising the stability index and importing data are the data administrator's, so
  * that a published figure changes only through the data's owner, with a reason; the kiosk is an
- * unattended wall screen and only reads.
+ * unattended wall screen and only reads. Dispatching a case to departments (分类流转, 吹哨) is a
+ * move of the case, so it needs advance_case. A department stationed in a center (`department`)
+ * answers the cases dispatched to it (accept, return, ask for joint handling, report to a
+ * summons) and reads only those cases, not the map: its account names the department and its
+ * jurisdiction is the center's unit. The department register is the data administrator's.
  *
  * The three administrators (三员分立, separated duties of GB/T 22239-2019 §8.1.4): none touches
  * governance data, none can do another's work, so that no single account both grants access and
@@ -43,7 +49,7 @@
  */
 
 /** The same strings as the CHECK constraint on users.role; keep them in step. */
-export const BUSINESS_ROLES = ['leader', 'operator', 'gridworker', 'planner', 'admin', 'kiosk'] as const;
+export const BUSINESS_ROLES = ['leader', 'operator', 'gridworker', 'planner', 'admin', 'kiosk', 'department'] as const;
 export const ADMINISTRATOR_ROLES = ['sysadmin', 'secadmin', 'auditadmin'] as const;
 export const ROLES = [...BUSINESS_ROLES, ...ADMINISTRATOR_ROLES] as const;
 export type Role = (typeof ROLES)[number];
@@ -54,12 +60,14 @@ export const PERMISSIONS = [
   'read_map',
   'report_case',
   'advance_case',
+  'answer_case',
   'update_cameras',
   'edit_risk_points',
   'record_inspection',
   'edit_grids',
   'publish_index',
   'import_data',
+  'manage_departments',
   'manage_accounts',
   'manage_security',
   'read_audit',
@@ -71,8 +79,9 @@ const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
   operator: ['read_map', 'report_case', 'advance_case', 'update_cameras', 'edit_risk_points', 'record_inspection'],
   gridworker: ['read_map', 'report_case', 'advance_case', 'record_inspection'],
   planner: ['read_map', 'edit_grids'],
-  admin: ['read_map', 'edit_grids', 'publish_index', 'import_data'],
+  admin: ['read_map', 'edit_grids', 'publish_index', 'import_data', 'manage_departments'],
   kiosk: ['read_map'],
+  department: ['answer_case'],
   sysadmin: ['manage_accounts'],
   secadmin: ['manage_security'],
   auditadmin: ['read_audit'],

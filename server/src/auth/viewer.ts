@@ -20,6 +20,11 @@ export interface Viewer {
   jurisdiction: string;
   /** The code prefix everything inside the jurisdiction starts with. */
   prefix: string;
+  /**
+   * A department account's department (role department): it sees and answers only the cases
+   * dispatched to it. Read from the account on every request; null for every other role.
+   */
+  departmentCode: string | null;
   /** The sign-in session the token belongs to. */
   sessionId: string;
   /** When the token stops being accepted. */
@@ -110,6 +115,7 @@ export async function authenticateBearer(
       role: token.role,
       jurisdiction: token.jurisdiction,
       prefix: jurisdictionPrefix(token.jurisdiction),
+      departmentCode: token.role === 'department' ? (session!.department_code ?? null) : null,
       sessionId: token.sessionId,
       expiresAt: token.expiresAt,
     },

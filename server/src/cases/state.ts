@@ -1,7 +1,8 @@
 /** A case row as the lifecycle sees it, and the note a handler may add to a move. */
 import type { CaseRow } from '../db/queries/cases.js';
 import type { CaseState } from '../domain/case-lifecycle.js';
-import type { CaseCategory, CaseSeverity, CaseStatus, HandledLevel } from '../domain/vocabulary.js';
+import { leadStatusOf } from '../domain/dispatch/moves.js';
+import type { AssignmentState, CaseCategory, CaseSeverity, CaseStatus, HandledLevel } from '../domain/vocabulary.js';
 import { badInput } from '../errors.js';
 
 const MAX_NOTE = 2000;
@@ -16,6 +17,7 @@ export function caseState(row: CaseRow): CaseState {
     reportedAt: row.reported_at,
     deadline: row.deadline,
     closedAt: row.closed_at,
+    lead: leadStatusOf(row.lead_state as AssignmentState | null),
   };
 }
 

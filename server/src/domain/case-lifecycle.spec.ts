@@ -25,6 +25,8 @@ function buildCase(overrides: Partial<CaseState> = {}): CaseState {
     reportedAt: REPORTED,
     deadline: new Date('2026-03-09T08:00:00Z'),
     closedAt: closed ? new Date('2026-03-04T12:00:00Z') : null,
+    // A lead that has accepted, so that the dispatch gates stay open unless a test closes them.
+    lead: 'taken',
     ...overrides,
   };
 }
@@ -60,6 +62,36 @@ describe('allowedActions', () => {
       'return_to_mediation',
       'close',
     ]);
+  });
+});
+
+describe('the gates of dispatch', () => {
+  it('keeps a case in 风险研判 until a lead department is named', () => {
+    for (const lead of ['none', 'returned'] as const) {
+      const state = buildCase({ status: 'assessing', lead });
+      expect(allowedActions(state)).toEqual(['return_to_mediation', 'escalate', 'close']);
+      expect(reject(state, 'advance')).toMatchObject({
+        gate: 'needs_lead',
+        message: 'cannot advance a case that is assessing: no lead department has been named; allowed: return to mediation, escalate, close',
+      });
+    }
+    expect(apply(buildCase({ status: 'assessing', lead: 'offered' }), 'advance').state.status).toBe('dispatched');
+  });
+
+  it('keeps a case in 分类流转 until the lead department has taken it', () => {
+    for (const lead of ['none', 'offered', 'returned'] as const) {
+      expect(reject(buildCase({ status: 'dispatched', lead }), 'advance')).toMatchObject({
+        gate: 'needs_lead_accept',
+        allowed: ['return_to_mediation', 'escalate', 'close'],
+      });
+    }
+    expect(apply(buildCase({ status: 'dispatched', lead: 'taken' }), 'advance').state.status).toBe('supervising');
+  });
+
+  it('leaves the other stages to their own rules', () => {
+    expect(apply(buildCase({ status: 'mediating', lead: 'none' }), 'advance').state.status).toBe('assessing');
+    expect(apply(buildCase({ status: 'supervising', lead: 'none' }), 'advance').state.status).toBe('resolved');
+    expect(reject(buildCase({ status: 'reviewed' }), 'advance').gate).toBeUndefined();
   });
 });
 

@@ -5,6 +5,7 @@
  * describes the same rules for people.
  */
 import { caseDeadline } from './case-deadlines.js';
+import type { LeadStatus } from './dispatch/moves.js';
 import {
   CASE_STATUSES,
   HANDLED_LEVELS,
@@ -29,6 +30,8 @@ export interface CaseState {
   deadline: Date;
   /** Set exactly when the case reaches 案结事了 (resolved); the database checks the same. */
   closedAt: Date | null;
+  /** Where the case's lead department stands (domain/dispatch): the gates of 分类流转 read it. */
+  lead: LeadStatus;
 }
 
 /** What happened, for the case_events table; `handledLevel` only when the level changed. */
@@ -43,10 +46,15 @@ export interface CaseMove {
   event: CaseEvent;
 }
 
+/** Why an advance waits on dispatch: no lead department named yet, or the lead has not accepted. */
+export type DispatchGate = 'needs_lead' | 'needs_lead_accept';
+
 export interface IllegalMove {
   code: 'ILLEGAL_MOVE';
   message: string;
   allowed: CaseAction[];
+  /** Set when the stage allows advancing but dispatch does not yet. */
+  gate?: DispatchGate;
 }
 
 export function isCaseAction(value: string): value is CaseAction {
@@ -62,12 +70,23 @@ export function isOpen(status: CaseStatus): boolean {
 }
 
 /**
+ * The gates of dispatch (docs/departments.md): a case leaves 风险研判 for 分类流转 only once a
+ * lead department is named (offered or taken), and leaves 分类流转 for 跟踪督办 only once the
+ * lead has taken it (accepted, or accepted asking for joint handling).
+ */
+export function dispatchGate(state: CaseState): DispatchGate | null {
+  if (state.status === 'assessing' && (state.lead === 'none' || state.lead === 'returned')) return 'needs_lead';
+  if (state.status === 'dispatched' && state.lead !== 'taken') return 'needs_lead_accept';
+  return null;
+}
+
+/**
  * Advance: one stage forward, never skipping, because each stage has its own responsible
  * party and quality standard (one case, one code, every stage on record). 总结分析 (reviewed)
- * is the end of the loop.
+ * is the end of the loop. Through 分类流转 it waits on dispatch (dispatchGate).
  */
 function canAdvance(state: CaseState): boolean {
-  return state.status !== 'reviewed';
+  return state.status !== 'reviewed' && dispatchGate(state) === null;
 }
 
 /**
@@ -121,8 +140,22 @@ function describeActions(actions: readonly CaseAction[]): string {
   return actions.length === 0 ? 'none' : actions.map((action) => action.replaceAll('_', ' ')).join(', ');
 }
 
+const GATE_REASONS: Readonly<Record<DispatchGate, string>> = {
+  needs_lead: 'no lead department has been named',
+  needs_lead_accept: 'the lead department has not accepted it',
+};
+
 function illegalMove(state: CaseState, action: CaseAction): IllegalMove {
   const allowed = allowedActions(state);
+  const gate = action === 'advance' ? dispatchGate(state) : null;
+  if (gate) {
+    return {
+      code: 'ILLEGAL_MOVE',
+      message: `cannot advance a case that is ${state.status}: ${GATE_REASONS[gate]}; allowed: ${describeActions(allowed)}`,
+      allowed,
+      gate,
+    };
+  }
   // An open case at city level can be escalated by status, so the level is the reason to name.
   const reason =
     action === 'escalate' && isOpen(state.status)

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eachDriver, openTestDatabase } from '../../test/databases.js';
 import type { Database } from '../db/database.js';
+import { ROLES } from '../auth/roles.js';
 import * as v from './vocabulary.js';
 
 const COLUMNS: [table: string, column: string, values: readonly string[]][] = [
@@ -16,6 +17,13 @@ const COLUMNS: [table: string, column: string, values: readonly string[]][] = [
   ['cases', 'status', v.CASE_STATUSES],
   ['cases', 'handled_level', v.HANDLED_LEVELS],
   ['case_events', 'to_status', v.CASE_STATUSES],
+  ['case_events', 'kind', v.CASE_EVENT_KINDS],
+  ['departments', 'kind', v.DEPARTMENT_KINDS],
+  ['departments', 'stationing', v.DEPARTMENT_STATIONINGS],
+  ['case_assignments', 'role', v.ASSIGNMENT_ROLES],
+  ['case_assignments', 'state', v.ASSIGNMENT_STATES],
+  ['case_assignments', 'reason', v.RETURN_REASONS],
+  ['users', 'role', ROLES],
 ];
 
 eachDriver('vocabulary and schema', (driver) => {

@@ -84,3 +84,58 @@ export const AUDIT_OUTCOMES = [
   'error',
 ] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/**
+ * The kinds of department a center hosts (migration 025): 法院 court, 检察院 procuratorate, 公安
+ * police, 司法行政 justice, 信访 petitions, 人社 human resources and social security, 住建 housing,
+ * 市场监管 market regulation, 民政 civil affairs, 卫健 health, 教育 education, 应急 emergency
+ * management, 自然资源 natural resources, 妇联 women's federation, and any other.
+ */
+export const DEPARTMENT_KINDS = [
+  'court',
+  'procuratorate',
+  'police',
+  'justice',
+  'petitions',
+  'hrss',
+  'housing',
+  'market_regulation',
+  'civil_affairs',
+  'health',
+  'education',
+  'emergency',
+  'natural_resources',
+  'women_federation',
+  'other',
+] as const;
+export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
+
+/** How a department is present in the center: 常驻 resident, 轮驻 rotating, 随驻 on call. */
+export const DEPARTMENT_STATIONINGS = ['resident', 'rotating', 'on_call'] as const;
+export type DepartmentStationing = (typeof DEPARTMENT_STATIONINGS)[number];
+
+/** A department's part in a case: the lead answers for it, assists help, the summoned report (吹哨报到). */
+export const ASSIGNMENT_ROLES = ['lead', 'assist', 'summoned'] as const;
+export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
+
+/** Where a department's part stands (migration 026; the moves are domain/dispatch). */
+export const ASSIGNMENT_STATES = ['offered', 'accepted', 'returned', 'joint_requested', 'reported'] as const;
+export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
+
+/** Why a department hands a case back. */
+export const RETURN_REASONS = ['not_ours', 'outside_remit', 'insufficient_information', 'duplicate'] as const;
+export type ReturnReason = (typeof RETURN_REASONS)[number];
+
+/** What a case event records: a lifecycle move ('status') or a dispatch move. */
+export const CASE_EVENT_KINDS = [
+  'status',
+  'dispatch',
+  'add_assist',
+  'reroute',
+  'summon',
+  'accept',
+  'return',
+  'request_joint',
+  'report',
+] as const;
+export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];

@@ -13,6 +13,9 @@ import { copyTextField } from '../db/database.js';
 import { geometryProblem } from '../domain/geojson-checks.js';
 import type { Manifest } from '../domain/dataset-format.js';
 import { toEwkbHex, type EncodableGeometry } from './ewkb.js';
+import { findCenterUnits, insertDepartments } from '../db/queries/departments.js';
+import { demoDepartments } from '../seed/demo-departments.js';
+import type { AdminLevel } from '../domain/vocabulary.js';
 import { LAYERS, type CopyValue, type LayerSpec, type LoadContext } from './layers.js';
 
 export class LoadError extends Error {
@@ -162,6 +165,13 @@ export async function readManifest(dir: string): Promise<Manifest> {
   return JSON.parse(await readFile(path, 'utf8')) as Manifest;
 }
 
+async function seedDemoDepartments(tx: Queryable): Promise<number> {
+  const units = (await findCenterUnits(tx)).map((u) => ({ ...u, level: u.level as AdminLevel }));
+  const departments = demoDepartments(units);
+  await insertDepartments(tx, departments);
+  return departments.length;
+}
+
 /** Replaces the governance map with the data set in `dir`, in one transaction. */
 export async function loadDataset(db: Database, dir: string): Promise<LoadResult> {
   const started = performance.now();
@@ -172,7 +182,10 @@ export async function loadDataset(db: Database, dir: string): Promise<LoadResult
     }
   }
   const counts = await db.transaction(async (tx) => {
-    await tx.query('TRUNCATE case_events, cases, risk_points, cameras, roads, grids, admin_units RESTART IDENTITY');
+    await tx.query(
+      `TRUNCATE case_assignments, case_events, cases, departments, risk_points, cameras, roads, grids, admin_units
+       RESTART IDENTITY`,
+    );
     const ctx: LoadContext = { adminLevels: new Map(), currentGrids: new Set() };
     const all: Record<string, number> = {};
     for (const layer of LAYERS) {
@@ -180,6 +193,8 @@ export async function loadDataset(db: Database, dir: string): Promise<LoadResult
       Object.assign(all, await loadLayer(tx, dir, layer, ctx));
       if (layer.table === 'admin_units') await checkAdminParents(tx);
     }
+    // A generated city comes with the departments its centers host; a real map's are imported.
+    if (manifest.synthetic) all.departments = await seedDemoDepartments(tx);
     const durationMs = Math.round(performance.now() - started);
     await tx.query(
       `INSERT INTO dataset_loads (source, synthetic, scale, seed, as_of, counts, duration_ms)
@@ -188,6 +203,6 @@ export async function loadDataset(db: Database, dir: string): Promise<LoadResult
     );
     return all;
   });
-  await db.exec('ANALYZE admin_units, grids, roads, cameras, risk_points, cases, case_events');
+  await db.exec('ANALYZE admin_units, grids, roads, cameras, risk_points, cases, case_events, departments');
   return { counts, durationMs: Math.round(performance.now() - started) };
 }

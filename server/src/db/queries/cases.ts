@@ -18,6 +18,8 @@ export interface CaseRow {
   lon: number;
   lat: number;
   version: number;
+  /** The state of the case's newest lead assignment (dispatch), null when it never had one. */
+  lead_state: string | null;
 }
 
 export interface CaseEventRow {
@@ -30,7 +32,9 @@ export interface CaseEventRow {
 }
 
 const CASE_COLUMNS = `code, category, severity, source, status, reported_at, deadline, closed_at, handled_level,
-  grid_code, village_code, ST_X(geom) AS lon, ST_Y(geom) AS lat, version`;
+  grid_code, village_code, ST_X(geom) AS lon, ST_Y(geom) AS lat, version,
+  (SELECT a.state FROM case_assignments a WHERE a.case_code = cases.code AND a.role = 'lead'
+   ORDER BY a.id DESC LIMIT 1) AS lead_state`;
 
 export async function findCase(
   db: Queryable,
@@ -180,7 +184,7 @@ export async function insertCaseWithFirstEvent(
        INSERT INTO case_events (case_code, at, from_status, to_status, actor, note)
        SELECT code, reported_at, NULL, 'registered', $11, $12 FROM inserted
      )
-     SELECT ${CASE_COLUMNS} FROM inserted`,
+     SELECT ${CASE_COLUMNS} FROM inserted AS cases`,
     [
       c.code,
       c.category,

@@ -13,6 +13,8 @@ export interface SessionRow {
   role: string;
   jurisdiction_code: string;
   disabled: boolean;
+  /** The department a department account answers for (role department), else null. */
+  department_code: string | null;
 }
 
 export type RevokeReason = 'sign_out' | 'idle' | 'account_changed' | 'disabled' | 'password_changed' | 'admin';
@@ -30,7 +32,7 @@ export async function insertSession(
 export async function findSession(db: Queryable, id: string): Promise<SessionRow | null> {
   const { rows } = await db.query<SessionRow>(
     `SELECT s.id, s.username, s.created_at, s.expires_at, s.last_seen_at, s.revoked_at, s.revoked_reason,
-            u.role, u.jurisdiction_code, u.disabled
+            u.role, u.jurisdiction_code, u.disabled, u.department_code
      FROM sessions s JOIN users u ON u.username = s.username
      WHERE s.id = $1`,
     [id],

@@ -52,6 +52,8 @@ export interface NewUser {
   role: string;
   jurisdictionCode: string;
   passwordHash: string;
+  /** The department of a department account (role department). */
+  departmentCode?: string | null;
 }
 
 /** Creates the accounts that do not exist yet; existing ones are left as they are. */
@@ -59,9 +61,9 @@ export async function insertMissingUsers(db: Queryable, users: readonly NewUser[
   let created = 0;
   for (const u of users) {
     const { rowCount } = await db.query(
-      `INSERT INTO users (username, display_name, role, jurisdiction_code, password_hash)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (username) DO NOTHING`,
-      [u.username, u.displayName, u.role, u.jurisdictionCode, u.passwordHash],
+      `INSERT INTO users (username, display_name, role, jurisdiction_code, password_hash, department_code)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING`,
+      [u.username, u.displayName, u.role, u.jurisdictionCode, u.passwordHash, u.departmentCode ?? null],
     );
     created += rowCount;
   }
