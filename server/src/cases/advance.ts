@@ -40,7 +40,8 @@ export async function advanceCaseIn(tx: Queryable, r: AdvanceRequest): Promise<{
       'action',
       move.error.message,
       { allowedActions: move.error.allowed },
-      { reason: 'action_not_allowed', params: { action: r.action, status: row.status } },
+      // Held at a gate of dispatch: say which (no lead named yet, or the lead has not accepted).
+      { reason: move.error.gate ?? 'action_not_allowed', params: { action: r.action, status: row.status } },
     );
   }
   const { state, event } = move.value;

@@ -4,7 +4,7 @@
  * `requireViewer`/`requirePermission`, which auth/access.ts answers.
  */
 import { requireAccess } from '../auth/access.js';
-import type { Permission } from '../auth/roles.js';
+import { can, type Permission } from '../auth/roles.js';
 import { authenticateBearer, type AuthSettings, type Viewer } from '../auth/viewer.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../events/bus.js';
@@ -43,4 +43,11 @@ export function requireViewer(ctx: GraphQLContext): Viewer {
 
 export function requirePermission(ctx: GraphQLContext, permission: Permission): Viewer {
   return requireAccess(ctx.viewer, permission);
+}
+
+/** The viewer when its role has any one of `permissions`; else the refusal of the first. */
+export function requireAnyPermission(ctx: GraphQLContext, permissions: readonly Permission[]): Viewer {
+  const viewer = requireAccess(ctx.viewer);
+  const held = permissions.find((p) => can(viewer.role, p));
+  return requireAccess(viewer, held ?? permissions[0]);
 }

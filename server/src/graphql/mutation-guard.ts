@@ -142,11 +142,19 @@ export const READS_WITHOUT_MAP = new Set([
 ]);
 
 /**
+ * The reads a department (answer_case, no read_map) may make besides: the cases dispatched to
+ * it (the resolvers narrow them to those) and the departments of its center.
+ */
+export const READS_OF_DEPARTMENTS = new Set(['case', 'cases', 'departments']);
+
+/**
  * Every Query and Subscription field but READS_WITHOUT_MAP refuses a viewer whose role may not
- * read the map, before its resolver runs: a new field cannot forget it.
+ * read the map, before its resolver runs (a department's READS_OF_DEPARTMENTS aside): a new
+ * field cannot forget it.
  */
 export function guardEveryRead(schema: GraphQLSchema): GraphQLSchema {
-  const refuse = (ctx: GraphQLContext) => {
+  const refuse = (ctx: GraphQLContext, field: string) => {
+    if (ctx.viewer && can(ctx.viewer.role, 'answer_case') && READS_OF_DEPARTMENTS.has(field)) return;
     if (ctx.viewer && !can(ctx.viewer.role, 'read_map')) {
       throw forbidden(`role ${ctx.viewer.role} may not read the map`, {
         reason: 'role_may_not',
@@ -160,13 +168,13 @@ export function guardEveryRead(schema: GraphQLSchema): GraphQLSchema {
       const { resolve, subscribe } = field;
       if (resolve) {
         field.resolve = (source, args, ctx: GraphQLContext, info) => {
-          refuse(ctx);
+          refuse(ctx, field.name);
           return resolve(source, args, ctx, info);
         };
       }
       if (subscribe) {
         field.subscribe = (source, args, ctx: GraphQLContext, info) => {
-          refuse(ctx);
+          refuse(ctx, field.name);
           return subscribe(source, args, ctx, info);
         };
       }

@@ -9,6 +9,7 @@ import { authResolvers, authTypeDefs } from './features/auth.js';
 import { camerasResolvers, camerasTypeDefs } from './features/cameras.js';
 import { casesResolvers, casesTypeDefs } from './features/cases.js';
 import { commonResolvers, commonTypeDefs } from './features/common.js';
+import { departmentsResolvers, departmentsTypeDefs } from './features/departments.js';
 import { forecastResolvers, forecastTypeDefs } from './features/forecast.js';
 import { gridsResolvers, gridsTypeDefs } from './features/grids.js';
 import { importsResolvers, importsTypeDefs } from './features/imports.js';
@@ -27,6 +28,7 @@ export const typeDefs = [
   auditTypeDefs,
   overviewTypeDefs,
   casesTypeDefs,
+  departmentsTypeDefs,
   liveTypeDefs,
   adminUnitsTypeDefs,
   gridsTypeDefs,
@@ -53,6 +55,7 @@ export const schema = mapAppErrors(
           auditResolvers,
           overviewResolvers,
           casesResolvers,
+          departmentsResolvers,
           liveResolvers,
           adminUnitsResolvers,
           gridsResolvers,

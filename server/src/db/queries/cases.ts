@@ -29,22 +29,36 @@ export interface CaseEventRow {
   to_status: string;
   actor: string;
   note: string | null;
+  /** 'status' for a lifecycle move, else the dispatch move (default 'status'). */
+  kind?: string;
+  /** The department a dispatch event concerns. */
+  department_code?: string | null;
 }
+
+/** The case (of `cases`) has an assignment of the department given by the parameter. */
+const ASSIGNED_TO = (param: string, alias = 'cases.') =>
+  `EXISTS (SELECT 1 FROM case_assignments ca WHERE ca.case_code = ${alias}code AND ca.department_code = ${param})`;
 
 const CASE_COLUMNS = `code, category, severity, source, status, reported_at, deadline, closed_at, handled_level,
   grid_code, village_code, ST_X(geom) AS lon, ST_Y(geom) AS lat, version,
   (SELECT a.state FROM case_assignments a WHERE a.case_code = cases.code AND a.role = 'lead'
    ORDER BY a.id DESC LIMIT 1) AS lead_state`;
 
+/**
+ * The case inside `prefix`; with `departmentCode`, only when that department holds or held a
+ * part of it (what a department account sees).
+ */
 export async function findCase(
   db: Queryable,
   code: string,
   prefix: string,
   forUpdate = false,
+  departmentCode: string | null = null,
 ): Promise<CaseRow | null> {
   const { rows } = await db.query<CaseRow>(
-    `SELECT ${CASE_COLUMNS} FROM cases WHERE code = $1 AND village_code LIKE $2${forUpdate ? ' FOR UPDATE' : ''}`,
-    [code, `${prefix}%`],
+    `SELECT ${CASE_COLUMNS} FROM cases WHERE code = $1 AND village_code LIKE $2
+       AND ($3::text IS NULL OR ${ASSIGNED_TO('$3')})${forUpdate ? ' FOR UPDATE' : ''}`,
+    [code, `${prefix}%`, departmentCode],
   );
   return rows[0] ?? null;
 }
@@ -55,7 +69,8 @@ export async function caseExists(db: Queryable, code: string): Promise<boolean> 
 
 export async function findCaseEvents(db: Queryable, code: string): Promise<CaseEventRow[]> {
   const { rows } = await db.query<CaseEventRow>(
-    'SELECT case_code, at, from_status, to_status, actor, note FROM case_events WHERE case_code = $1 ORDER BY at, id',
+    `SELECT case_code, at, from_status, to_status, actor, note, kind, department_code
+     FROM case_events WHERE case_code = $1 ORDER BY at, id`,
     [code],
   );
   return rows;
@@ -71,6 +86,8 @@ export interface CaseFilter {
   categories: string[] | null;
   overdue: boolean | null;
   now: Date;
+  /** A department account's department: only the cases it holds or held a part of. */
+  departmentCode?: string | null;
 }
 
 export function caseConditions(filter: CaseFilter, alias = ''): Conditions {
@@ -86,6 +103,7 @@ export function caseConditions(filter: CaseFilter, alias = ''): Conditions {
     const overdue = `(${col('closed_at')} IS NULL AND ${col('deadline')} < ${c.param(filter.now)})`;
     c.add(filter.overdue ? overdue : `NOT ${overdue}`);
   }
+  if (filter.departmentCode) c.add(ASSIGNED_TO(c.param(filter.departmentCode), alias || 'cases.'));
   return c;
 }
 
@@ -217,7 +235,8 @@ export async function updateCaseState(
 
 export async function insertCaseEvent(db: Queryable, e: CaseEventRow): Promise<void> {
   await db.query(
-    'INSERT INTO case_events (case_code, at, from_status, to_status, actor, note) VALUES ($1, $2, $3, $4, $5, $6)',
-    [e.case_code, e.at, e.from_status, e.to_status, e.actor, e.note],
+    `INSERT INTO case_events (case_code, at, from_status, to_status, actor, note, kind, department_code)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [e.case_code, e.at, e.from_status, e.to_status, e.actor, e.note, e.kind ?? 'status', e.department_code ?? null],
   );
 }

@@ -29,14 +29,7 @@ export async function insertDepartments(db: Queryable, rows: readonly NewDepartm
   await db.query(
     `INSERT INTO departments (code, center_unit_code, name, kind, stationing, contact)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
-    [
-      column('code'),
-      column('centerUnitCode'),
-      column('name'),
-      column('kind'),
-      column('stationing'),
-      column('contact'),
-    ],
+    [column('code'), column('centerUnitCode'), column('name'), column('kind'), column('stationing'), column('contact')],
   );
 }
 

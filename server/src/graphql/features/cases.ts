@@ -10,7 +10,7 @@ import { allowedActions, isOverdue, type CaseAction } from '../../domain/case-li
 import { actorFor, noteFor, type Exposure } from '../../domain/personal-data.js';
 import type { LiveEvents } from '../../events/bus.js';
 import { auditedMutation } from '../audited.js';
-import { requirePermission, requireViewer, type GraphQLContext } from '../context.js';
+import { requireAnyPermission, requirePermission, requireViewer, type GraphQLContext } from '../context.js';
 import { areaFilter, coordinate, timeRange, unitPrefix } from '../inputs.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
 
@@ -195,8 +195,12 @@ export async function caseFilter(ctx: GraphQLContext, viewer: Viewer, args: Case
     categories: args.category ?? null,
     overdue: args.overdue ?? null,
     now: ctx.now(),
+    departmentCode: viewer.departmentCode,
   };
 }
+
+/** Who reads cases: whoever reads the map, and a department (only the cases dispatched to it). */
+const CASE_READERS = ['read_map', 'answer_case'] as const;
 
 export interface CaseFilterArgs {
   area?: AreaInput;
@@ -216,7 +220,7 @@ interface CasesArgs extends CaseFilterArgs {
 function exposureOf(ctx: GraphQLContext): Exposure {
   const role = requireViewer(ctx).role;
   if (role === 'kiosk') return 'shared_screen';
-  return can(role, 'report_case') || can(role, 'advance_case') ? 'handler' : 'colleague';
+  return can(role, 'report_case') || can(role, 'advance_case') || can(role, 'answer_case') ? 'handler' : 'colleague';
 }
 
 export const casesResolvers = {
@@ -229,6 +233,8 @@ export const casesResolvers = {
         toStatus: e.to_status,
         actor: e.actor,
         note: e.note,
+        kind: e.kind,
+        departmentCode: e.department_code ?? null,
       })),
   },
   // Every CaseEvent (history and caseChanged alike) passes here: personal details as the viewer may see them.
@@ -238,12 +244,12 @@ export const casesResolvers = {
   },
   Query: {
     case: async (_: unknown, { code }: { code: string }, ctx: GraphQLContext) => {
-      const viewer = requireViewer(ctx);
-      const row = await findCase(ctx.db, code, viewer.prefix);
+      const viewer = requireAnyPermission(ctx, CASE_READERS);
+      const row = await findCase(ctx.db, code, viewer.prefix, false, viewer.departmentCode);
       return row && toCase(row, ctx.now());
     },
     cases: async (_: unknown, args: CasesArgs, ctx: GraphQLContext) => {
-      const viewer = requireViewer(ctx);
+      const viewer = requireAnyPermission(ctx, CASE_READERS);
       const limit = pageSize(args.first);
       const after = decodeCursor(args.after, 'ns') as [number, string] | null;
       const now = ctx.now();

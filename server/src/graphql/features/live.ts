@@ -79,7 +79,7 @@ export const liveResolvers = {
   CaseEvent: {
     case: async (e: { caseCode: string }, _: unknown, ctx: GraphQLContext) => {
       const viewer = requireViewer(ctx);
-      const row = await findCase(ctx.db, e.caseCode, viewer.prefix);
+      const row = await findCase(ctx.db, e.caseCode, viewer.prefix, false, viewer.departmentCode);
       return row && toCase(row, ctx.now());
     },
   },
