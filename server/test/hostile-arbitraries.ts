@@ -77,6 +77,44 @@ const serialId = (known: Known) =>
   );
 const reason = (types: Arbitraries) => fc.oneof(fc.constant('按人口调整网格'), types.String!);
 
+/** Departments of 牡丹街道 and 牡丹区 as the demo seeds them, then hostile ids. */
+const departmentCode = (known: Known) =>
+  fc.oneof(
+    { weight: 2, arbitrary: fc.constantFrom('37170200500001', '37170200500002', '37170200000007') },
+    fc.constantFrom('371702005001', '3717020050000', '37170200500000', '37170300100001'),
+    hostileId(known),
+  );
+const caseMove = (known: Known, types: Arbitraries) => ({
+  code: hostileCaseCode(known),
+  expectedVersion: fc.oneof(fc.constantFrom(1, ...known.openCases.map((c) => c.version)), types.Int!),
+  note: fc.oneof(fc.constantFrom(null, '请牵头办理', '长'.repeat(2001)), types.String!),
+});
+
+/** The dispatch moves (departments.ts): the center's need advance_case, a department's answer_case. */
+const DISPATCH_MUTATIONS: Readonly<Record<string, HostileOperation>> = {
+  dispatchCase: {
+    permission: 'advance_case',
+    args: (known, types) => ({
+      ...caseMove(known, types),
+      lead: departmentCode(known),
+      assists: fc.oneof(fc.array(departmentCode(known), { maxLength: 10 }), wrongType),
+    }),
+  },
+  addAssistDepartment: {
+    permission: 'advance_case',
+    args: (known, types) => ({ ...caseMove(known, types), department: departmentCode(known) }),
+  },
+  rerouteCase: {
+    permission: 'advance_case',
+    args: (known, types) => ({ ...caseMove(known, types), lead: departmentCode(known) }),
+  },
+  summonDepartments: { permission: 'advance_case', args: caseMove },
+  acceptAssignment: { permission: 'answer_case', args: caseMove },
+  returnAssignment: { permission: 'answer_case', args: caseMove },
+  requestJointHandling: { permission: 'answer_case', args: caseMove },
+  reportToSummons: { permission: 'answer_case', args: caseMove },
+};
+
 export const MUTATIONS: Readonly<Record<string, HostileOperation>> = {
   ...ACCOUNT_MUTATIONS,
   reportCase: { permission: 'report_case' },
@@ -135,6 +173,7 @@ export const MUTATIONS: Readonly<Record<string, HostileOperation>> = {
     }),
   },
   rollbackImport: { permission: 'import_data', args: (known) => ({ id: serialId(known) }) },
+  ...DISPATCH_MUTATIONS,
   publishIndex: {
     permission: 'publish_index',
     args: (_, types) => ({
@@ -145,8 +184,9 @@ export const MUTATIONS: Readonly<Record<string, HostileOperation>> = {
 
 export const QUERIES: Readonly<Record<string, HostileOperation>> = {
   ...ACCOUNT_QUERIES,
-  case: { permission: 'read_map', args: (known) => ({ code: hostileCaseCode(known) }) },
-  cases: { permission: 'read_map' },
+  case: { permission: ['read_map', 'answer_case'], args: (known) => ({ code: hostileCaseCode(known) }) },
+  cases: { permission: ['read_map', 'answer_case'] },
+  departments: { permission: ['read_map', 'answer_case'], args: (known) => ({ unitCode: unitCode(known) }) },
   adminUnit: { permission: 'read_map', args: (known) => ({ code: unitCode(known) }) },
   adminUnits: { permission: 'read_map', args: (known) => ({ parentCode: unitCode(known) }) },
   grid: { permission: 'read_map', args: (known) => ({ code: unitCode(known) }) },

@@ -33,6 +33,18 @@ export interface Changed<T> {
   ended: { username: string; reason: RevokeReason } | null;
 }
 
+/**
+ * A department account names its department (users.department_code), which neither creating an
+ * account nor granting a role sets: the department accounts come with the departments
+ * (docs/departments.md), so the role alone is refused rather than left to the database.
+ */
+export const DEPARTMENT_ROLE: AccountError = {
+  kind: 'invalid',
+  field: 'role',
+  message: 'a department account is made with its department, not by granting the role',
+  reason: 'department_role_needs_department',
+};
+
 export function actorName(actor: Actor): string {
   return actor.kind === 'cli' ? `cli:${actor.name}`.slice(0, 64) : actor.viewer.username;
 }
@@ -94,4 +106,3 @@ export async function endSessions(tx: Queryable, username: string, reason: Revok
   await revokeSessionsOf(tx, username, reason, now);
   return { username, reason };
 }
-

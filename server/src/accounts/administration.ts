@@ -23,6 +23,7 @@ import { findUser } from '../db/queries/users.js';
 import { err, ok, type Result } from '../domain/result.js';
 import {
   actorName,
+  DEPARTMENT_ROLE,
   endSessions,
   requirePermission,
   targetAccount,
@@ -82,6 +83,7 @@ export async function createAccount(
   if (input.role && !isRole(input.role)) {
     return err({ kind: 'invalid', field: 'role', message: 'is not a role', reason: 'bad_role' });
   }
+  if (input.role === 'department') return err(DEPARTMENT_ROLE);
   let plain = input.password ?? null;
   if (plain !== null) {
     const problems = await newPasswordProblems(
@@ -120,8 +122,7 @@ export async function createAccount(
       params: { username: input.username },
     });
   // A password typed by its owner on the server's terminal need not be changed again.
-  if (temporary === null)
-    await clearMustChangePassword(tx, input.username);
+  if (temporary === null) await clearMustChangePassword(tx, input.username);
   return ok({ account: (await findAccount(tx, input.username, now))!, temporaryPassword: temporary });
 }
 
@@ -155,7 +156,14 @@ export async function setAccountEnabled(
   enabled: boolean,
   now: Date,
 ): Promise<Result<Changed<AccountRow>, AccountError>> {
-  const account = await targetAccount(tx, actor, 'manage_accounts', username, now, enabled ? {} : { notSelf: 'disable' });
+  const account = await targetAccount(
+    tx,
+    actor,
+    'manage_accounts',
+    username,
+    now,
+    enabled ? {} : { notSelf: 'disable' },
+  );
   if (!account.ok) return account;
   await updateAccountDisabled(tx, username, !enabled);
   const ended = enabled ? null : await endSessions(tx, username, 'disabled', now);
@@ -169,7 +177,9 @@ export async function resetPassword(
   username: string,
   now: Date,
 ): Promise<Result<Changed<{ account: AccountRow; temporaryPassword: string }>, AccountError>> {
-  const account = await targetAccount(tx, actor, 'manage_accounts', username, now, { notSelf: 'reset the password of' });
+  const account = await targetAccount(tx, actor, 'manage_accounts', username, now, {
+    notSelf: 'reset the password of',
+  });
   if (!account.ok) return account;
   const user = (await findUser(tx, username, true))!;
   const temporary = temporaryPassword();
@@ -177,4 +187,3 @@ export async function resetPassword(
   const ended = await endSessions(tx, username, 'password_changed', now);
   return ok({ value: { account: (await findAccount(tx, username, now))!, temporaryPassword: temporary }, ended });
 }
-

@@ -81,4 +81,3 @@ export function temporaryPassword(): string {
   }
   return chars.join('');
 }
-

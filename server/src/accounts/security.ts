@@ -14,7 +14,15 @@ import type { Queryable } from '../db/database.js';
 import { disableTotp, findAccount, unlockAccount, updateAccountRole, type AccountRow } from '../db/queries/accounts.js';
 import { findSetting, storeSetting } from '../db/queries/settings.js';
 import { err, ok, type Result } from '../domain/result.js';
-import { endSessions, requirePermission, targetAccount, type AccountError, type Actor, type Changed } from './actor.js';
+import {
+  DEPARTMENT_ROLE,
+  endSessions,
+  requirePermission,
+  targetAccount,
+  type AccountError,
+  type Actor,
+  type Changed,
+} from './actor.js';
 
 export async function loadSecurityPolicy(db: Queryable): Promise<SecurityPolicy> {
   const stored = await findSetting(db, SECURITY_POLICY_SETTING);
@@ -36,6 +44,7 @@ export async function grantRole(
   if (role !== null && !isRole(role)) {
     return err({ kind: 'invalid', field: 'role', message: 'is not a role', reason: 'bad_role' });
   }
+  if (role === 'department') return err(DEPARTMENT_ROLE);
   if (actor.kind === 'viewer' && role !== null && !isBusinessRole(role)) {
     return err({
       kind: 'forbidden',
@@ -70,7 +79,9 @@ export async function resetSecondFactor(
   username: string,
   now: Date,
 ): Promise<Result<Changed<AccountRow>, AccountError>> {
-  const account = await targetAccount(tx, actor, 'manage_security', username, now, { notSelf: 'reset the second factor of' });
+  const account = await targetAccount(tx, actor, 'manage_security', username, now, {
+    notSelf: 'reset the second factor of',
+  });
   if (!account.ok) return account;
   await disableTotp(tx, username);
   const ended = await endSessions(tx, username, 'admin', now);
@@ -102,4 +113,3 @@ export async function updateSecurityPolicy(
   await storeSetting(tx, SECURITY_POLICY_SETTING, JSON.stringify(parsed.value));
   return ok(parsed.value);
 }
-

@@ -174,6 +174,45 @@ eachDriver('jurisdiction matrix', (driver) => {
     },
   );
 
+  it('demo-department sees exactly the cases dispatched to its department inside its unit', async () => {
+    const department = '37170200500001';
+    // One part inside the unit and one (made by hand, as no move would) on a case outside it.
+    const { rows } = await suite.api.db.query<{ inside: string; outside: string }>(
+      `SELECT (SELECT min(code) FROM cases WHERE village_code = '371702005001') AS inside,
+              (SELECT min(code) FROM cases WHERE village_code = '371702001901') AS outside`,
+    );
+    const { inside, outside } = rows[0]!;
+    for (const c of [inside, outside]) {
+      await suite.api.db.query(
+        `INSERT INTO case_assignments (case_code, department_code, role, state, rules_version, answer_by, deadline_at,
+           offered_by, offered_at)
+         VALUES ($1, $2, 'lead', 'offered', 'dispatch-v1', $3::timestamptz + interval '1 day',
+           $3::timestamptz + interval '10 days', 'demo-township', $3)`,
+        [c, department, new Date('2026-06-30T09:00:00+08:00')],
+      );
+    }
+    const token = await suite.api.login('demo-department');
+    const res = await suite.api.gql(
+      `query ($o: ID!) {
+         cases(first: 10) { totalCount edges { node { code } } }
+         outside: case(code: $o) { code }
+         departments { code centerUnitCode }
+       }`,
+      { o: outside },
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.cases).toEqual({ totalCount: 1, edges: [{ node: { code: inside } }] });
+    expect(res.data.outside).toBeNull();
+    const own = await suite.api.db.query<{ code: string }>(
+      `SELECT code FROM departments WHERE center_unit_code = '371702005000' ORDER BY code`,
+    );
+    expect(res.data.departments.map((d: { code: string }) => d.code)).toEqual(own.rows.map((r) => r.code));
+    for (const query of ['{ cameras(first: 1) { totalCount } }', '{ summary { inProgress } }']) {
+      expect((await suite.api.gql(query, {}, token)).errors?.[0]?.extensions?.code, query).toBe('FORBIDDEN');
+    }
+  });
+
   // The tiny city has cases and grids in one township only: a village account is the level
   // with such objects just outside it.
   it('demo-village cannot read a case or grid of the neighbouring village', async () => {

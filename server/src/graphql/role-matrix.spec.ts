@@ -47,8 +47,10 @@ const POLICY: Readonly<Record<string, Need>> = {
   'Query.auditOperations': 'read_audit',
   'Query.layerCounts': 'read_map',
   'Query.dataset': 'read_map',
-  'Query.case': 'read_map',
-  'Query.cases': 'read_map',
+  // A department reads the cases dispatched to it (the resolvers narrow them), and its center's departments.
+  'Query.case': { anyOf: ['read_map', 'answer_case'] },
+  'Query.cases': { anyOf: ['read_map', 'answer_case'] },
+  'Query.departments': { anyOf: ['read_map', 'answer_case'] },
   'Query.adminUnit': 'read_map',
   'Query.adminUnits': 'read_map',
   'Query.grid': 'read_map',
@@ -94,6 +96,15 @@ const POLICY: Readonly<Record<string, Need>> = {
   'Mutation.updateSecurityPolicy': 'manage_security',
   'Mutation.reportCase': 'report_case',
   'Mutation.advanceCase': 'advance_case',
+  // Dispatch is a move of the case, made by the center; answering it is the department's.
+  'Mutation.dispatchCase': 'advance_case',
+  'Mutation.addAssistDepartment': 'advance_case',
+  'Mutation.rerouteCase': 'advance_case',
+  'Mutation.summonDepartments': 'advance_case',
+  'Mutation.acceptAssignment': 'answer_case',
+  'Mutation.returnAssignment': 'answer_case',
+  'Mutation.requestJointHandling': 'answer_case',
+  'Mutation.reportToSummons': 'answer_case',
   'Mutation.commitGridChange': 'edit_grids',
   'Mutation.revertGridChange': 'edit_grids',
   'Mutation.updateCameraStatus': 'update_cameras',
@@ -220,6 +231,19 @@ describe('the role matrix policy', () => {
       });
       expect(found, role).toEqual([]);
     }
+  });
+
+  it("lets a department reach only its cases, its center's departments and its own answers", () => {
+    const own = keysAllowed('department').filter((key) => TABLE[key] !== 'anyone' && TABLE[key] !== 'signed_in');
+    expect(own).toEqual([
+      'Query.case',
+      'Query.cases',
+      'Query.departments',
+      'Mutation.acceptAssignment',
+      'Mutation.returnAssignment',
+      'Mutation.requestJointHandling',
+      'Mutation.reportToSummons',
+    ]);
   });
 
   it('lets the wall screen call no mutation but signing in and out, renewing and its own password', () => {

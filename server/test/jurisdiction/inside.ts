@@ -4,7 +4,16 @@ import { jurisdictionPrefix } from '../../src/auth/jurisdiction.js';
 import type { GraphQLResponse } from '../api.js';
 
 /** Fields that name a place on the map (camera ids are GB/T 28181 device ids and name none). */
-const PLACE_KEYS = new Set(['code', 'unitCode', 'gridCode', 'villageCode', 'caseCode', 'fromGridCode', 'toGridCode']);
+const PLACE_KEYS = new Set([
+  'code',
+  'unitCode',
+  'centerUnitCode',
+  'gridCode',
+  'villageCode',
+  'caseCode',
+  'fromGridCode',
+  'toGridCode',
+]);
 /** Fields that may name a unit above the jurisdiction: a parent, a bucket of a coarser grouping. */
 const ANCESTOR_KEYS = new Set(['parentCode', 'key']);
 

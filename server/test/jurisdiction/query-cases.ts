@@ -154,6 +154,25 @@ export const QUERY_CASES: MatrixCase[] = [
   byCode('grid', 'code', (p) => p.grid, 'code villageCode counts { cameras }'),
   byCode('adminUnit', 'code', (p) => p.village, 'code children { code } parent { code }'),
   {
+    name: 'Query.departments',
+    probes: {
+      plain: async (env) => {
+        const d = dataOf(await asViewer(env, '{ departments { code centerUnitCode } }'));
+        const expected = await sqlColumn(
+          env.api,
+          'SELECT code AS v FROM departments WHERE center_unit_code LIKE $1 ORDER BY center_unit_code, code',
+          env.level.prefix,
+        );
+        expect(d.departments.map((x: { code: string }) => x.code)).toEqual(expected);
+        expectAllInside(d, env.level.prefix);
+      },
+      // The outside village's township: a center that hosts departments.
+      unitCode: outside('departments', 'query ($u: ID) { departments(unitCode: $u) { code centerUnitCode } }', (o) => ({
+        u: `${o.village.slice(0, 9)}000`,
+      })),
+    },
+  },
+  {
     name: 'Query.adminUnits',
     probes: {
       plain: async (env) => {

@@ -23,6 +23,7 @@ const ROLES = new Set([
   'planner',
   'admin',
   'kiosk',
+  'department',
   'sysadmin',
   'secadmin',
   'auditadmin',

@@ -27,6 +27,8 @@ export const authTypeDefs = /* GraphQL */ `
     admin
     "Wall screen: reads the map, unattended."
     kiosk
+    "A department stationed in a center: answers the cases dispatched to it, and reads only those."
+    department
     "System administrator (系统管理员): creates and edits accounts; no governance data."
     sysadmin
     "Security administrator (安全管理员): grants roles, password policy, unlocks; no governance data."

@@ -217,7 +217,7 @@ interface CasesArgs extends CaseFilterArgs {
 }
 
 /** Handlers of cases see notes whole; the wall screen sees neither notes nor names. */
-function exposureOf(ctx: GraphQLContext): Exposure {
+export function exposureOf(ctx: GraphQLContext): Exposure {
   const role = requireViewer(ctx).role;
   if (role === 'kiosk') return 'shared_screen';
   return can(role, 'report_case') || can(role, 'advance_case') || can(role, 'answer_case') ? 'handler' : 'colleague';

@@ -21,7 +21,8 @@ import { narrowToJurisdiction, jurisdictionPrefix } from '../../auth/jurisdictio
 import { badInput, notFound } from '../../errors.js';
 import { auditedMutation } from '../audited.js';
 import { requireAnyPermission, requirePermission, requireViewer, type GraphQLContext } from '../context.js';
-import { toCase } from './cases.js';
+import { exposureOf, toCase } from './cases.js';
+import { noteFor } from '../../domain/personal-data.js';
 
 export const departmentsTypeDefs = /* GraphQL */ `
   "What a department is (法院, 检察院, 公安, 司法行政, 信访, 人社, 住建, 市场监管, 民政, 卫健, 教育, 应急, 自然资源, 妇联, other)."
@@ -277,6 +278,10 @@ export const departmentsResolvers = {
       const row = await rowOf(ctx, c.code);
       return row ? dispatchMovesFor(viewer, row, await findAssignments(ctx.db, c.code)) : [];
     },
+  },
+  // A department's note may name the parties: shown as the viewer may see case notes.
+  CaseAssignment: {
+    note: (a: { note: string | null }, _: unknown, ctx: GraphQLContext) => noteFor(a.note ?? null, exposureOf(ctx)),
   },
   CaseEvent: {
     kind: (e: { kind?: string }) => e.kind ?? 'status',
