@@ -92,6 +92,13 @@ const caseMove = (known: Known, types: Arbitraries) => ({
 
 /** The dispatch moves (departments.ts): the center's need advance_case, a department's answer_case. */
 const DISPATCH_MUTATIONS: Readonly<Record<string, HostileOperation>> = {
+  updateDepartment: {
+    permission: 'manage_departments',
+    args: (known, types) => ({
+      code: departmentCode(known),
+      expectedVersion: fc.oneof(fc.constant(1), types.Int!),
+    }),
+  },
   dispatchCase: {
     permission: 'advance_case',
     args: (known, types) => ({

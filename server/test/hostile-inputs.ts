@@ -294,6 +294,17 @@ export function inputArbitraries(known: Known): Record<string, fc.Arbitrary<unkn
       ),
       wrongType,
     ),
+    DepartmentChanges: fc.oneof(
+      fc.record(
+        {
+          name: fc.oneof(fc.constantFrom(null, '牡丹派出所', '  ', '长'.repeat(61)), nastyString),
+          stationing: fc.constantFrom(null, 'resident', 'on_call', 'RESIDENT', ''),
+          contact: fc.oneof(fc.constantFrom(null, '', '0530-5551234', '长'.repeat(61)), nastyString),
+        },
+        { requiredKeys: [] },
+      ),
+      wrongType,
+    ),
     ReportCaseInput: fc.oneof(
       { weight: 2, arbitrary: reportCase },
       oneFieldHostile(reportCase, {

@@ -83,6 +83,8 @@ export const SAMPLE_ARGS: Readonly<Record<string, Record<string, unknown>>> = {
   },
   'Mutation.reportCase': { input: { category: 'neighbour', severity: 'low', source: 'patrol', ...OFF_THE_MAP } },
   'Mutation.advanceCase': { code: 'NO-SUCH-CASE', action: 'advance', expectedVersion: 1 },
+  // A well-formed code of no department: answered NOT_FOUND after the permission check.
+  'Mutation.updateDepartment': { code: '37170200500099', changes: {}, expectedVersion: 1 },
   'Mutation.dispatchCase': { code: 'NO-SUCH-CASE', lead: '37170200500001', expectedVersion: 1 },
   'Mutation.addAssistDepartment': { code: 'NO-SUCH-CASE', department: '37170200500002', expectedVersion: 1 },
   'Mutation.rerouteCase': { code: 'NO-SUCH-CASE', lead: '37170200500002', expectedVersion: 1 },

@@ -72,7 +72,8 @@ describe('the gates of dispatch', () => {
       expect(allowedActions(state)).toEqual(['return_to_mediation', 'escalate', 'close']);
       expect(reject(state, 'advance')).toMatchObject({
         gate: 'needs_lead',
-        message: 'cannot advance a case that is assessing: no lead department has been named; allowed: return to mediation, escalate, close',
+        message:
+          'cannot advance a case that is assessing: no lead department has been named; allowed: return to mediation, escalate, close',
       });
     }
     expect(apply(buildCase({ status: 'assessing', lead: 'offered' }), 'advance').state.status).toBe('dispatched');

@@ -97,6 +97,7 @@ const POLICY: Readonly<Record<string, Need>> = {
   'Mutation.reportCase': 'report_case',
   'Mutation.advanceCase': 'advance_case',
   // Dispatch is a move of the case, made by the center; answering it is the department's.
+  'Mutation.updateDepartment': 'manage_departments',
   'Mutation.dispatchCase': 'advance_case',
   'Mutation.addAssistDepartment': 'advance_case',
   'Mutation.rerouteCase': 'advance_case',

@@ -29,7 +29,13 @@ describe('the demo departments', () => {
   it('names them as a center names its departments', () => {
     const names = all.map((d) => d.name);
     expect(names).toEqual(
-      expect.arrayContaining(['菏泽市中级人民法院', '牡丹区公安分局', '牡丹派出所', '牡丹司法所', '牡丹区住房和城乡建设局']),
+      expect.arrayContaining([
+        '菏泽市中级人民法院',
+        '牡丹区公安分局',
+        '牡丹派出所',
+        '牡丹司法所',
+        '牡丹区住房和城乡建设局',
+      ]),
     );
   });
 

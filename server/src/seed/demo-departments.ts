@@ -25,8 +25,10 @@ export interface DemoDepartment {
 
 type Hosted = readonly [DepartmentKind, DepartmentStationing, (unit: CenterUnit) => string];
 
-const upper = (suffix: string, countySuffix = suffix) => (u: CenterUnit) =>
-  `${u.name}${u.level === 'county' ? countySuffix : suffix}`;
+const upper =
+  (suffix: string, countySuffix = suffix) =>
+  (u: CenterUnit) =>
+    `${u.name}${u.level === 'county' ? countySuffix : suffix}`;
 
 const CITY_AND_COUNTY: readonly Hosted[] = [
   ['court', 'resident', upper('中级人民法院', '人民法院')],

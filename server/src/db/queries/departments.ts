@@ -43,11 +43,30 @@ export async function findDepartments(db: Queryable, prefix: string): Promise<De
 }
 
 /** The departments of these codes (any jurisdiction: the caller checks where they are). */
-export async function findDepartmentsByCode(db: Queryable, codes: readonly string[]): Promise<DepartmentRow[]> {
-  const { rows } = await db.query<DepartmentRow>(`SELECT ${COLUMNS} FROM departments WHERE code = ANY($1::text[])`, [
-    [...codes],
-  ]);
+export async function findDepartmentsByCode(
+  db: Queryable,
+  codes: readonly string[],
+  forUpdate = false,
+): Promise<DepartmentRow[]> {
+  const { rows } = await db.query<DepartmentRow>(
+    `SELECT ${COLUMNS} FROM departments WHERE code = ANY($1::text[])${forUpdate ? ' FOR UPDATE' : ''}`,
+    [[...codes]],
+  );
   return rows;
+}
+
+/** Stores a department's edited name, stationing and contact, and bumps its version. */
+export async function updateDepartmentRow(
+  db: Queryable,
+  code: string,
+  d: { name: string; stationing: string; contact: string },
+): Promise<DepartmentRow> {
+  const { rows } = await db.query<DepartmentRow>(
+    `UPDATE departments SET name = $2, stationing = $3, contact = $4, version = version + 1
+     WHERE code = $1 RETURNING ${COLUMNS}`,
+    [code, d.name, d.stationing, d.contact],
+  );
+  return rows[0]!;
 }
 
 /** The departments of one center of the given kinds. */

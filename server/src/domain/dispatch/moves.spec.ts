@@ -48,9 +48,9 @@ describe('the center dispatches a case', () => {
   });
 
   it('may dispatch a case already in 分类流转 that never had a lead', () => {
-    expect(applyCenterMove(buildCase({ status: 'dispatched' }), { move: 'dispatch', lead: POLICE, assists: [] }).ok).toBe(
-      true,
-    );
+    expect(
+      applyCenterMove(buildCase({ status: 'dispatched' }), { move: 'dispatch', lead: POLICE, assists: [] }).ok,
+    ).toBe(true);
   });
 
   it('may name a county department for a case of its county', () => {
@@ -64,7 +64,10 @@ describe('the center dispatches a case', () => {
       ok: false,
       error: { code: 'ILLEGAL_DISPATCH_MOVE', reason: 'already_dispatched', allowed: ['add_assist', 'summon'] },
     });
-    if (!r.ok) expect(r.error.message).toBe('cannot dispatch: the case already has a lead department; allowed: add assist, summon');
+    if (!r.ok)
+      expect(r.error.message).toBe(
+        'cannot dispatch: the case already has a lead department; allowed: add assist, summon',
+      );
   });
 
   it('refuses a dispatch before the assessment', () => {
@@ -191,7 +194,11 @@ describe('a department answers', () => {
   it('accepts its offer', () => {
     expect(applyDepartmentMove(offered, POLICE.code, { move: 'accept' })).toEqual({
       ok: true,
-      value: { kind: 'accept', offers: [], answers: [{ departmentCode: POLICE.code, from: 'offered', to: 'accepted' }] },
+      value: {
+        kind: 'accept',
+        offers: [],
+        answers: [{ departmentCode: POLICE.code, from: 'offered', to: 'accepted' }],
+      },
     });
   });
 
@@ -267,8 +274,6 @@ describe('the lead status the lifecycle gates read', () => {
     expect(leadStatus(buildCase({ assignments: [lead(POLICE, 'offered')] }))).toBe('offered');
     expect(leadStatus(buildCase({ assignments: [lead(POLICE, 'joint_requested')] }))).toBe('taken');
     expect(leadStatus(buildCase({ assignments: [lead(POLICE, 'returned')] }))).toBe('returned');
-    expect(leadStatus(buildCase({ assignments: [lead(POLICE, 'returned'), lead(JUSTICE, 'accepted')] }))).toBe(
-      'taken',
-    );
+    expect(leadStatus(buildCase({ assignments: [lead(POLICE, 'returned'), lead(JUSTICE, 'accepted')] }))).toBe('taken');
   });
 });

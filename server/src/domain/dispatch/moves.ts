@@ -8,13 +8,7 @@
  */
 import { adminLevelOfCode } from '../codes.js';
 import type { Result } from '../result.js';
-import type {
-  AssignmentRole,
-  AssignmentState,
-  CaseEventKind,
-  CaseStatus,
-  ReturnReason,
-} from '../vocabulary.js';
+import type { AssignmentRole, AssignmentState, CaseEventKind, CaseStatus, ReturnReason } from '../vocabulary.js';
 
 export const CENTER_MOVES = ['dispatch', 'add_assist', 'reroute', 'summon'] as const;
 export type CenterMoveName = (typeof CENTER_MOVES)[number];
@@ -51,10 +45,7 @@ export type CenterMove =
   | { move: 'summon'; departments: readonly DepartmentRef[] };
 
 export type DepartmentMove =
-  | { move: 'accept' }
-  | { move: 'return'; reason: ReturnReason }
-  | { move: 'request_joint' }
-  | { move: 'report' };
+  { move: 'accept' } | { move: 'return'; reason: ReturnReason } | { move: 'request_joint' } | { move: 'report' };
 
 /** A new assignment to store, offered now. */
 export interface Offer {
@@ -231,7 +222,11 @@ function checkNamed(c: DispatchCase, named: readonly DepartmentRef[], summons: b
   if (named.length > MAX_DEPARTMENTS_PER_MOVE) return 'too_many_departments';
   if (new Set(named.map((d) => d.code)).size !== named.length) return 'duplicate_department';
   for (const d of named) {
-    if (summons ? d.centerUnitCode !== countyOf(c.villageCode) || !d.code.startsWith(d.centerUnitCode) : !serves(d, c.villageCode)) {
+    if (
+      summons
+        ? d.centerUnitCode !== countyOf(c.villageCode) || !d.code.startsWith(d.centerUnitCode)
+        : !serves(d, c.villageCode)
+    ) {
       return summons ? 'not_county_department' : 'department_outside_case';
     }
     if (liveAssignmentOf(c, d.code)) return 'already_assigned';
@@ -241,7 +236,10 @@ function checkNamed(c: DispatchCase, named: readonly DepartmentRef[], summons: b
 
 /** Applies a move of the center; the case is not changed. */
 export function applyCenterMove(c: DispatchCase, m: CenterMove): Result<DispatchChange, IllegalDispatchMove> {
-  const fail = (reason: DispatchRefusal) => ({ ok: false as const, error: refuse(m.move, reason, allowedCenterMoves(c)) });
+  const fail = (reason: DispatchRefusal) => ({
+    ok: false as const,
+    error: refuse(m.move, reason, allowedCenterMoves(c)),
+  });
   const pre = centerPrecondition(c, m.move);
   if (pre) return fail(pre);
   switch (m.move) {
@@ -260,13 +258,21 @@ export function applyCenterMove(c: DispatchCase, m: CenterMove): Result<Dispatch
       // An assist added to a lead that asked for joint handling answers its request.
       const lead = currentLead(c)!;
       const answers: Answer[] =
-        lead.state === 'joint_requested' ? [{ departmentCode: lead.departmentCode, from: lead.state, to: 'accepted' }] : [];
-      return { ok: true, value: { kind: 'add_assist', offers: [{ departmentCode: m.department.code, role: 'assist' }], answers } };
+        lead.state === 'joint_requested'
+          ? [{ departmentCode: lead.departmentCode, from: lead.state, to: 'accepted' }]
+          : [];
+      return {
+        ok: true,
+        value: { kind: 'add_assist', offers: [{ departmentCode: m.department.code, role: 'assist' }], answers },
+      };
     }
     case 'reroute': {
       const named = checkNamed(c, [m.lead], false);
       if (named) return fail(named);
-      return { ok: true, value: { kind: 'reroute', offers: [{ departmentCode: m.lead.code, role: 'lead' }], answers: [] } };
+      return {
+        ok: true,
+        value: { kind: 'reroute', offers: [{ departmentCode: m.lead.code, role: 'lead' }], answers: [] },
+      };
     }
     case 'summon': {
       if (m.departments.length === 0) return fail('no_departments');

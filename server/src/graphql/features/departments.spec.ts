@@ -91,6 +91,26 @@ eachDriver('departments and dispatch over GraphQL', (driver) => {
       expect(errorOf(outside).code).toBe('NOT_FOUND');
     });
 
+    it('lets the data administrator edit a department, at the version read', async () => {
+      const admin = await api.login('demo-admin');
+      const EDIT = `mutation ($v: Int!, $c: DepartmentChanges!) {
+        updateDepartment(code: "${JUSTICE}", changes: $c, expectedVersion: $v) { code name stationing contact version } }`;
+      const res = await api.gql(EDIT, { v: 1, c: { stationing: 'rotating', contact: ' 0530-5550000 ' } }, admin);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.updateDepartment).toMatchObject({
+        name: '牡丹司法所',
+        stationing: 'rotating',
+        contact: '0530-5550000',
+        version: 2,
+      });
+      expect(errorOf(await api.gql(EDIT, { v: 1, c: { name: '司法所' } }, admin))).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'department_changed',
+      });
+      expect(errorOf(await api.gql(EDIT, { v: 2, c: { name: '  ' } }, admin))).toMatchObject({ reason: 'blank' });
+      expect(errorOf(await api.gql(EDIT, { v: 2, c: { name: '司法所' } }, center)).code).toBe('FORBIDDEN');
+    });
+
     it('gives the county every department of its centers, township ones included', async () => {
       const res = await api.gql(
         '{ departments(unitCode: "371702000000") { code centerUnitCode } }',

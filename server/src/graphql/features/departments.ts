@@ -7,6 +7,7 @@ import { can } from '../../auth/roles.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { centerMoveIn, departmentMoveIn, dispatchCaseOf, type CenterRequest } from '../../cases/dispatch.js';
 import { checkNote } from '../../cases/state.js';
+import { updateDepartmentIn, type DepartmentChanges } from '../../departments/update.js';
 import { findAssignments, type AssignmentRow } from '../../db/queries/assignments.js';
 import { findCase, type CaseRow } from '../../db/queries/cases.js';
 import { findDepartments, type DepartmentRow } from '../../db/queries/departments.js';
@@ -156,7 +157,16 @@ export const departmentsTypeDefs = /* GraphQL */ `
     departments(unitCode: ID): [Department!]!
   }
 
+  "What an administrator may change of a department; an absent field stays as it is."
+  input DepartmentChanges {
+    name: String
+    stationing: DepartmentStationing
+    contact: String
+  }
+
   extend type Mutation {
+    "Edits a department of the register (manage_departments); expectedVersion must be the version you read."
+    updateDepartment(code: ID!, changes: DepartmentChanges!, expectedVersion: Int!): Department!
     "Names the lead department (and assisting ones) of a case in 风险研判 or 分类流转; CONFLICT on a stale version."
     dispatchCase(code: ID!, lead: ID!, assists: [ID!], note: String, expectedVersion: Int!): Case!
     "Adds an assisting department (answers a lead's request for joint handling)."
@@ -308,6 +318,16 @@ export const departmentsResolvers = {
     },
   },
   Mutation: {
+    updateDepartment: async (
+      _: unknown,
+      args: { code: string; changes: DepartmentChanges; expectedVersion: number },
+      ctx: GraphQLContext,
+    ) => {
+      const viewer = requirePermission(ctx, 'manage_departments');
+      return auditedMutation(ctx, viewer, 'updateDepartment', args.code, async (tx) =>
+        toDepartment(await updateDepartmentIn(tx, { ...args, viewer })),
+      );
+    },
     dispatchCase: centerMutation('dispatchCase', (a) => ({ move: 'dispatch', lead: a.lead, assists: a.assists ?? [] })),
     addAssistDepartment: centerMutation('addAssistDepartment', (a) => ({
       move: 'add_assist',
