@@ -38,7 +38,6 @@ export function ImportColumns({ layer, layers }: { layer: Layer; layers: LayerCo
   const template = `data:text/csv;charset=utf-8,${encodeURIComponent(templateCsv(described.columns))}`;
   return (
     <section className="import-columns" data-testid="import-columns" data-layer={layer}>
-      <h3>{t('imports.messages.columns.title')}</h3>
       <p className="muted small">{t('imports.messages.columns.hint')}</p>
       <div className="import-table-wrap">
         <table className="review-table import-table">

@@ -202,9 +202,6 @@ function Importer({ api, onLogout }: { api: ApiClient; onLogout: () => void }) {
                 </button>
                 <span className="muted small">{busy ? t('imports.working') : t('imports.applyHint')}</span>
               </div>
-              <div className="wide">
-                <ImportColumns layer={form.layer} layers={columns} />
-              </div>
             </form>
           </Panel>
           <Panel title={t('imports.stepReport')} className="import-panel" testId="import-result">
@@ -223,6 +220,9 @@ function Importer({ api, onLogout }: { api: ApiClient; onLogout: () => void }) {
             ) : (
               !error && !notice && <p className="muted">{t('imports.noReport')}</p>
             )}
+          </Panel>
+          <Panel title={t('imports.messages.columns.title')} className="import-panel import-wide">
+            <ImportColumns layer={form.layer} layers={columns} />
           </Panel>
           <Panel title={t('imports.history')} className="import-panel">
             <ImportHistory imports={imports} busy={busy} onRollback={(id) => void rollback(id)} />
