@@ -21,7 +21,16 @@ export interface Coded {
 
 /** What a not-found names, as a stable word (the `thing` param) and in the English message. */
 export type Thing =
-  'village' | 'grid_change' | 'case' | 'unit' | 'risk_point' | 'camera' | 'import' | 'account' | 'department';
+  | 'village'
+  | 'grid_change'
+  | 'case'
+  | 'unit'
+  | 'risk_point'
+  | 'camera'
+  | 'import'
+  | 'account'
+  | 'department'
+  | 'supervision_order';
 
 const DEFAULT_REASON: Readonly<Record<AppErrorKind, string>> = {
   bad_input: 'invalid',

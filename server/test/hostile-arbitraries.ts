@@ -122,6 +122,18 @@ const DISPATCH_MUTATIONS: Readonly<Record<string, HostileOperation>> = {
   reportToSummons: { permission: 'answer_case', args: caseMove },
 };
 
+/** Codes of supervision orders: well-formed ones of the tiny city's units, then hostile ones. */
+const supervisionCode = (known: Known) =>
+  fc.oneof(
+    fc.constantFrom('371702005001C000001', '371702005001P000001', '371702005001C999999', '371702005001X000001'),
+    hostileId(known),
+  );
+const supervisionAnswer = (known: Known, types: Arbitraries) => ({
+  code: supervisionCode(known),
+  expectedVersion: fc.oneof(fc.constantFrom(0, 1, 2), types.Int!),
+  note: fc.oneof(fc.constantFrom(null, '已落实', '长'.repeat(2001)), types.String!),
+});
+
 export const MUTATIONS: Readonly<Record<string, HostileOperation>> = {
   ...ACCOUNT_MUTATIONS,
   reportCase: { permission: 'report_case' },
@@ -181,6 +193,19 @@ export const MUTATIONS: Readonly<Record<string, HostileOperation>> = {
   },
   rollbackImport: { permission: 'import_data', args: (known) => ({ id: serialId(known) }) },
   ...DISPATCH_MUTATIONS,
+  issueSupervisionOrder: {
+    permission: 'supervise',
+    args: (known, types) => ({
+      target: fc.oneof(unitCode(known), hostileCaseCode(known)),
+      demand: fc.oneof(fc.constantFrom('限期化解', '长'.repeat(2001), ' '), types.String!),
+      deadline: fc.oneof(
+        fc.constantFrom('2026-07-07T00:00:00+08:00', '2026-06-01T00:00:00+08:00', '2030-01-01T00:00:00+08:00'),
+        types.DateTime!,
+      ),
+    }),
+  },
+  acknowledgeSupervisionOrder: { permission: 'supervise', args: supervisionAnswer },
+  closeSupervisionOrder: { permission: 'supervise', args: supervisionAnswer },
   publishIndex: {
     permission: 'publish_index',
     args: (_, types) => ({
@@ -252,6 +277,7 @@ export const QUERIES: Readonly<Record<string, HostileOperation>> = {
   warnings: { permission: 'read_map', args: (known) => ({ unitCode: unitCode(known) }) },
   forecast: { permission: 'read_map', args: (known, types) => forecastArgs(known, types) },
   unitForecast: { permission: 'read_map', args: (known, types) => forecastArgs(known, types) },
+  supervisionOrders: { permission: 'read_map', args: (known) => ({ unitCode: unitCode(known) }) },
   forecastSkill: {
     permission: 'read_map',
     args: (known, types) => ({ unitCode: unitCode(known), horizonDays: fc.oneof(fc.constantFrom(7, 28), types.Int!) }),

@@ -61,6 +61,7 @@ export const SAMPLE_ARGS: Readonly<Record<string, Record<string, unknown>>> = {
   'Query.forecast': { unitCode: VILLAGE, horizonDays: 7 },
   'Query.unitForecast': { unitCode: VILLAGE, horizonDays: 7 },
   'Query.forecastSkill': { unitCode: VILLAGE },
+  'Query.supervisionOrders': { unitCode: VILLAGE },
 
   'Mutation.login': { username: NOBODY, password: 'wrong' },
   'Mutation.continueSignIn': { challenge: 'no-such-challenge' },
@@ -102,6 +103,9 @@ export const SAMPLE_ARGS: Readonly<Record<string, Record<string, unknown>>> = {
   'Mutation.recordInspection': { riskPointId: 'no-such-risk-point' },
   'Mutation.rollbackImport': { id: '999999' },
   'Mutation.publishIndex': { period: 'month', reason: 'x'.repeat(501) },
+  'Mutation.issueSupervisionOrder': { target: 'no-such-target', demand: '督办', deadline: '2026-07-07T00:00:00+08:00' },
+  'Mutation.acknowledgeSupervisionOrder': { code: 'NO-SUCH-ORDER', expectedVersion: 0 },
+  'Mutation.closeSupervisionOrder': { code: 'NO-SUCH-ORDER', expectedVersion: 1, note: '已办结' },
 };
 
 const AT = new Date('2026-06-30T10:00:00+08:00');

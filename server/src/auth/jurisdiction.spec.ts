@@ -8,6 +8,7 @@ const VILLAGE = '371702005001';
 
 describe('jurisdictionPrefix', () => {
   it.each([
+    ['370000000000', '37'],
     [CITY, '3717'],
     [COUNTY, '371702'],
     [TOWNSHIP, '371702005'],
@@ -19,7 +20,7 @@ describe('jurisdictionPrefix', () => {
   it.each(['37170000000', '3717000000000', '37170000000x', '000000000000', '371700005000', ''])(
     'throws on the malformed code "%s"',
     (code) => {
-      expect(() => jurisdictionPrefix(code)).toThrow(/12-digit admin unit code/);
+      expect(() => jurisdictionPrefix(code)).toThrow(/12-digit admin unit or province code/);
     },
   );
 });
@@ -52,6 +53,14 @@ describe('coversCode', () => {
     expect(coversCode(VILLAGE, '371702005002001')).toBe(false);
     // development zones have county codes of their own, side by side
     expect(coversCode('371771000000', '371772001001')).toBe(false);
+  });
+
+  it("lets a province's jurisdiction cover every city of the province and none of another", () => {
+    expect(coversCode('370000000000', '371702005001')).toBe(true);
+    expect(coversCode('370000000000', '370102000000')).toBe(true);
+    expect(coversCode('370000000000', '410100000000')).toBe(false);
+    expect(narrowToJurisdiction('370000000000', CITY)).toEqual({ ok: true, value: CITY });
+    expect(narrowToJurisdiction(CITY, '370000000000')).toEqual({ ok: false, error: 'OUTSIDE_JURISDICTION' });
   });
 
   it('does not cover strings that are not codes, even when they start with the prefix', () => {

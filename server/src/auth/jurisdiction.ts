@@ -5,7 +5,7 @@
  * them all; cameras are checked by their grid code (their GB/T 28181 id carries only an 8-digit
  * centre code, too coarse for a township or village).
  */
-import { adminLevelOfCode } from '../domain/codes.js';
+import { adminLevelOfCode, isProvinceCode } from '../domain/codes.js';
 import type { AdminLevel } from '../domain/vocabulary.js';
 
 import type { Result } from '../domain/result.js';
@@ -19,13 +19,15 @@ const SIGNIFICANT_DIGITS: Readonly<Record<AdminLevel, number>> = {
 };
 
 /**
- * The prefix every code inside the unit starts with: 371700000000 → '3717',
+ * The prefix every code inside the unit starts with: 370000000000 (a province) → '37',
+ * 371700000000 → '3717',
  * 371702005000 → '371702005'. Throws on a malformed code, because a jurisdiction comes from
  * the users table and a bad one is a data error, not a request to refuse quietly.
  */
 export function jurisdictionPrefix(code: string): string {
+  if (isProvinceCode(code)) return code.slice(0, 2);
   const level = adminLevelOfCode(code);
-  if (level === null) throw new Error(`jurisdiction must be a 12-digit admin unit code, got "${code}"`);
+  if (level === null) throw new Error(`jurisdiction must be a 12-digit admin unit or province code, got "${code}"`);
   return code.slice(0, SIGNIFICANT_DIGITS[level]);
 }
 
@@ -54,4 +56,9 @@ export function narrowToJurisdiction(
   return coversCode(jurisdictionCode, requestedUnitCode)
     ? { ok: true, value: requestedUnitCode }
     : { ok: false, error: 'OUTSIDE_JURISDICTION' };
+}
+
+/** Whether `code` may be an account's jurisdiction: a unit of any level, or a province. */
+export function isJurisdictionCode(code: string): boolean {
+  return adminLevelOfCode(code) !== null || isProvinceCode(code);
 }

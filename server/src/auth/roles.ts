@@ -14,12 +14,14 @@
  * | update_cameras     |        |    ✓     |            |         |       |       |            |
  * | edit_risk_points   |        |    ✓     |            |         |       |       |            |
  * | record_inspection  |        |    ✓     |     ✓      |         |       |       |            |
+ * | supervise          |   ✓    |          |            |         |       |       |            |
  * | edit_grids         |        |          |            |    ✓    |   ✓   |       |            |
  * | publish_index      |        |          |            |         |   ✓   |       |            |
  * | import_data        |        |          |            |         |   ✓   |       |            |
  * | manage_departments |        |          |            |         |   ✓   |       |            |
  *
- * Why: leaders supervise cases (分级督办 moves a case) and read the published stability index;
+ * Why: leaders supervise cases (分级督办 moves a case), issue supervision orders (督办) and answer
+ * those sent to their city, and read the published stability index;
  * operators in a center register cases and keep the camera and risk-point registers; grid workers
  * register what they find on patrol, move their cases along and record inspections of risk
  * points; planners redraw grids, and the data administrator (`admin`) may too (reorganisations);
@@ -64,6 +66,7 @@ export const PERMISSIONS = [
   'update_cameras',
   'edit_risk_points',
   'record_inspection',
+  'supervise',
   'edit_grids',
   'publish_index',
   'import_data',
@@ -75,7 +78,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
-  leader: ['read_map', 'advance_case'],
+  leader: ['read_map', 'advance_case', 'supervise'],
   operator: ['read_map', 'report_case', 'advance_case', 'update_cameras', 'edit_risk_points', 'record_inspection'],
   gridworker: ['read_map', 'report_case', 'advance_case', 'record_inspection'],
   planner: ['read_map', 'edit_grids'],

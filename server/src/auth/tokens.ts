@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { SignJWT, errors, jwtVerify } from 'jose';
-import { adminLevelOfCode } from '../domain/codes.js';
+import { isJurisdictionCode } from './jurisdiction.js';
 import { isRole, type Role } from './roles.js';
 
 import type { Result } from '../domain/result.js';
@@ -116,7 +116,7 @@ export async function verifyToken(
   const { sub, role, jurisdiction, iat, exp, jti } = payload;
   if (typeof sub !== 'string' || sub === '') return refusal('invalid_claims', 'token has no username');
   if (typeof role !== 'string' || !isRole(role)) return refusal('invalid_claims', 'token has an unknown role');
-  if (typeof jurisdiction !== 'string' || adminLevelOfCode(jurisdiction) === null) {
+  if (typeof jurisdiction !== 'string' || !isJurisdictionCode(jurisdiction)) {
     return refusal('invalid_claims', 'token has no valid jurisdiction');
   }
   if (iat === undefined || exp === undefined) return refusal('invalid_claims', 'token has no lifetime');

@@ -23,6 +23,14 @@ export function adminLevelOfCode(code: string): AdminLevel | null {
   return village === '000' ? 'township' : 'village';
 }
 
+/**
+ * Whether `code` is a province's 12-digit division code (two digits and ten zeros): the home
+ * unit of a province server (docs/federation.md), above every city's map.
+ */
+export function isProvinceCode(code: string): boolean {
+  return /^\d{2}0{10}$/.test(code) && !code.startsWith('00');
+}
+
 /** The code of the unit one level up (city codes have no parent inside a city's map). */
 export function parentAdminCode(code: string): string | null {
   switch (adminLevelOfCode(code)) {

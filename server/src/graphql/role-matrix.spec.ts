@@ -77,6 +77,7 @@ const POLICY: Readonly<Record<string, Need>> = {
   'Query.forecast': 'read_map',
   'Query.unitForecast': 'read_map',
   'Query.forecastSkill': 'read_map',
+  'Query.supervisionOrders': 'read_map',
 
   'Mutation.login': 'anyone',
   'Mutation.continueSignIn': 'anyone',
@@ -115,6 +116,9 @@ const POLICY: Readonly<Record<string, Need>> = {
   'Mutation.recordInspection': 'record_inspection',
   'Mutation.rollbackImport': 'import_data',
   'Mutation.publishIndex': 'publish_index',
+  'Mutation.issueSupervisionOrder': 'supervise',
+  'Mutation.acknowledgeSupervisionOrder': 'supervise',
+  'Mutation.closeSupervisionOrder': 'supervise',
 
   'Subscription.caseChanged': 'read_map',
   'Subscription.cameraStatusChanged': 'read_map',

@@ -18,6 +18,7 @@ import { liveResolvers, liveTypeDefs } from './features/live.js';
 import { overviewResolvers, overviewTypeDefs } from './features/overview.js';
 import { riskPointsResolvers, riskPointsTypeDefs } from './features/risk-points.js';
 import { statsResolvers, statsTypeDefs } from './features/stats.js';
+import { supervisionResolvers, supervisionTypeDefs } from './features/supervision.js';
 import { stabilityResolvers, stabilityTypeDefs } from './features/stability.js';
 import { videoResolvers, videoTypeDefs } from './features/video.js';
 
@@ -40,6 +41,7 @@ export const typeDefs = [
   stabilityTypeDefs,
   forecastTypeDefs,
   videoTypeDefs,
+  supervisionTypeDefs,
 ];
 
 // Errors are mapped outermost, so the guards' own refusals reach clients coded too.
@@ -67,6 +69,7 @@ export const schema = mapAppErrors(
           stabilityResolvers,
           forecastResolvers,
           videoResolvers,
+          supervisionResolvers,
         ],
       }),
     ),

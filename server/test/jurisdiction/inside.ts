@@ -6,6 +6,7 @@ import type { GraphQLResponse } from '../api.js';
 /** Fields that name a place on the map (camera ids are GB/T 28181 device ids and name none). */
 const PLACE_KEYS = new Set([
   'code',
+  'targetCode',
   'unitCode',
   'centerUnitCode',
   'gridCode',

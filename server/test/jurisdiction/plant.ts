@@ -2,8 +2,8 @@
  * The tiny city holds data in one township only, so a township or county account has nothing
  * just outside it to leak. These helpers plant a copy of a real village (its grids, cameras,
  * risk points, cases with their events, published index values and early warnings) in another
- * township and in another county, moved away from the loaded villages, plus a grid change and an
- * import record there: whatever leaks from outside can then show at every level.
+ * township and in another county, moved away from the loaded villages, plus a grid change, an
+ * import record and a supervision order there: whatever leaks from outside can then show at every level.
  */
 import { DEMO_PASSWORD } from '../../src/auth/demo-accounts.js';
 import { hashPassword } from '../../src/auth/passwords.js';
@@ -88,6 +88,18 @@ async function plantVillage(tx: Queryable, village: string, cameraPrefix: string
        '{"casesMoved":0,"camerasMoved":0,"riskPointsMoved":0,"householdsMoved":0,"moves":[]}')`,
   );
   await insertImport(tx, village);
+  await insertSupervisionOrder(tx, village);
+}
+
+/** An open supervision order on a village, issued at the city (what `supervisionOrders` lists). */
+async function insertSupervisionOrder(tx: Queryable, village: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO supervision_orders (code, target_kind, target_code, target_city, issuer_level, issued_by, issued_at,
+       demand, deadline)
+     VALUES ($1 || 'C000001', 'unit', $1, left($1, 4), 'city', 'demo-city', '2026-06-01T08:00:00+08:00', '督办',
+       '2026-07-01T08:00:00+08:00')`,
+    [village],
+  );
 }
 
 /** An import record of a jurisdiction (what `imports` lists). */
@@ -105,6 +117,7 @@ export async function plantOutside(db: Database, insideVillage: string): Promise
   await db.transaction(async (tx) => {
     for (const { village, cameraPrefix } of Object.values(PLANTED)) await plantVillage(tx, village, cameraPrefix);
     await insertImport(tx, insideVillage);
+    await insertSupervisionOrder(tx, insideVillage);
     await tx.query(
       `INSERT INTO early_warnings (grid_code, day, measure, observed, expected, upper_limit, p_value, raised_at)
        SELECT min(code), '2026-06-20', 'daily_cases', 9, 2, 6, 0.001, '2026-06-21T01:00:00+08:00'

@@ -151,6 +151,28 @@ export const QUERY_CASES: MatrixCase[] = [
     'SELECT count(*)::int AS n FROM grids WHERE valid_to IS NULL AND code LIKE $1',
   ),
   byCode('case', 'code', (p) => p.caseCode, 'code villageCode events { caseCode }'),
+  {
+    name: 'Query.supervisionOrders',
+    probes: {
+      plain: async (env) => {
+        const d = dataOf(await asViewer(env, '{ supervisionOrders(first: 500) { code targetCode } }'));
+        expect(d.supervisionOrders.length).toBeGreaterThan(0);
+        expect(d.supervisionOrders.length).toBe(
+          await sqlCount(
+            env.api,
+            'SELECT count(*)::int AS n FROM supervision_orders WHERE target_code LIKE $1',
+            env.level.prefix,
+          ),
+        );
+        expectAllInside(d, env.level.prefix);
+      },
+      unitCode: outside(
+        'supervisionOrders',
+        'query ($u: ID) { supervisionOrders(unitCode: $u) { code targetCode } }',
+        (o) => ({ u: o.village }),
+      ),
+    },
+  },
   byCode('grid', 'code', (p) => p.grid, 'code villageCode counts { cameras }'),
   byCode('adminUnit', 'code', (p) => p.village, 'code children { code } parent { code }'),
   {
