@@ -227,6 +227,8 @@ export const en: Texts<typeof zh> = {
     reported: 'Reported',
   },
   alerts: {
+    supervision: 'Supervision: {{demand}}, due {{deadline}}',
+    supervisionOverdue: 'Supervision overdue: {{demand}} (due {{deadline}})',
     overdue: 'Overdue cases: {{count}}, follow up',
     overdueCase: '{{code}} {{category}}: {{days}} d overdue',
     cameraRate: 'Cameras online {{rate}}, below {{threshold}}',

@@ -222,6 +222,8 @@ export const zh = {
     reported: '新登记',
   },
   alerts: {
+    supervision: '督办 {{demand}}，限 {{deadline}} 前办结',
+    supervisionOverdue: '督办已超期：{{demand}}（限 {{deadline}}）',
     overdue: '超期案件 {{count}} 件，请督办',
     overdueCase: '{{code}} {{category}} 已超期 {{days}} 天',
     cameraRate: '摄像机在线率 {{rate}}，低于 {{threshold}}',

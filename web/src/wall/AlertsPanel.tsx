@@ -2,12 +2,19 @@
 import { useTranslation } from 'react-i18next';
 import type { Alert } from './alerts.js';
 import { formatPercent, type Language } from './format.js';
+import { dayKey, formatHourMinute } from '../time/zone.js';
 import { Panel } from '../ui/Panel.js';
 
 /** What fits the panel; alerts come most serious first, so the rest matter least. */
 const MAX_ALERTS = 5;
 
-export function AlertsPanel({ alerts }: { alerts: readonly Alert[] }) {
+/** A deadline as the wall says it: MM-DD HH:MM in the display time zone. */
+function deadlineText(iso: string, timeZone: string): string {
+  const at = new Date(iso);
+  return `${dayKey(at, timeZone).slice(5)} ${formatHourMinute(at, timeZone)}`;
+}
+
+export function AlertsPanel({ alerts, timeZone }: { alerts: readonly Alert[]; timeZone: string }) {
   const { t, i18n } = useTranslation();
   const lang: Language = i18n.language === 'en' ? 'en' : 'zh';
   const values = (a: Alert) => ({
@@ -16,6 +23,7 @@ export function AlertsPanel({ alerts }: { alerts: readonly Alert[] }) {
     ...(a.key === 'alerts.cameraRate'
       ? { rate: formatPercent(Number(a.values.rate), lang), threshold: formatPercent(Number(a.values.threshold), lang) }
       : {}),
+    ...(typeof a.values.deadline === 'string' ? { deadline: deadlineText(a.values.deadline, timeZone) } : {}),
   });
   return (
     <Panel title={t('panels.alerts')} className="alerts" testId="panel-alerts">

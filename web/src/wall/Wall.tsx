@@ -136,6 +136,7 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
         ? deriveAlerts({
             summary: s.summary,
             overdueCases: s.overdueCases.edges.map((e) => e.node),
+            supervision: s.supervision,
             trend,
             events: live,
             now,
@@ -244,7 +245,7 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
           </Panel>
           <IndexRankPanel entries={index?.answer.ranking?.entries ?? null} />
           <TickerPanel items={ticker} names={names} timeZone={timeZone} live={health.live?.ok ?? false} />
-          <AlertsPanel alerts={alerts} />
+          <AlertsPanel alerts={alerts} timeZone={timeZone} />
         </div>
       </main>
     </div>

@@ -21,6 +21,7 @@ const summary = (over: Partial<Summary> = {}): Summary => ({
 const inputs = (over: Partial<AlertInputs> = {}): AlertInputs => ({
   summary: summary(),
   overdueCases: [],
+  supervision: [],
   trend: fillDays([], '2026-06-01', 30),
   events: [],
   now: new Date('2026-06-30T10:00:00+08:00'),
@@ -41,6 +42,36 @@ describe('deriveAlerts', () => {
     );
     expect(alerts.map((a) => a.key)).toEqual(['alerts.overdue', 'alerts.overdueCase', 'alerts.redRisk']);
     expect(alerts[1]!.values).toEqual({ code: 'C1', category: 'land', days: 3 });
+  });
+
+  it('shows an open supervision order first, with its demand and deadline; an overdue one as critical', () => {
+    const alerts = deriveAlerts(
+      inputs({
+        summary: summary({ riskPointsByLevel: [{ level: 1, count: 2 }] }),
+        supervision: [
+          {
+            code: '371702005000P000001',
+            demand: '限期化解积案',
+            deadline: '2026-07-07T10:00:00+08:00',
+            overdue: false,
+          },
+          {
+            code: '371702005000P000002',
+            demand: '长'.repeat(60),
+            deadline: '2026-06-29T10:00:00+08:00',
+            overdue: true,
+          },
+        ],
+      }),
+    );
+    expect(alerts.map((a) => a.key)).toEqual(['alerts.supervisionOverdue', 'alerts.supervision', 'alerts.redRisk']);
+    expect(alerts[1]!.values).toEqual({
+      code: '371702005000P000001',
+      demand: '限期化解积案',
+      deadline: '2026-07-07T10:00:00+08:00',
+    });
+    expect([...String(alerts[0]!.values.demand)]).toHaveLength(40);
+    expect(String(alerts[0]!.values.demand).endsWith('…')).toBe(true);
   });
 
   it('warns when cameras online fall below 90%', () => {

@@ -3,7 +3,7 @@
  * events. Pure; each alert carries an i18n key and its values, most serious first.
  */
 import { averageBeforeLast, type DayValue } from '../charts/series.js';
-import type { CaseBrief, Summary } from './queries.js';
+import type { CaseBrief, Summary, SupervisionBrief } from './queries.js';
 import type { TickerItem } from './ticker.js';
 
 export type AlertLevel = 'critical' | 'warning' | 'info';
@@ -18,10 +18,16 @@ export interface Alert {
 export interface AlertInputs {
   summary: Summary;
   overdueCases: readonly CaseBrief[];
+  /** Open supervision orders, nearest deadline first. */
+  supervision: readonly SupervisionBrief[];
   trend: readonly DayValue[];
   events: readonly TickerItem[];
   now: Date;
 }
+
+/** Open supervision orders shown at most, and the characters of a demand that fit a row. */
+export const MAX_SUPERVISION_ALERTS = 3;
+export const DEMAND_CHARACTERS = 40;
 
 /** Below this share of cameras online the wall warns. */
 export const CAMERA_RATE_THRESHOLD = 0.9;
@@ -34,6 +40,15 @@ const ORDER: Record<AlertLevel, number> = { critical: 0, warning: 1, info: 2 };
 export function deriveAlerts(inputs: AlertInputs): Alert[] {
   const { summary } = inputs;
   const alerts: Alert[] = [];
+  // A leader's order comes first in its level: it is what the center was told to do.
+  for (const order of inputs.supervision.slice(0, MAX_SUPERVISION_ALERTS)) {
+    alerts.push({
+      id: `supervision-${order.code}`,
+      level: order.overdue ? 'critical' : 'warning',
+      key: order.overdue ? 'alerts.supervisionOverdue' : 'alerts.supervision',
+      values: { code: order.code, demand: shorten(order.demand, DEMAND_CHARACTERS), deadline: order.deadline },
+    });
+  }
   for (const event of inputs.events) {
     if (event.severity === 'critical' && event.fromStatus === null) {
       alerts.push({
@@ -78,4 +93,10 @@ export function deriveAlerts(inputs: AlertInputs): Alert[] {
     });
   }
   return alerts.sort((a, b) => ORDER[a.level] - ORDER[b.level]);
+}
+
+/** At most `max` characters (as a person counts them), an ellipsis marking the cut. */
+function shorten(text: string, max: number): string {
+  const chars = [...text.replace(/\s+/g, ' ')];
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }

@@ -93,6 +93,12 @@ export const WALL_SNAPSHOT = /* GraphQL */ `
         }
       }
     }
+    supervision: supervisionOrders(unitCode: $unit, state: open, first: 5) {
+      code
+      demand
+      deadline
+      overdue
+    }
     latest: cases(area: $area, first: 8) {
       edges {
         node {
@@ -151,6 +157,14 @@ export interface CaseBrief {
   villageCode: string;
 }
 
+/** An open supervision order (督办) on a unit or case shown: its demand and deadline. */
+export interface SupervisionBrief {
+  code: string;
+  demand: string;
+  deadline: string;
+  overdue: boolean;
+}
+
 export interface WallSnapshot {
   summary: Summary;
   byCategory: Bucket[];
@@ -158,6 +172,7 @@ export interface WallSnapshot {
   byTownship: Bucket[];
   byRank: Bucket[];
   overdueCases: { totalCount: number; edges: { node: CaseBrief }[] };
+  supervision: SupervisionBrief[];
   latest: { edges: { node: CaseBrief }[] };
 }
 
