@@ -16,6 +16,24 @@ describe('configuration from the environment', () => {
     expect(() => readConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
   });
 
+  it('starts a city unless ROLE says province, and refuses a province on the embedded database', () => {
+    expect(readConfig({}).role).toBe('city');
+    expect(() => readConfig({ ROLE: 'province' })).toThrow(
+      new ConfigError(
+        'ROLE=province needs a PostgreSQL server with wal_level = logical (set DATABASE_URL): ' +
+          'the embedded database cannot subscribe to the cities',
+      ),
+    );
+    expect(readConfig({ ROLE: 'province', DATABASE_URL: 'postgres://p/province' })).toMatchObject({
+      role: 'province',
+      demoScale: 'none',
+    });
+    expect(() => readConfig({ ROLE: 'province', DATABASE_URL: 'postgres://p/x', DEMO_SCALE: 'tiny' })).toThrow(
+      /ROLE=province loads no demo city/,
+    );
+    expect(() => readConfig({ ROLE: 'county' })).toThrow(/ROLE must be city or province, got "county"/);
+  });
+
   it('keeps the audit record six months unless told longer, and refuses shorter', () => {
     expect(readConfig({}).auditRetentionDays).toBe(183);
     expect(readConfig({ AUDIT_RETENTION_DAYS: '400' }).auditRetentionDays).toBe(400);

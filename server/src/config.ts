@@ -7,7 +7,12 @@ export const MIN_AUDIT_RETENTION_DAYS = 183;
 /** The command centres' local time, unless TZ_DISPLAY names another IANA zone. */
 export const DEFAULT_DISPLAY_TIME_ZONE = 'Asia/Shanghai';
 
+/** What a server is in a federation (docs/federation.md): a city center, or the province above. */
+export type ServerRole = 'city' | 'province';
+
 export interface Config {
+  /** ROLE: a city (the default) or the province that subscribes to the cities. */
+  role: ServerRole;
   port: number;
   host: string;
   /** Folder of the embedded database (ignored when databaseUrl is set). */
@@ -41,16 +46,32 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`PORT must be a whole number from 1 to 65535, got "${env.PORT}"`);
   }
   const production = env.NODE_ENV === 'production';
-  // A production database starts clean: the synthetic city only when asked for.
-  const demoScale = (env.DEMO_SCALE ?? (production ? 'none' : 'tiny')).toLowerCase();
+  const role = (env.ROLE ?? 'city').trim().toLowerCase();
+  if (role !== 'city' && role !== 'province') {
+    throw new ConfigError(`ROLE must be city or province, got "${env.ROLE}"`);
+  }
+  // A production database starts clean: the synthetic city only when asked for. A province
+  // loads no city of its own: its data come from the cities it subscribes to.
+  const demoScale = (env.DEMO_SCALE ?? (production || role === 'province' ? 'none' : 'tiny')).toLowerCase();
   if (demoScale !== 'tiny' && demoScale !== 'city' && demoScale !== 'none') {
     throw new ConfigError(`DEMO_SCALE must be tiny, city or none, got "${env.DEMO_SCALE}"`);
+  }
+  if (role === 'province' && demoScale !== 'none') {
+    throw new ConfigError(
+      `ROLE=province loads no demo city (DEMO_SCALE=${demoScale}): its data come from the cities joined to it`,
+    );
   }
   const demoSeed = Number(env.DEMO_SEED ?? 42);
   if (!Number.isSafeInteger(demoSeed)) throw new ConfigError(`DEMO_SEED must be an integer, got "${env.DEMO_SEED}"`);
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  if (role === 'province' && !databaseUrl) {
+    throw new ConfigError(
+      'ROLE=province needs a PostgreSQL server with wal_level = logical (set DATABASE_URL): ' +
+        'the embedded database cannot subscribe to the cities',
+    );
   }
   const timeZone = env.TZ_DISPLAY ?? DEFAULT_DISPLAY_TIME_ZONE;
   try {
@@ -88,6 +109,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw error instanceof VideoConfigError ? new ConfigError(error.message) : error;
   }
   return {
+    role,
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: env.DATA_DIR ?? './data',

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startAuditRetention } from './audit/retention.js';
-import { DEMO_PASSWORD, prepareAccounts } from './auth/demo-accounts.js';
+import { DEMO_PASSWORD, ensureProvinceDemoAccounts, prepareAccounts } from './auth/demo-accounts.js';
 import { findOrCreateSetting } from './db/queries/settings.js';
 import { createApp } from './app.js';
 import { ConfigError, readConfig, todayIn } from './config.js';
@@ -15,6 +15,7 @@ import { countLayers, WHOLE_MAP } from './db/queries/overview.js';
 import { seedDemo } from './seed/demo-data.js';
 import { generateDemoInWorker } from './seed/generate-in-worker.js';
 import { EventBus } from './events/bus.js';
+import { checkServerRole } from './federation/role.js';
 import { createShutdown } from './shutdown.js';
 import { startIndexScheduler } from './stability/scheduler.js';
 import { stopFitThread } from './forecast/fit-thread.js';
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
   );
   const applied = await migrate(db);
   if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
+  const province = await checkServerRole(db, config.role);
+  if (province) console.log(`role: province ${province}, over the cities joined to it`);
 
   const counts = await countLayers(db, WHOLE_MAP);
   if (counts.adminUnits === 0 && demo.scale) {
@@ -70,6 +73,9 @@ async function main(): Promise<void> {
 
   const created = await prepareAccounts(db, config.production);
   if (created.length > 0) console.log(`demo accounts created (password "${DEMO_PASSWORD}"): ${created.join(', ')}`);
+  if (province && !config.production && (await ensureProvinceDemoAccounts(db, province)) > 0) {
+    console.log(`province demo accounts created (password "${DEMO_PASSWORD}"): demo-province, demo-province-wall`);
+  }
   const secret =
     config.jwtSecret ??
     Buffer.from(await findOrCreateSetting(db, 'jwt_secret', () => randomBytes(32).toString('hex')), 'hex');

@@ -51,6 +51,19 @@ export async function startTestApi(
 ): Promise<TestApi> {
   const db = await openTestDatabase(driver, content);
   await ensureDemoAccounts(db);
+  return startApiOn(db, now, { events, timeZone, video });
+}
+
+/**
+ * An API server on a database the caller opened (a federation test's province or city); stopping
+ * it closes that database too.
+ */
+export async function startApiOn(
+  db: Database,
+  now = () => TEST_NOW,
+  options: { events?: EventBus; timeZone?: string; video?: VideoSettings | null } = {},
+): Promise<TestApi> {
+  const { events, timeZone, video } = options;
   const app: App = await createApp(db, {
     auth: { secret: new Uint8Array(32).fill(7), tokenTtlSeconds: 1800 },
     now,

@@ -79,6 +79,33 @@ export async function ensureDemoAccounts(db: Database): Promise<number> {
   );
 }
 
+/** A province server's own demo accounts: a leader and the wall, both over the whole province. */
+export function provinceDemoAccounts(provinceCode: string) {
+  return [
+    {
+      username: 'demo-province',
+      displayName: '省综治中心领导（演示）',
+      role: 'leader' as const,
+      jurisdictionCode: provinceCode,
+    },
+    {
+      username: 'demo-province-wall',
+      displayName: '省指挥中心大屏（演示）',
+      role: 'kiosk' as const,
+      jurisdictionCode: provinceCode,
+    },
+  ];
+}
+
+/** Creates the province's demo accounts that are missing; returns how many it created. */
+export async function ensureProvinceDemoAccounts(db: Database, provinceCode: string): Promise<number> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  return insertMissingUsers(
+    db,
+    provinceDemoAccounts(provinceCode).map((a) => ({ ...a, passwordHash: hash })),
+  );
+}
+
 /** The enabled accounts whose password is still the demo password. */
 export async function findAccountsWithDemoPassword(db: Database): Promise<string[]> {
   const found: string[] = [];
