@@ -2,7 +2,8 @@
  * `npm run federation -- <command>`: a province over city servers, on PostgreSQL logical
  * replication (docs/federation.md).
  *
- *   init-province --province URL --code 370000000000   makes a server the province
+ *   init-province --province URL --code 370000000000 --name 山东省
+ *                                                      makes a server the province
  *   join   --city URL --province URL                   joins a city (checks, publications, slots,
  *                                                      subscriptions, initial copy); run again
  *                                                      after a migration reached every server
@@ -59,6 +60,7 @@ async function main(): Promise<number> {
       province: { type: 'string' },
       city4: { type: 'string' },
       code: { type: 'string' },
+      name: { type: 'string' },
       forget: { type: 'boolean', default: false },
       migrate: { type: 'boolean', default: false },
     },
@@ -72,11 +74,12 @@ async function main(): Promise<number> {
   try {
     if (command === 'init-province') {
       if (!values.code) throw new UsageError('--code, the province division code (370000000000), is required');
+      if (!values.name) throw new UsageError('--name, the province name its wall shows (山东省), is required');
       await withDatabases([provinceUrl], async ([province]) => {
         if (values.migrate) await migrate(province!);
-        await initProvince(province!, values.code!);
+        await initProvince(province!, values.code!, values.name!);
       });
-      console.log(`province ${values.code} set up`);
+      console.log(`province ${values.code} (${values.name}) set up`);
     } else if (command === 'join') {
       const cityUrl = serverUrl(values.city, 'city');
       await withDatabases([cityUrl, provinceUrl], async ([city, province]) => {

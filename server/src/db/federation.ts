@@ -67,11 +67,11 @@ export async function readNode(db: Queryable): Promise<NodeRow | null> {
   return rows[0] ?? null;
 }
 
-export async function setProvinceNode(db: Queryable, code: string): Promise<void> {
+export async function setProvinceNode(db: Queryable, code: string, name: string): Promise<void> {
   await db.query(
-    `INSERT INTO federation_node (role, code) VALUES ('province', $1)
-     ON CONFLICT (only_row) DO UPDATE SET role = 'province', code = EXCLUDED.code, id_base = NULL`,
-    [code],
+    `INSERT INTO federation_node (role, code, name) VALUES ('province', $1, $2)
+     ON CONFLICT (only_row) DO UPDATE SET role = 'province', code = EXCLUDED.code, name = EXCLUDED.name, id_base = NULL`,
+    [code, name],
   );
 }
 

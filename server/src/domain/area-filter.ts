@@ -3,7 +3,7 @@
  * ("near") and a polygon, in any combination (all must hold). Pure; PostGIS validity of the
  * polygon is checked separately before it is used.
  */
-import { adminLevelOfCode } from './codes.js';
+import { adminLevelOfCode, isProvinceCode } from './codes.js';
 import { geometryProblem } from './geojson-checks.js';
 import type { Result } from './result.js';
 
@@ -45,7 +45,7 @@ export function parseArea(input: AreaInput | null | undefined, field = 'area'): 
   if (!input) return { ok: true, value: filter };
 
   if (input.unitCode != null) {
-    if (adminLevelOfCode(input.unitCode) === null)
+    if (adminLevelOfCode(input.unitCode) === null && !isProvinceCode(input.unitCode))
       return fail('unitCode', `"${input.unitCode}" is not a 12-digit division code`);
     filter.unitCode = input.unitCode;
   }

@@ -65,7 +65,7 @@ describe.skipIf(unavailable !== null)('a province over two cities on logical rep
     // Rows written before joining, renumbered into the city's id range when it joins.
     await insertCase(a.db, heze, 1, HEZE.lon, HEZE.lat);
     await insertCase(b.db, jinan, 1, JINAN.lon, JINAN.lat);
-    await initProvince(p.db, '370000000000');
+    await initProvince(p.db, '370000000000', '山东省');
     await joinCity({ db: a.db, conninfo: a.url }, { db: p.db, conninfo: p.url });
     await joinCity({ db: b.db, conninfo: b.url }, { db: p.db, conninfo: p.url });
   });
@@ -201,7 +201,7 @@ describe('federation on a database that cannot replicate', () => {
   it('refuses the embedded database with a clear message', async () => {
     const embedded = await openEmbedded({});
     try {
-      const refusal = await initProvince(embedded, '370000000000').catch((e) => e);
+      const refusal = await initProvince(embedded, '370000000000', '山东省').catch((e) => e);
       expect(refusal).toBeInstanceOf(FederationRefusal);
       expect(refusal.message).toMatch(/embedded database; federation needs a PostgreSQL server/);
     } finally {

@@ -25,6 +25,7 @@ import {
   upSubscription,
   walLevel,
 } from '../db/federation.js';
+import { isProvinceCode } from '../domain/codes.js';
 import { staleSince } from '../domain/federation/staleness.js';
 
 /** Why a federation command would not go on; `message` says it to the operator. */
@@ -37,7 +38,8 @@ export class FederationRefusal extends Error {
       | 'not_a_province'
       | 'not_one_city'
       | 'outside_province'
-      | 'bad_code',
+      | 'bad_code'
+      | 'bad_name',
     message: string,
   ) {
     super(message);
@@ -66,13 +68,17 @@ async function checkReplicable(db: Database, label: string): Promise<void> {
   }
 }
 
-/** Makes a server the province of the given 12-digit code (`37` + ten zeros for Shandong). */
-export async function initProvince(province: Database, code: string): Promise<void> {
-  if (!/^[0-9]{2}0{10}$/.test(code) || code.startsWith('00')) {
+/**
+ * Makes a server the province of the given 12-digit code (`37` + ten zeros for Shandong) and
+ * name (山东省), which its wall shows for its home unit.
+ */
+export async function initProvince(province: Database, code: string, name: string): Promise<void> {
+  if (!isProvinceCode(code)) {
     throw new FederationRefusal('bad_code', `"${code}" is not a province code (two digits and ten zeros)`);
   }
+  if (!name.trim()) throw new FederationRefusal('bad_name', 'the province needs a name (--name 山东省)');
   await checkReplicable(province, 'province');
-  await setProvinceNode(province, code);
+  await setProvinceNode(province, code, name.trim());
 }
 
 export interface JoinReport {

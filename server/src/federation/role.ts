@@ -9,11 +9,11 @@ import { readNode } from '../db/federation.js';
 
 /** The province's code for a province server, null for a city; throws when the database disagrees. */
 export async function checkServerRole(db: Database, role: ServerRole): Promise<string | null> {
+  if (role === 'province' && db.kind !== 'server') {
+    throw new ConfigError('ROLE=province needs a PostgreSQL server (set DATABASE_URL), not the embedded database');
+  }
   const node = await readNode(db);
   if (role === 'province') {
-    if (db.kind !== 'server') {
-      throw new ConfigError('ROLE=province needs a PostgreSQL server (set DATABASE_URL), not the embedded database');
-    }
     if (node?.role !== 'province') {
       throw new ConfigError(
         'ROLE=province, but this database is not set up as a province: run `npm run federation -- init-province` first',

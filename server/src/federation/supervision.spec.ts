@@ -11,6 +11,7 @@ import { CLUSTERS, clustersUnavailable, ensureClusters } from '../../test/federa
 import { eventually, insertCase, insertMiniCity, type MiniCity } from '../../test/federation-fixtures.js';
 import { startApiOn, type TestApi } from '../../test/api.js';
 import type { Database } from '../db/database.js';
+import { setSubscriptionEnabled, upSubscription } from '../db/federation.js';
 import { migrate } from '../db/migrate.js';
 import { insertMissingUsers } from '../db/queries/users.js';
 import { openServer } from '../db/server.js';
@@ -67,7 +68,7 @@ describe.skipIf(unavailable !== null)('supervision orders and jurisdiction acros
     yantai = await b.db.transaction((tx) => insertMiniCity(tx, '3706', '烟台市', YANTAI.lon, YANTAI.lat));
     caseA = await insertCase(a.db, dongying, 1, DONGYING.lon, DONGYING.lat);
     caseB = await insertCase(b.db, yantai, 1, YANTAI.lon, YANTAI.lat);
-    await initProvince(p.db, '370000000000');
+    await initProvince(p.db, '370000000000', '山东省');
     await joinCity({ db: a.db, conninfo: a.url }, { db: p.db, conninfo: p.url });
     await joinCity({ db: b.db, conninfo: b.url }, { db: p.db, conninfo: p.url });
     await ensureProvinceDemoAccounts(p.db, '370000000000');
@@ -172,6 +173,38 @@ describe.skipIf(unavailable !== null)('supervision orders and jurisdiction acros
     );
   });
 
+  it('tells per joined city its lag, and since when a city whose link is down is stale', async () => {
+    const leader = await province.login('demo-province');
+    const q = '{ federationCities { code city name running lagSeconds lastReceivedAt stale staleSince } }';
+    const current = await eventually('both links running', async () => {
+      const res = await province.gql(q, {}, leader);
+      const cities = res.data?.federationCities ?? [];
+      return cities.length === 2 && cities.every((c: { running: boolean }) => c.running) ? cities : undefined;
+    });
+    expect(current.map((c: { code: string; stale: boolean }) => [c.code, c.stale])).toEqual([
+      ['370500000000', false],
+      ['370600000000', false],
+    ]);
+    expect(typeof current[0].lagSeconds).toBe('number');
+    await setSubscriptionEnabled(p.db, upSubscription('3706'), false);
+    try {
+      const stale = await eventually('city B stale', async () => {
+        const res = await province.gql(q, {}, leader);
+        return res.data?.federationCities.find((c: { city: string; stale: boolean }) => c.city === '3706' && c.stale);
+      });
+      // Stale since the last time the province heard from it, while its link ran.
+      expect(stale.name).toBe('烟台市');
+      expect(stale.staleSince).not.toBeNull();
+      expect(Date.parse(stale.staleSince)).toBeGreaterThanOrEqual(Date.parse(current[1].lastReceivedAt));
+      expect(Date.parse(stale.staleSince)).toBeLessThanOrEqual(Date.now());
+    } finally {
+      await setSubscriptionEnabled(p.db, upSubscription('3706'), true);
+    }
+    const cityAccount = await province.login('dongying-at-province');
+    const own = await province.gql('{ federationCities { code } }', {}, cityAccount);
+    expect(own.data.federationCities).toEqual([{ code: '370500000000' }]);
+  });
+
   it("lets a province account see every joined city's cases", async () => {
     const leader = await province.login('demo-province');
     const res = await province.gql('{ cases(first: 50) { totalCount edges { node { code } } } }', {}, leader);
@@ -179,6 +212,18 @@ describe.skipIf(unavailable !== null)('supervision orders and jurisdiction acros
     expect(res.data.cases.edges.map((e: { node: { code: string } }) => e.node.code).sort()).toEqual(
       [caseA, caseB].sort(),
     );
+    // Its home unit is the province of federation_node, named there: the wall's headline reads it.
+    const home = await province.gql(
+      `{ summary { unitCode unitName inProgress }
+         inArea: cases(area: { unitCode: "370000000000" }, first: 50) { totalCount } }`,
+      {},
+      leader,
+    );
+    expect(home.errors).toBeUndefined();
+    expect(home.data).toEqual({
+      summary: { unitCode: '370000000000', unitName: '山东省', inProgress: 2 },
+      inArea: { totalCount: 2 },
+    });
   });
 
   it("shows a city's account at the province that city only: another city's case is not found", async () => {

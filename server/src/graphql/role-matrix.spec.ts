@@ -78,6 +78,7 @@ const POLICY: Readonly<Record<string, Need>> = {
   'Query.unitForecast': 'read_map',
   'Query.forecastSkill': 'read_map',
   'Query.supervisionOrders': 'read_map',
+  'Query.federationCities': 'read_map',
 
   'Mutation.login': 'anyone',
   'Mutation.continueSignIn': 'anyone',

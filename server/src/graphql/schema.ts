@@ -10,6 +10,7 @@ import { camerasResolvers, camerasTypeDefs } from './features/cameras.js';
 import { casesResolvers, casesTypeDefs } from './features/cases.js';
 import { commonResolvers, commonTypeDefs } from './features/common.js';
 import { departmentsResolvers, departmentsTypeDefs } from './features/departments.js';
+import { federationResolvers, federationTypeDefs } from './features/federation.js';
 import { forecastResolvers, forecastTypeDefs } from './features/forecast.js';
 import { gridsResolvers, gridsTypeDefs } from './features/grids.js';
 import { importsResolvers, importsTypeDefs } from './features/imports.js';
@@ -42,6 +43,7 @@ export const typeDefs = [
   forecastTypeDefs,
   videoTypeDefs,
   supervisionTypeDefs,
+  federationTypeDefs,
 ];
 
 // Errors are mapped outermost, so the guards' own refusals reach clients coded too.
@@ -70,6 +72,7 @@ export const schema = mapAppErrors(
           forecastResolvers,
           videoResolvers,
           supervisionResolvers,
+          federationResolvers,
         ],
       }),
     ),

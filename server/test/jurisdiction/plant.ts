@@ -118,6 +118,10 @@ export async function plantOutside(db: Database, insideVillage: string): Promise
     for (const { village, cameraPrefix } of Object.values(PLANTED)) await plantVillage(tx, village, cameraPrefix);
     await insertImport(tx, insideVillage);
     await insertSupervisionOrder(tx, insideVillage);
+    // As a province holds them: the tiny city itself and one outside it (not linked: stale).
+    await tx.query(
+      `INSERT INTO federation_cities (city4, name, schema_version) VALUES ('3717', '菏泽市', 24), ('3799', '外市', 24)`,
+    );
     await tx.query(
       `INSERT INTO early_warnings (grid_code, day, measure, observed, expected, upper_limit, p_value, raised_at)
        SELECT min(code), '2026-06-20', 'daily_cases', 9, 2, 6, 0.001, '2026-06-21T01:00:00+08:00'

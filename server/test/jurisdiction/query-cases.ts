@@ -152,6 +152,22 @@ export const QUERY_CASES: MatrixCase[] = [
   ),
   byCode('case', 'code', (p) => p.caseCode, 'code villageCode events { caseCode }'),
   {
+    name: 'Query.federationCities',
+    probes: {
+      plain: async (env) => {
+        const d = dataOf(await asViewer(env, '{ federationCities { code city stale } }'));
+        expect(d.federationCities.length).toBe(
+          await sqlCount(
+            env.api,
+            `SELECT count(*)::int AS n FROM federation_cities WHERE city4 || '00000000' LIKE $1`,
+            env.level.prefix,
+          ),
+        );
+        expectAllInside(d, env.level.prefix);
+      },
+    },
+  },
+  {
     name: 'Query.supervisionOrders',
     probes: {
       plain: async (env) => {

@@ -227,6 +227,8 @@ export const en: Texts<typeof zh> = {
     reported: 'Reported',
   },
   alerts: {
+    cityStale: '{{name}}: stale since {{since}}',
+    cityNeverHeard: '{{name}}: no data received yet',
     supervision: 'Supervision: {{demand}}, due {{deadline}}',
     supervisionOverdue: 'Supervision overdue: {{demand}} (due {{deadline}})',
     overdue: 'Overdue cases: {{count}}, follow up',

@@ -222,6 +222,8 @@ export const zh = {
     reported: '新登记',
   },
   alerts: {
+    cityStale: '{{name}}数据自 {{since}} 起未更新',
+    cityNeverHeard: '{{name}}尚未传来数据',
     supervision: '督办 {{demand}}，限 {{deadline}} 前办结',
     supervisionOverdue: '督办已超期：{{demand}}（限 {{deadline}}）',
     overdue: '超期案件 {{count}} 件，请督办',

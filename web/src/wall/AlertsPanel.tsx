@@ -24,6 +24,7 @@ export function AlertsPanel({ alerts, timeZone }: { alerts: readonly Alert[]; ti
       ? { rate: formatPercent(Number(a.values.rate), lang), threshold: formatPercent(Number(a.values.threshold), lang) }
       : {}),
     ...(typeof a.values.deadline === 'string' ? { deadline: deadlineText(a.values.deadline, timeZone) } : {}),
+    ...(typeof a.values.since === 'string' ? { since: formatHourMinute(new Date(a.values.since), timeZone) } : {}),
   });
   return (
     <Panel title={t('panels.alerts')} className="alerts" testId="panel-alerts">

@@ -137,6 +137,7 @@ export function Wall({ api, onAuthFailed }: { api: ApiClient; onAuthFailed: (rea
             summary: s.summary,
             overdueCases: s.overdueCases.edges.map((e) => e.node),
             supervision: s.supervision,
+            cities: s.cities,
             trend,
             events: live,
             now,

@@ -22,6 +22,7 @@ const inputs = (over: Partial<AlertInputs> = {}): AlertInputs => ({
   summary: summary(),
   overdueCases: [],
   supervision: [],
+  cities: [],
   trend: fillDays([], '2026-06-01', 30),
   events: [],
   now: new Date('2026-06-30T10:00:00+08:00'),
@@ -72,6 +73,27 @@ describe('deriveAlerts', () => {
     });
     expect([...String(alerts[0]!.values.demand)]).toHaveLength(40);
     expect(String(alerts[0]!.values.demand).endsWith('…')).toBe(true);
+  });
+
+  it('says since when a stale city has not been heard from, and nothing for a current one', () => {
+    const alerts = deriveAlerts(
+      inputs({
+        cities: [
+          { code: '370100000000', name: '济南市', stale: false, staleSince: null },
+          { code: '371700000000', name: '菏泽市', stale: true, staleSince: '2026-06-30T09:12:00+08:00' },
+          { code: '370200000000', name: '青岛市', stale: true, staleSince: null },
+        ],
+      }),
+    );
+    expect(alerts).toEqual([
+      {
+        id: 'stale-371700000000',
+        level: 'warning',
+        key: 'alerts.cityStale',
+        values: { name: '菏泽市', since: '2026-06-30T09:12:00+08:00' },
+      },
+      { id: 'stale-370200000000', level: 'warning', key: 'alerts.cityNeverHeard', values: { name: '青岛市' } },
+    ]);
   });
 
   it('warns when cameras online fall below 90%', () => {

@@ -3,7 +3,7 @@
  * events. Pure; each alert carries an i18n key and its values, most serious first.
  */
 import { averageBeforeLast, type DayValue } from '../charts/series.js';
-import type { CaseBrief, Summary, SupervisionBrief } from './queries.js';
+import type { CaseBrief, CityLink, Summary, SupervisionBrief } from './queries.js';
 import type { TickerItem } from './ticker.js';
 
 export type AlertLevel = 'critical' | 'warning' | 'info';
@@ -20,6 +20,8 @@ export interface AlertInputs {
   overdueCases: readonly CaseBrief[];
   /** Open supervision orders, nearest deadline first. */
   supervision: readonly SupervisionBrief[];
+  /** At a province: the joined cities, whose data may be stale. */
+  cities: readonly CityLink[];
   trend: readonly DayValue[];
   events: readonly TickerItem[];
   now: Date;
@@ -48,6 +50,20 @@ export function deriveAlerts(inputs: AlertInputs): Alert[] {
       key: order.overdue ? 'alerts.supervisionOverdue' : 'alerts.supervision',
       values: { code: order.code, demand: shorten(order.demand, DEMAND_CHARACTERS), deadline: order.deadline },
     });
+  }
+  // A stale city's numbers are old: the leaders must know before they read them.
+  for (const city of inputs.cities) {
+    if (!city.stale) continue;
+    alerts.push(
+      city.staleSince
+        ? {
+            id: `stale-${city.code}`,
+            level: 'warning',
+            key: 'alerts.cityStale',
+            values: { name: city.name, since: city.staleSince },
+          }
+        : { id: `stale-${city.code}`, level: 'warning', key: 'alerts.cityNeverHeard', values: { name: city.name } },
+    );
   }
   for (const event of inputs.events) {
     if (event.severity === 'critical' && event.fromStatus === null) {

@@ -99,6 +99,12 @@ export const WALL_SNAPSHOT = /* GraphQL */ `
       deadline
       overdue
     }
+    cities: federationCities {
+      code
+      name
+      stale
+      staleSince
+    }
     latest: cases(area: $area, first: 8) {
       edges {
         node {
@@ -165,6 +171,15 @@ export interface SupervisionBrief {
   overdue: boolean;
 }
 
+/** A city joined to a province server (none on a city's own wall), and whether its data is current. */
+export interface CityLink {
+  code: string;
+  name: string;
+  stale: boolean;
+  /** When a stale city was last heard from; null when never. */
+  staleSince: string | null;
+}
+
 export interface WallSnapshot {
   summary: Summary;
   byCategory: Bucket[];
@@ -173,6 +188,7 @@ export interface WallSnapshot {
   byRank: Bucket[];
   overdueCases: { totalCount: number; edges: { node: CaseBrief }[] };
   supervision: SupervisionBrief[];
+  cities: CityLink[];
   latest: { edges: { node: CaseBrief }[] };
 }
 

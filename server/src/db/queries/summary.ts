@@ -48,7 +48,8 @@ export async function findUnitSummary(
            AT TIME ZONE $5::text AS end_at
      )
      SELECT
-       (SELECT name FROM admin_units WHERE code = $1) AS unit_name,
+       coalesce((SELECT name FROM admin_units WHERE code = $1),
+         (SELECT name FROM federation_node WHERE role = 'province' AND code = $1)) AS unit_name,
        (SELECT count(*)::int FROM cases, day
          WHERE village_code LIKE $3 AND reported_at >= day.start_at AND reported_at < day.end_at) AS new_today,
        (SELECT count(*)::int FROM cases, day

@@ -1,6 +1,6 @@
 /** Statistics for charts and wall screens: case counts per bucket, and a unit's headline numbers. */
 import { jurisdictionPrefix, narrowToJurisdiction } from '../../auth/jurisdiction.js';
-import { adminLevelOfCode } from '../../domain/codes.js';
+import { adminLevelOfCode, isProvinceCode } from '../../domain/codes.js';
 import { RISK_LEVELS } from '../../domain/vocabulary.js';
 import { countCasesByBucket, type CaseGrouping } from '../../db/queries/case-stats.js';
 import { findUnitSummary, type UnitSummaryRow } from '../../db/queries/summary.js';
@@ -158,7 +158,7 @@ export const statsResolvers = {
     summary: async (_: unknown, args: { unitCode?: string | null }, ctx: GraphQLContext) => {
       const viewer = requireViewer(ctx);
       const requested = args.unitCode ?? null;
-      if (requested !== null && adminLevelOfCode(requested) === null) {
+      if (requested !== null && adminLevelOfCode(requested) === null && !isProvinceCode(requested)) {
         throw badInput('unitCode', `"${requested}" is not a 12-digit division code`);
       }
       const unit = narrowToJurisdiction(viewer.jurisdiction, requested);
