@@ -7,7 +7,9 @@
  *   npx tsx server/test/federation-clusters.ts   creates and starts them
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface Cluster {
   name: string;
@@ -82,6 +84,38 @@ export function ensureClusters(): Cluster[] {
     ]);
   }
   return all;
+}
+
+const LOCK = join(tmpdir(), 'zz_fed_clusters.lock');
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Holds the clusters for one test file until the returned release is called: a file that stops a
+ * cluster (join.spec.ts) would otherwise cut the connections of another running beside it. The
+ * lock is a file naming its holder's process; one left by a process that died is taken over.
+ */
+export async function lockClusters(timeoutMs = 170_000): Promise<() => void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      writeFileSync(LOCK, String(process.pid), { flag: 'wx' });
+      return () => rmSync(LOCK, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(LOCK, 'utf8'));
+      if (!Number.isInteger(holder) || holder <= 0 || !alive(holder)) rmSync(LOCK, { force: true });
+      else if (Date.now() > until) throw new Error(`the federation clusters are held by process ${holder}`);
+      else await new Promise((r) => setTimeout(r, 500));
+    }
+  }
 }
 
 /** Starts a cluster unless it runs already. */

@@ -8,6 +8,7 @@ import {
   CLUSTERS,
   clustersUnavailable,
   ensureClusters,
+  lockClusters,
   startCluster,
   stopCluster,
 } from '../../test/federation-clusters.js';
@@ -53,7 +54,10 @@ describe.skipIf(unavailable !== null)('a province over two cities on logical rep
   const count = async (n: Node, sql: string, params: unknown[] = []) =>
     (await n.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params)).rows[0]!.n;
 
+  let release: (() => void) | undefined;
+
   beforeAll(async () => {
+    release = await lockClusters();
     ensureClusters();
     [a, b, p] = await Promise.all([
       node(CLUSTERS.cityA.adminUrl),
@@ -71,16 +75,20 @@ describe.skipIf(unavailable !== null)('a province over two cities on logical rep
   });
 
   afterAll(async () => {
-    if (!p) return;
-    startCluster(CLUSTERS.province);
-    for (const [city, city4] of [
-      [a, '3717'],
-      [b, '3701'],
-    ] as const) {
-      await removeCity(p.db, city4, { city: city.db }).catch((e) => console.error('remove failed:', e));
+    try {
+      if (!p) return;
+      startCluster(CLUSTERS.province);
+      for (const [city, city4] of [
+        [a, '3717'],
+        [b, '3701'],
+      ] as const) {
+        await removeCity(p.db, city4, { city: city.db }).catch((e) => console.error('remove failed:', e));
+      }
+      await Promise.all([a, b, p].map((n) => n.db.close()));
+      await Promise.all([CLUSTERS.cityA, CLUSTERS.cityB, CLUSTERS.province].map((c) => dropDatabase(c.adminUrl, name)));
+    } finally {
+      release?.();
     }
-    await Promise.all([a, b, p].map((n) => n.db.close()));
-    await Promise.all([CLUSTERS.cityA, CLUSTERS.cityB, CLUSTERS.province].map((c) => dropDatabase(c.adminUrl, name)));
   });
 
   it('copies each city initially, with the serial ids of both in ranges of their own', async () => {
@@ -198,7 +206,8 @@ describe.skipIf(unavailable !== null)('a province over two cities on logical rep
 });
 
 describe('federation on a database that cannot replicate', () => {
-  it('refuses the embedded database with a clear message', async () => {
+  // Starting an embedded engine takes long on a loaded two-core machine.
+  it('refuses the embedded database with a clear message', { timeout: 180_000 }, async () => {
     const embedded = await openEmbedded({});
     try {
       const refusal = await initProvince(embedded, '370000000000', '山东省').catch((e) => e);

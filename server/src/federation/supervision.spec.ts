@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, ensureProvinceDemoAccounts } from '../auth/demo-accounts.js';
 import { hashPassword } from '../auth/passwords.js';
-import { CLUSTERS, clustersUnavailable, ensureClusters } from '../../test/federation-clusters.js';
+import { CLUSTERS, clustersUnavailable, ensureClusters, lockClusters } from '../../test/federation-clusters.js';
 import { eventually, insertCase, insertMiniCity, type MiniCity } from '../../test/federation-fixtures.js';
 import { startApiOn, type TestApi } from '../../test/api.js';
 import type { Database } from '../db/database.js';
@@ -57,7 +57,10 @@ describe.skipIf(unavailable !== null)('supervision orders and jurisdiction acros
   const count = async (n: Node, sql: string, params: unknown[] = []) =>
     (await n.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params)).rows[0]!.n;
 
+  let release: (() => void) | undefined;
+
   beforeAll(async () => {
+    release = await lockClusters();
     ensureClusters();
     [a, b, p] = await Promise.all([
       node(CLUSTERS.cityA.adminUrl),
@@ -80,17 +83,21 @@ describe.skipIf(unavailable !== null)('supervision orders and jurisdiction acros
   });
 
   afterAll(async () => {
-    await province?.stop();
-    await cityA?.stop();
-    if (!p) return;
-    for (const [city, city4] of [
-      [a, '3705'],
-      [b, '3706'],
-    ] as const) {
-      await removeCity(p.db, city4, { city: city.db }).catch((e) => console.error('remove failed:', e));
+    try {
+      await province?.stop();
+      await cityA?.stop();
+      if (!p) return;
+      for (const [city, city4] of [
+        [a, '3705'],
+        [b, '3706'],
+      ] as const) {
+        await removeCity(p.db, city4, { city: city.db }).catch((e) => console.error('remove failed:', e));
+      }
+      await Promise.all([a, b, p].map((n) => n.db.close()));
+      await Promise.all([CLUSTERS.cityA, CLUSTERS.cityB, CLUSTERS.province].map((c) => dropDatabase(c.adminUrl, name)));
+    } finally {
+      release?.();
     }
-    await Promise.all([a, b, p].map((n) => n.db.close()));
-    await Promise.all([CLUSTERS.cityA, CLUSTERS.cityB, CLUSTERS.province].map((c) => dropDatabase(c.adminUrl, name)));
   });
 
   it('sends an order issued at the province down to its city only, and brings the answers back up', async () => {
@@ -171,6 +178,25 @@ describe.skipIf(unavailable !== null)('supervision orders and jurisdiction acros
     await expect(checkServerRole(a.db, 'province')).rejects.toThrow(
       /not set up as a province: run `npm run federation/,
     );
+  });
+
+  it("sends an order a city's own leader issues up to the province, and never to the other city", async () => {
+    const cityLeader = await cityA.login('dongying-leader');
+    const issued = await cityA.gql(
+      `mutation ($t: ID!, $by: DateTime!) { issueSupervisionOrder(target: $t, demand: "本市督办", deadline: $by) { code issuerLevel } }`,
+      { t: caseA, by: new Date(Date.now() + DAY_MS).toISOString() },
+      cityLeader,
+    );
+    expect(issued.errors).toBeUndefined();
+    const { code, issuerLevel } = issued.data.issueSupervisionOrder;
+    expect([code.slice(0, 13), issuerLevel]).toEqual([`${dongying.villageCode}C`, 'city']);
+    const leader = await province.login('demo-province');
+    const atProvince = await eventually('the city order at the province', async () => {
+      const res = await province.gql('{ supervisionOrders { code issuerLevel targetCode } }', {}, leader);
+      return res.data?.supervisionOrders.find((o: { code: string }) => o.code === code);
+    });
+    expect(atProvince).toEqual({ code, issuerLevel: 'city', targetCode: caseA });
+    expect(await count(b, 'supervision_orders WHERE code = $1', [code])).toBe(0);
   });
 
   it('tells per joined city its lag, and since when a city whose link is down is stale', async () => {
