@@ -111,9 +111,11 @@ export async function lockClusters(timeoutMs = 170_000): Promise<() => void> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(LOCK, 'utf8'));
-      if (!Number.isInteger(holder) || holder <= 0 || !alive(holder)) rmSync(LOCK, { force: true });
-      else if (Date.now() > until) throw new Error(`the federation clusters are held by process ${holder}`);
-      else await new Promise((r) => setTimeout(r, 500));
+      // An empty file is one its holder is still writing: wait for it like any other.
+      if (Number.isInteger(holder) && holder > 0 && !alive(holder)) rmSync(LOCK, { force: true });
+      else if (Date.now() > until) {
+        throw new Error(`the federation clusters are held by process ${holder}`, { cause: error });
+      } else await new Promise((r) => setTimeout(r, 500));
     }
   }
 }
