@@ -17,7 +17,12 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { actorName, type AccountError, type Actor } from '../server/src/accounts/actor.js';
-import { createAccount, listAccounts, resetPassword, setAccountEnabled } from '../server/src/accounts/administration.js';
+import {
+  createAccount,
+  listAccounts,
+  resetPassword,
+  setAccountEnabled,
+} from '../server/src/accounts/administration.js';
 import { endAccountSessions, grantRole, resetSecondFactor, unlock } from '../server/src/accounts/security.js';
 import { isRole, type Role } from '../server/src/auth/roles.js';
 import { readConfig } from '../server/src/config.js';

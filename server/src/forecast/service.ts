@@ -8,11 +8,7 @@
 import { jurisdictionPrefix } from '../auth/jurisdiction.js';
 import type { Database } from '../db/database.js';
 import { ensureGridNeighbours } from '../db/queries/hotspots.js';
-import {
-  readForecastFingerprint,
-  readForecastInputs,
-  type ForecastInputRows,
-} from '../db/queries/forecast-inputs.js';
+import { readForecastFingerprint, readForecastInputs, type ForecastInputRows } from '../db/queries/forecast-inputs.js';
 import { shanghaiDayOf, startOfShanghaiDay } from '../domain/forecast/counts.js';
 import { lookbackDays } from '../domain/forecast/model.js';
 import { unitTotalForecast } from '../domain/forecast/unit-total.js';
