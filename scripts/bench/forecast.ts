@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../server/src/db/open.js';
-import { readForecastInputs } from '../../server/src/db/queries/forecast-inputs.js';
+import { readForecastFingerprint, readForecastInputs } from '../../server/src/db/queries/forecast-inputs.js';
 import type { SkillFigures } from '../../server/src/domain/forecast/backtest.js';
 import { shanghaiDayOf, startOfShanghaiDay } from '../../server/src/domain/forecast/counts.js';
 import { lookbackDays } from '../../server/src/domain/forecast/model.js';
@@ -16,8 +16,10 @@ import {
   backtestFromInputs,
   backtestLookbackDays,
   forecastFromInputs,
+  forecastUnit,
   indexInputs,
 } from '../../server/src/forecast/service.js';
+import { stopFitThread } from '../../server/src/forecast/fit-thread.js';
 import { jurisdictionPrefix } from '../../server/src/auth/jurisdiction.js';
 import { timeRuns } from './support.js';
 
@@ -102,4 +104,19 @@ for (const horizonDays of [7, 28]) {
   line('last four weeks', r.baselines.lastFourWeeks);
   line('Gi* last four weeks', r.baselines.giStarHotSpots);
 }
+// The service as the wall's forecast layer calls it: the first call reads and fits (in the fit
+// thread), a later one reads the inputs' fingerprint and serves the forecast made before.
+if (built) {
+  const request = { unitCode: values.unit, asOf, horizonDays: 7, category: null };
+  await timeRuns('service, first call: fingerprint + read + fit in the thread (H = 7)', 1, () =>
+    forecastUnit(db, request),
+  );
+  await time('service, inputs unchanged: fingerprint, forecast served again (H = 7)', () => forecastUnit(db, request));
+  await time('fingerprint query alone', () =>
+    readForecastFingerprint(db, prefix, startOfShanghaiDay(origin - lookbackDays(7)), startOfShanghaiDay(origin)),
+  );
+} else {
+  console.log('service timings skipped: grid_neighbours is not built and the service would build it (a write)');
+}
+await stopFitThread();
 await db.close();

@@ -64,7 +64,10 @@ const app = await createApp(db, { auth: { secret: new Uint8Array(32).fill(5), to
 await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
 // As the server does once listening (main.ts): the first run finds the basemap and feeds built.
 const warm = await app.warmUp();
-console.log(`server warm-up: ${Math.round(warm.ms)} ms (${warm.jurisdictions} kiosk jurisdiction(s))`);
+console.log(
+  `server warm-up: ${Math.round(warm.ms)} ms (${warm.jurisdictions} kiosk jurisdiction(s)), ` +
+    `then ${warm.forecasts} screen forecast(s) in ${Math.round(warm.forecastMs)} ms`,
+);
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
 const browser = await chromium.launch({
