@@ -82,24 +82,25 @@ export function useScreenForecast(api: ApiClient, unit: string | null, enabled: 
       const grids = answer.forecast;
       const hotSpots = predictedHotSpots(grids);
       const alerts = forecastAlerts(grids);
-      const marked = new Set([...hotSpots, ...alerts].map((g) => g.gridCode));
-      const townships = [...new Set([...marked].map(townshipOf))].slice(0, MAX_OUTLINE_TOWNSHIPS);
-      const features = (await Promise.all(townships.map((t) => outlines.grids(t)))).flat();
       const byCode = unitSums(grids);
       for (const g of grids) byCode.set(g.gridCode, g);
       if (cancelled) return;
-      setValue({
-        unit: key,
-        grids,
-        byCode,
-        hotSpots,
-        alerts,
-        outlines: features.filter((f) => marked.has(f.properties.code)),
-        skill: answer.forecastSkill,
-        total: answer.unitForecast,
-        version: `${key}|${Date.now()}`,
-      });
+      // The shading shows at once; the hot spots' and alerts' outlines follow as they are read.
+      const version = `${key}|${Date.now()}`;
+      const shown = { unit: key, grids, byCode, hotSpots, alerts, skill: answer.forecastSkill };
+      setValue({ ...shown, outlines: [], total: answer.unitForecast, version });
       markWall('forecast');
+      const marked = new Set([...hotSpots, ...alerts].map((g) => g.gridCode));
+      const townships = [...new Set([...marked].map(townshipOf))].slice(0, MAX_OUTLINE_TOWNSHIPS);
+      const features = (await Promise.all(townships.map((t) => outlines.grids(t)))).flat();
+      if (cancelled) return;
+      setValue({
+        ...shown,
+        outlines: features.filter((f) => marked.has(f.properties.code)),
+        total: answer.unitForecast,
+        version: `${version}|outlined`,
+      });
+      markWall('forecast-outlines');
     };
     const tick = () => void run().catch(() => undefined); // the last answer stays; health shows outages
     tick();

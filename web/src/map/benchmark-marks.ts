@@ -8,6 +8,7 @@ export type WallMark =
   | 'style'
   | 'feeds'
   | 'forecast'
+  | 'forecast-outlines'
   | 'map-created'
   | 'basemap-data'
   | 'map-loaded'
