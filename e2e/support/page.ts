@@ -77,7 +77,8 @@ export function scrollable(page: Page): Promise<string[]> {
 /**
  * Text inside `selector` that is cut off: each text whose box reaches past an enclosing element
  * that clips (overflow other than visible), up to the selected element — partly in, partly out.
- * Text meant to be shortened with an ellipsis, and text wholly out of sight, are left out.
+ * Text shortened with an ellipsis is checked only for being cut at its top or bottom, and text
+ * wholly out of sight is left out.
  */
 export function clippedText(page: Page, selector: string): Promise<string[]> {
   return page.evaluate((selector) => {
@@ -88,7 +89,8 @@ export function clippedText(page: Page, selector: string): Promise<string[]> {
     while (walker.nextNode()) {
       const node = walker.currentNode;
       if (!node.textContent?.trim() || !node.parentElement) continue;
-      if (getComputedStyle(node.parentElement).textOverflow === 'ellipsis') continue;
+      // Text shortened with an ellipsis may end early, but not lose its lower half.
+      const ellipsis = getComputedStyle(node.parentElement).textOverflow === 'ellipsis';
       const range = document.createRange();
       range.selectNodeContents(node);
       const text = range.getBoundingClientRect();
@@ -101,12 +103,8 @@ export function clippedText(page: Page, selector: string): Promise<string[]> {
         const outside =
           text.right <= box.left || text.left >= box.right || text.bottom <= box.top || text.top >= box.bottom;
         if (outside) break;
-        if (
-          text.left < box.left - 1 ||
-          text.right > box.right + 1 ||
-          text.top < box.top - 1 ||
-          text.bottom > box.bottom + 1
-        ) {
+        const sideways = !ellipsis && (text.left < box.left - 1 || text.right > box.right + 1);
+        if (sideways || text.top < box.top - 1 || text.bottom > box.bottom + 1) {
           out.push(`"${node.textContent.trim()}" cut off by ${el.tagName}.${el.getAttribute('class') ?? ''}`);
           break;
         }
