@@ -103,6 +103,8 @@ export function clippedText(page: Page, selector: string): Promise<string[]> {
         const outside =
           text.right <= box.left || text.left >= box.right || text.bottom <= box.top || text.top >= box.bottom;
         if (outside) break;
+        // The shortening element's own line box may be tighter than the glyphs: its parents tell.
+        if (ellipsis && el === node.parentElement) continue;
         const sideways = !ellipsis && (text.left < box.left - 1 || text.right > box.right + 1);
         if (sideways || text.top < box.top - 1 || text.bottom > box.bottom + 1) {
           out.push(`"${node.textContent.trim()}" cut off by ${el.tagName}.${el.getAttribute('class') ?? ''}`);
