@@ -136,8 +136,8 @@ export const en: Texts<typeof zh> = {
     cold: 'cold',
     hot: 'hot',
     confidence: 'Confidence (%): cold spots left, hot spots right',
-    riskRedOnly: 'Zoomed out: red only',
-    riskRedOrange: 'Zoomed out: red, orange only',
+    riskRedOnly: 'Red only; zoom in',
+    riskRedOrange: 'Red, orange; zoom in',
 
     forecast: 'Forecast, 7 days',
     forecastPale: 'paler: less certain',

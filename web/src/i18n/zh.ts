@@ -131,8 +131,8 @@ export const zh = {
     cold: '冷点',
     hot: '热点',
     confidence: '置信度（%）：冷点在左，热点在右',
-    riskRedOnly: '此比例仅显示红色，放大见全部',
-    riskRedOrange: '此比例仅显示红色、橙色，放大见全部',
+    riskRedOnly: '仅显示红色，放大见全部',
+    riskRedOrange: '仅显示红色、橙色，放大见全部',
 
     forecast: '预计案件（未来 7 天）',
     forecastPale: '颜色越淡越不确定',
