@@ -21,6 +21,7 @@ import type { AreaScore } from './layers/index-areas.js';
 import { sourceRow } from './layers/spec.js';
 import { reviewLayerSpecs, type ReviewLayerInput } from './review-layers.js';
 import { forecastGridOf, type ForecastGridPick } from './wall-picking.js';
+import { FLAT_MAP_OPTIONS } from './map-options.js';
 
 setWorkerUrl(workerUrl);
 
@@ -77,14 +78,7 @@ export default function ReviewMap(props: ReviewMapProps) {
       style: props.style as never,
       bounds: props.bbox ?? undefined,
       fitBoundsOptions: { padding: PADDING },
-      attributionControl: false,
-      maplibreLogo: false,
-      dragRotate: false,
-      pitchWithRotate: false,
-      touchPitch: false,
-      renderWorldCopies: false,
-      fadeDuration: 0,
-      maxZoom: 17.5,
+      ...FLAT_MAP_OPTIONS,
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     let frames = 0;

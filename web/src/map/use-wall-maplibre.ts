@@ -16,6 +16,7 @@ import { mapCssScale } from './renderer.js';
 import { fitToRenderer, scaleMap } from './software-scaling.js';
 import type { FrameStats } from './use-frame-stats.js';
 import { createWallOverlay, type OverlayHandlers } from './wall-overlay.js';
+import { FLAT_MAP_OPTIONS } from './map-options.js';
 
 setWorkerUrl(workerUrl);
 // The map's workers start (fetch and compile their script) as this module loads, beside the style
@@ -87,14 +88,7 @@ export function useWallMapLibre(input: WallMapLibreInput): WallMapLibre {
       style: style as never,
       bounds: [...home] as Bbox,
       fitBoundsOptions: { padding: mapPadding(uiScale) },
-      attributionControl: false,
-      maplibreLogo: false,
-      dragRotate: false,
-      pitchWithRotate: false,
-      touchPitch: false,
-      renderWorldCopies: false,
-      fadeDuration: 0,
-      maxZoom: 17.5,
+      ...FLAT_MAP_OPTIONS,
     });
     const fit = fitToRenderer(m, home, uiScale);
     scaleApplied.current = fit.scale;
