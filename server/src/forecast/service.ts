@@ -36,34 +36,46 @@ export {
   type UnitForecast,
 } from './compute.js';
 
-/** Reads the unit's inputs over `lookbackDays` days before `asOf`'s day, on one snapshot. */
-async function read(db: Database, unitCode: string, asOf: Date, lookbackDays: number): Promise<ForecastInputRows> {
-  const origin = shanghaiDayOf(asOf);
-  await ensureGridNeighbours(db);
-  const from = startOfShanghaiDay(origin - lookbackDays);
-  return readForecastInputs(db, jurisdictionPrefix(unitCode), from, startOfShanghaiDay(origin));
+/** The unit's prefix and the days [from, before) its inputs span: `lookbackDays` before `asOf`'s day. */
+interface InputWindow {
+  prefix: string;
+  from: Date;
+  before: Date;
 }
 
-/** The forecast of every current grid of the unit over the horizon from `asOf`'s day. */
+/**
+ * The window of the unit's inputs, once the neighbour table they read is built (built once,
+ * read after: hotspots.ts).
+ */
+async function inputWindow(db: Database, unitCode: string, origin: number, lookbackDays: number): Promise<InputWindow> {
+  await ensureGridNeighbours(db);
+  return {
+    prefix: jurisdictionPrefix(unitCode),
+    from: startOfShanghaiDay(origin - lookbackDays),
+    before: startOfShanghaiDay(origin),
+  };
+}
+
+/** Reads the inputs in the window, on one snapshot. */
+const read = (db: Database, w: InputWindow): Promise<ForecastInputRows> =>
+  readForecastInputs(db, w.prefix, w.from, w.before);
+
+/**
+ * The forecast of every current grid of the unit over the horizon from `asOf`'s day, served
+ * again while the inputs' fingerprint is unchanged (memo.ts).
+ */
 export async function forecastUnit(
   db: Database,
   req: ForecastRequest,
 ): Promise<Result<UnitForecast, ForecastServiceError>> {
   checkRequest(req);
   const origin = shanghaiDayOf(req.asOf);
-  const lookback = lookbackDays(req.horizonDays);
-  await ensureGridNeighbours(db);
-  const fingerprint = await readForecastFingerprint(
-    db,
-    jurisdictionPrefix(req.unitCode),
-    startOfShanghaiDay(origin - lookback),
-    startOfShanghaiDay(origin),
-  );
+  const w = await inputWindow(db, req.unitCode, origin, lookbackDays(req.horizonDays));
+  const fingerprint = await readForecastFingerprint(db, w.prefix, w.from, w.before);
   const key = JSON.stringify(['forecast', req.unitCode, origin, req.horizonDays, req.category]);
-  return memoised(db, key, fingerprint, async () => {
-    const rows = await read(db, req.unitCode, req.asOf, lookback);
-    return inFitThread({ task: 'forecast', rows, origin, request: { ...req, asOf: startOfShanghaiDay(origin) } });
-  });
+  return memoised(db, key, fingerprint, async () =>
+    inFitThread({ task: 'forecast', rows: await read(db, w), origin, request: { ...req, asOf: w.before } }),
+  );
 }
 
 /** The rolling-origin backtest of all cases of the unit, as of `asOf`'s day. */
@@ -72,8 +84,9 @@ export async function backtestUnit(
   req: { unitCode: string; asOf: Date; horizonDays: number },
 ): Promise<Result<UnitBacktest, ForecastServiceError>> {
   checkRequest(req);
-  const rows = await read(db, req.unitCode, req.asOf, backtestLookbackDays(req.horizonDays));
-  return inFitThread({ task: 'backtest', rows, origin: shanghaiDayOf(req.asOf), request: req });
+  const origin = shanghaiDayOf(req.asOf);
+  const w = await inputWindow(db, req.unitCode, origin, backtestLookbackDays(req.horizonDays));
+  return inFitThread({ task: 'backtest', rows: await read(db, w), origin, request: req });
 }
 
 /** A unit's forecast total: the grids' sum (the NB2 of the same mean and variance, unit-total.ts). */
